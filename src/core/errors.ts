@@ -1,0 +1,27 @@
+/**
+ * The one error shape of armsbrief. Every layer throws AppError for conditions a user
+ * can act on; the CLI prints message and hint, HTTP answers { error: { code, message } }.
+ */
+export class AppError extends Error {
+  readonly code: string;
+  readonly hint?: string;
+  readonly status: number;
+
+  constructor(code: string, message: string, opts: { hint?: string; status?: number; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.hint = opts.hint;
+    this.status = opts.status ?? 400;
+  }
+
+  toJSON(): { code: string; message: string; hint?: string } {
+    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}) };
+  }
+}
+
+/** Message of any thrown value, for reports that must never crash on a non-Error throw. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

@@ -1,0 +1,38 @@
+/** Domain types shared by every layer. Pure data: no behaviour, no I/O. */
+
+/** ISO 639-1 code ('de', 'en', …) or 'und' when undetermined. */
+export type LanguageCode = string;
+
+/** ISO 3166-1 alpha-2 code, plus XK (Kosovo); PS and TW are regular codes. */
+export type CountryCode = string;
+
+/** A document as a reader produced it, before extraction and storage. */
+export interface RawDocument {
+  /** Where it came from: a file path, `path#L12` for a JSONL line, `-` for stdin, or a URL. */
+  source: string;
+  /** Reader that produced it: txt, md, html, pdf, docx, jsonl. */
+  format: string;
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  /** Identifier given by the source (the `id` field of a JSONL line). */
+  externalId?: string | null;
+  /** Explicit document date (ISO partial: YYYY, YYYY-MM or YYYY-MM-DD); wins over detection. */
+  date?: string | null;
+  /** Explicit language; wins over detection. */
+  lang?: string | null;
+  publisher?: string | null;
+}
+
+/** A paragraph-level chunk; start/end are JavaScript string indices into the document text. */
+export interface PassageSpan {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One criterion of EU Common Position 2008/944/CFSP, 1–8. */
+export type CriterionNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+export type Rating = 'not_critical' | 'possibly_critical' | 'critical' | 'no_data';

@@ -1,0 +1,30 @@
+/**
+ * Language of a text with franc-min (trigram models of the 82 most-spoken languages, small and
+ * pure JS). franc answers ISO 639-3; the product uses ISO 639-1 where one exists.
+ */
+import { franc } from 'franc-min';
+
+const ISO3_TO_1: Record<string, string> = {
+  deu: 'de', eng: 'en', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', pol: 'pl', rus: 'ru',
+  ukr: 'uk', tur: 'tr', arb: 'ar', pes: 'fa', cmn: 'zh', jpn: 'ja', kor: 'ko', swe: 'sv', dan: 'da',
+  nob: 'no', fin: 'fi', ces: 'cs', slk: 'sk', hun: 'hu', ron: 'ro', bul: 'bg', ell: 'el', srp: 'sr',
+  hrv: 'hr', bos: 'bs', slv: 'sl', hin: 'hi', urd: 'ur', ben: 'bn', ind: 'id', zlm: 'ms', vie: 'vi',
+  tha: 'th', heb: 'he', kaz: 'kk', uzn: 'uz', azj: 'az', amh: 'am', swh: 'sw', hau: 'ha', som: 'so',
+};
+
+/** Only the head of a long text is needed to tell its language; keeps detection O(1) per document. */
+const SAMPLE_CHARS = 4000;
+
+export function detectLanguage(text: string): string {
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const iso3 = franc(sample, { minLength: 20 });
+  if (iso3 === 'und') return 'und';
+  return ISO3_TO_1[iso3] ?? iso3;
+}
+
+/** PostgreSQL text-search configuration for a language: stemming for German and English, else none. */
+export function textSearchConfig(lang: string): 'german' | 'english' | 'simple' {
+  if (lang === 'de') return 'german';
+  if (lang === 'en') return 'english';
+  return 'simple';
+}

@@ -1,0 +1,75 @@
+/**
+ * What every CLI command shares: the global options, opening the app, printing data and errors.
+ * Commands stay thin: parse options, call one service, format the result.
+ */
+import type { Command } from 'commander';
+import { openApp, type App } from '../../app.js';
+import { AppError, errorMessage } from '../../core/errors.js';
+
+export interface GlobalOptions {
+  db?: string;
+  debug?: boolean;
+}
+
+/** Exit codes, documented in `armsbrief --help`. */
+export const EXIT = {
+  ok: 0,
+  /** Some inputs failed (the rest went in). */
+  partial: 1,
+  /** Wrong usage: unknown option, bad value. */
+  usage: 2,
+  /** Nothing found for the request (unknown id, country…). */
+  notFound: 3,
+  /** The store could not be opened or is in use. */
+  store: 4,
+  /** Unexpected internal error. */
+  internal: 70,
+} as const;
+
+export function globalOptions(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+/** Opens the store named by --db / ARMSBRIEF_DB / DATABASE_URL, runs fn, always closes. */
+export async function withApp<T>(cmd: Command, fn: (app: App) => Promise<T>): Promise<T> {
+  const app = await openApp({ db: globalOptions(cmd).db });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** One JSON object per line, for streams of records. */
+export function printJsonLine(value: unknown): void {
+  process.stdout.write(JSON.stringify(value) + '\n');
+}
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof AppError) {
+    if (err.code.startsWith('store_')) return EXIT.store;
+    if (err.status === 404) return EXIT.notFound;
+    if (err.code === 'usage' || err.status === 400) return EXIT.usage;
+    return EXIT.partial;
+  }
+  return EXIT.internal;
+}
+
+export function reportError(err: unknown, debug: boolean): void {
+  if (err instanceof AppError) {
+    process.stderr.write(`armsbrief: ${err.message}\n`);
+    if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
+  } else {
+    process.stderr.write(`armsbrief: unexpected error: ${errorMessage(err)}\n`);
+    if (!debug) process.stderr.write('hint: run again with --debug for the stack trace.\n');
+  }
+  if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+}
+
+export function usageError(message: string, hint?: string): AppError {
+  return new AppError('usage', message, { hint, status: 400 });
+}

@@ -1,0 +1,188 @@
+/**
+ * The store: one SQL dialect (PostgreSQL) on two engines — embedded PGlite in a folder, or a
+ * PostgreSQL server. Everything above this module sees only `Db`.
+ *
+ * Conventions for queries, so both engines return the same JavaScript values:
+ * int8 and numeric come back as numbers, date/timestamp columns as strings (cast with ::text
+ * where a specific format matters).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, errorMessage } from '../core/errors.js';
+import { acquireStoreLock, type StoreLock } from './store-lock.js';
+import { migrate } from './migrate.js';
+
+export interface QueryResult<T> {
+  rows: T[];
+  affectedRows?: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'embedded' | 'server';
+  /** Folder of the embedded store, or the server URL with its password hidden. */
+  readonly location: string;
+  /** Runs fn in one transaction: commit when it resolves, roll back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_STORE_DIR = './armsbrief-data';
+
+/** The store named by --db, else ARMSBRIEF_DB, else DATABASE_URL, else ./armsbrief-data. */
+export function resolveStoreTarget(explicit?: string | null, env: NodeJS.ProcessEnv = process.env): string {
+  return explicit || env.ARMSBRIEF_DB || env.DATABASE_URL || DEFAULT_STORE_DIR;
+}
+
+export function isServerUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+export interface OpenDbOptions {
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  /** Connection pool size in server mode. */
+  poolSize?: number;
+}
+
+export async function openDb(target: string = resolveStoreTarget(), opts: OpenDbOptions = {}): Promise<Db> {
+  const db = isServerUrl(target) ? await openServer(target, opts) : await openEmbedded(target);
+  if (opts.migrate !== false) {
+    try {
+      await migrate(db);
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+  }
+  return db;
+}
+
+const numeric = (v: string) => (v === null ? null : Number(v));
+const asText = (v: string) => v;
+
+async function openEmbedded(dir: string): Promise<Db> {
+  const location = path.resolve(dir);
+  fs.mkdirSync(location, { recursive: true });
+  const lock: StoreLock = acquireStoreLock(location);
+  const { PGlite, types } = await import('@electric-sql/pglite');
+  let pg: InstanceType<typeof PGlite>;
+  try {
+    pg = await PGlite.create(path.join(location, 'pgdata'), {
+      parsers: {
+        [types.INT8]: numeric,
+        [types.NUMERIC]: numeric,
+        [types.DATE]: asText,
+        [types.TIMESTAMP]: asText,
+        [types.TIMESTAMPTZ]: asText,
+      },
+    });
+  } catch (err) {
+    lock.release();
+    throw new AppError('store_open_failed', `Cannot open the embedded store at ${location}: ${errorMessage(err)}`, {
+      hint: 'If the folder is not an armsbrief store, choose another with --db <dir>.',
+      cause: err,
+    });
+  }
+  const wrap = (q: { query: typeof pg.query }): Queryable => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      const r = await q.query<T>(sql, params as unknown[] | undefined);
+      return { rows: r.rows, affectedRows: r.affectedRows };
+    },
+  });
+  return {
+    kind: 'embedded',
+    location,
+    ...wrap(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    exec: async (sql) => {
+      await pg.exec(sql);
+    },
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+async function openServer(url: string, opts: OpenDbOptions): Promise<Db> {
+  const pgmod = (await import('pg')).default;
+  const parsers = new Map<number, (v: string) => unknown>([
+    [20, numeric],
+    [1700, numeric],
+    [1082, asText],
+    [1114, asText],
+    [1184, asText],
+  ]);
+  const pool = new pgmod.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 8,
+    connectionTimeoutMillis: 10_000,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        parsers.get(oid) ?? pgmod.types.getTypeParser(oid, format as 'text')) as typeof pgmod.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const location = redactUrl(url);
+  const serverError = (err: unknown) =>
+    new AppError('store_unreachable', `Cannot reach the PostgreSQL server ${location}: ${errorMessage(err)}`, {
+      hint: 'Check that the server runs and the URL (host, port, user, database) is right.',
+      status: 503,
+      cause: err,
+    });
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw serverError(err);
+  }
+  type PgQueryable = { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
+  const run = async <T>(q: PgQueryable, sql: string, params?: unknown[]) => {
+    const r = await q.query(sql, params);
+    return { rows: r.rows as T[], affectedRows: r.rowCount ?? undefined };
+  };
+  return {
+    kind: 'server',
+    location,
+    query: (sql, params) => run(pool, sql, params),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({ query: (sql, params) => run(client, sql, params) });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Versioned schema migrations, applied in order on open. On a server several processes may
+ * start at once: a transaction-scoped advisory lock serialises them, and each migration runs in
+ * its own transaction together with its bookkeeping row.
+ */
+import type { Db } from './db.js';
+import { migrations } from './migrations/index.js';
+import { AppError } from '../core/errors.js';
+
+const MIGRATION_LOCK_KEY = 0x61726d73; // 'arms'
+
+export async function migrate(db: Db): Promise<number[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied: number[] = [];
+  for (const m of migrations) {
+    const did = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [m.id]);
+      if (seen.rows.length) return false;
+      for (const stmt of splitStatements(m.sql)) await tx.query(stmt);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+      return true;
+    });
+    if (did) applied.push(m.id);
+  }
+  const newest = await db.query<{ id: number }>('SELECT max(id)::int AS id FROM schema_migrations');
+  const known = Math.max(0, ...migrations.map((m) => m.id));
+  if ((newest.rows[0]?.id ?? 0) > known) {
+    throw new AppError('store_too_new', `The store ${db.location} has schema version ${newest.rows[0].id}; this armsbrief knows up to ${known}.`, {
+      hint: 'Upgrade armsbrief to open this store.',
+    });
+  }
+  return applied;
+}
+
+/** Migration SQL is ours (no literals with semicolons inside), so a plain split is safe. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !/^(--[^\n]*\n?)+$/.test(s));
+}

@@ -1,0 +1,64 @@
+/**
+ * Store tests run on both engines: the embedded PGlite store in a fresh temporary folder, and
+ * the PostgreSQL server named by ARMSBRIEF_TEST_PG_URL (set by .ci/run) in a fresh database.
+ * Without that variable the server variant is skipped with a visible reason.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { openDb, type Db } from '../../src/store/db.js';
+
+export interface TestStore {
+  engine: 'embedded' | 'server';
+  /** What to pass as --db to the CLI for this store. */
+  target: string;
+  open(): Promise<Db>;
+  cleanup(): Promise<void>;
+}
+
+export const serverUrl = process.env.ARMSBRIEF_TEST_PG_URL;
+
+export function engines(): Array<'embedded' | 'server'> {
+  return serverUrl ? ['embedded', 'server'] : ['embedded'];
+}
+
+export function tempDir(prefix = 'armsbrief-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function createTestStore(engine: 'embedded' | 'server'): Promise<TestStore> {
+  if (engine === 'embedded') {
+    const dir = tempDir();
+    return {
+      engine,
+      target: dir,
+      open: () => openDb(dir),
+      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  if (!serverUrl) throw new Error('ARMSBRIEF_TEST_PG_URL is not set');
+  const name = `armsbrief_test_${randomBytes(6).toString('hex')}`;
+  const admin = new (await import('pg')).default.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    engine,
+    target: url.toString(),
+    open: () => openDb(url.toString()),
+    cleanup: async () => {
+      const c = new (await import('pg')).default.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Absolute path of a file under ../shared, resolved from the repository root (the cwd of npm test). */
+export function sharedPath(...parts: string[]): string {
+  return path.resolve(process.cwd(), '..', 'shared', ...parts);
+}
