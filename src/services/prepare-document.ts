@@ -1,0 +1,82 @@
+/**
+ * RawDocument → everything the store keeps about it: canonical text, content hash, language,
+ * date, publisher, passages, and what extraction found in each passage. Pure: no I/O.
+ */
+import { createHash } from 'node:crypto';
+import type { RawDocument } from '../core/types.js';
+import { detectLanguage, textSearchConfig } from '../extract/language.js';
+import { splitPassages } from '../extract/passages.js';
+import { extractDocumentDate, partialDateRange } from '../extract/dates.js';
+import { inferPublisher, inferSourceType } from '../ingest/provenance.js';
+import { analyzeForStorage, type StoredExtraction } from './analyze-for-storage.js';
+
+export interface PreparedPassage {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  lang: string;
+  tsConfig: string;
+  countries: Array<{ code: string; count: number }>;
+  criteria: Array<{ criterion: number; score: number; cues: string[] }>;
+}
+
+export interface PreparedDocument {
+  id: string;
+  contentHash: string;
+  title: string | null;
+  source: string;
+  url: string | null;
+  externalId: string | null;
+  format: string;
+  lang: string;
+  date: string | null;
+  dateFrom: string | null;
+  dateTo: string | null;
+  publisher: string | null;
+  sourceType: string | null;
+  text: string;
+  passages: PreparedPassage[];
+  countries: Array<{ code: string; mentions: number; primary: boolean }>;
+  extraction: StoredExtraction;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Document ids derive from content, so the same text gets the same id on every machine. */
+export function documentIdFor(hash: string): string {
+  return `doc_${hash.slice(0, 16)}`;
+}
+
+export function prepareDocument(raw: RawDocument): PreparedDocument {
+  const text = raw.text;
+  const hash = contentHash(text);
+  const lang = raw.lang?.toLowerCase().slice(0, 2) || detectLanguage(text);
+  const date = raw.date ?? extractDocumentDate(text);
+  const range = date ? partialDateRange(date) : null;
+  const publisher = inferPublisher(raw.publisher, raw.url, text);
+  const tsConfig = textSearchConfig(lang);
+  const spans = splitPassages(text);
+  const analysis = analyzeForStorage({ text, title: raw.title ?? null, lang, date, passages: spans });
+  return {
+    id: documentIdFor(hash),
+    contentHash: hash,
+    title: raw.title ?? null,
+    source: raw.source,
+    url: raw.url ?? null,
+    externalId: raw.externalId ?? null,
+    format: raw.format,
+    lang,
+    date,
+    dateFrom: range?.from ?? null,
+    dateTo: range?.to ?? null,
+    publisher,
+    sourceType: inferSourceType(publisher, raw.url),
+    text,
+    passages: spans.map((p, i) => ({ ...p, lang, tsConfig, ...analysis.passages[i] })),
+    countries: analysis.countries,
+    extraction: analysis.extraction,
+  };
+}

@@ -1,0 +1,43 @@
+/** Use case: validate a search request and run it on the store. */
+import type { Db } from '../store/db.js';
+import { searchPassages, type SearchQuery, type SearchHit } from '../store/search.js';
+import { AppError } from '../core/errors.js';
+import { isValidPartialDate } from '../extract/dates.js';
+import { textSearchConfig } from '../extract/language.js';
+
+export type { SearchHit };
+
+export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQuery; total: number; hits: SearchHit[] }> {
+  if (!q.query.trim()) throw new AppError('usage', 'The search query is empty.', { hint: 'Example: armsbrief search "Militärausgaben Kasachstan"' });
+  for (const [name, v] of [['--from', q.from], ['--to', q.to]] as const) {
+    if (v && !isValidPartialDate(v)) throw new AppError('usage', `${name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(v)}.`);
+  }
+  if (q.criterion !== undefined && !(Number.isInteger(q.criterion) && q.criterion >= 1 && q.criterion <= 8)) {
+    throw new AppError('usage', `--criterion must be a number from 1 to 8, got ${q.criterion}.`);
+  }
+  const limit = Math.min(Math.max(q.limit ?? 10, 1), 1000);
+  const normalized: SearchQuery = {
+    ...q,
+    limit,
+    from: q.from ? dateStart(q.from) : undefined,
+    to: q.to ? dateEnd(q.to) : undefined,
+    country: q.country?.toUpperCase(),
+    lang: q.lang?.toLowerCase(),
+  };
+  const configs = normalized.lang ? [textSearchConfig(normalized.lang)] : undefined;
+  const { hits, total } = await searchPassages(db, normalized, configs);
+  return { query: normalized, total, hits };
+}
+
+function dateStart(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+
+function dateEnd(d: string): string {
+  if (d.length === 4) return `${d}-12-31`;
+  if (d.length === 7) {
+    const [y, m] = d.split('-').map(Number);
+    return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  return d;
+}

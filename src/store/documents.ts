@@ -1,0 +1,207 @@
+/** Documents and their passages: storing (idempotent, atomic per document), listing, fetching. */
+import type { Db, Queryable } from './db.js';
+import type { PreparedDocument } from '../services/prepare-document.js';
+
+export type StoreOutcome = 'new' | 'unchanged';
+
+/** Rows of at most this much text go into one INSERT, so a 50 MB document never builds one giant statement. */
+const MAX_CHARS_PER_STATEMENT = 4_000_000;
+
+/**
+ * Stores a batch in one transaction (fast path). Every document goes in whole or not at all, and
+ * content already stored (same hash) is left untouched. If the batch fails, each document is
+ * retried in a transaction of its own so one bad document cannot keep the others out.
+ */
+export async function storeDocuments(db: Db, docs: PreparedDocument[]): Promise<Array<StoreOutcome | Error>> {
+  if (docs.length === 0) return [];
+  try {
+    return await db.transaction((tx) => insertBatch(tx, docs));
+  } catch (err) {
+    if (docs.length === 1) return [err as Error];
+    const out: Array<StoreOutcome | Error> = [];
+    for (const doc of docs) {
+      try {
+        out.push((await db.transaction((tx) => insertBatch(tx, [doc])))[0]);
+      } catch (e) {
+        out.push(e as Error);
+      }
+    }
+    return out;
+  }
+}
+
+async function insertBatch(tx: Queryable, docs: PreparedDocument[]): Promise<StoreOutcome[]> {
+  const firstOfHash = new Map<string, PreparedDocument>();
+  for (const d of docs) if (!firstOfHash.has(d.contentHash)) firstOfHash.set(d.contentHash, d);
+  const unique = [...firstOfHash.values()];
+  const inserted = new Set<string>();
+  for (const group of chunkByChars(unique, (d) => d.text.length)) {
+    const rows = group.map((d) => ({
+      id: d.id, content_hash: d.contentHash, title: d.title, source: d.source, url: d.url, external_id: d.externalId,
+      format: d.format, lang: d.lang, doc_date: d.date, date_from: d.dateFrom, date_to: d.dateTo, publisher: d.publisher,
+      source_type: d.sourceType, char_count: d.text.length, text: d.text, extraction: d.extraction,
+    }));
+    const r = await tx.query<{ id: string }>(
+      `INSERT INTO documents (id, content_hash, title, source, url, external_id, format, lang, doc_date, date_from, date_to,
+                              publisher, source_type, char_count, text, extraction)
+       SELECT id, content_hash, title, source, url, external_id, format, lang, doc_date, date_from, date_to,
+              publisher, source_type, char_count, text, extraction
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, content_hash text, title text, source text, url text, external_id text,
+            format text, lang text, doc_date text, date_from date, date_to date, publisher text, source_type text,
+            char_count int, text text, extraction jsonb)
+       ON CONFLICT (content_hash) DO NOTHING
+       RETURNING id`,
+      [JSON.stringify(rows)],
+    );
+    for (const row of r.rows) inserted.add(row.id);
+  }
+  const fresh = unique.filter((d) => inserted.has(d.id));
+  await insertPassages(tx, fresh);
+  const seen = new Set<string>();
+  return docs.map((d) => {
+    const isNew = inserted.has(d.id) && !seen.has(d.id);
+    seen.add(d.id);
+    return isNew ? 'new' : 'unchanged';
+  });
+}
+
+async function insertPassages(tx: Queryable, docs: PreparedDocument[]): Promise<void> {
+  const passages = docs.flatMap((d) => d.passages.map((p) => ({ d, p })));
+  for (const group of chunkByChars(passages, ({ p }) => p.text.length)) {
+    await tx.query(
+      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text)
+       SELECT doc_id, idx, start_off, end_off, lang, ts_config::regconfig, text
+       FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, idx int, start_off int, end_off int, lang text, ts_config text, text text)`,
+      [JSON.stringify(group.map(({ d, p }) => ({
+        doc_id: d.id, idx: p.index, start_off: p.start, end_off: p.end, lang: p.lang, ts_config: p.tsConfig, text: p.text,
+      })))],
+    );
+  }
+  const countryRows = passages.flatMap(({ d, p }) => p.countries.map((c) => ({ doc_id: d.id, idx: p.index, country: c.code, mentions: c.count })));
+  for (const group of chunkByChars(countryRows, () => 40)) {
+    await tx.query(
+      `INSERT INTO passage_countries (doc_id, idx, country, mentions)
+       SELECT doc_id, idx, country, mentions FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, idx int, country text, mentions int)`,
+      [JSON.stringify(group)],
+    );
+  }
+  const criteriaRows = passages.flatMap(({ d, p }) => p.criteria.map((c) => ({ doc_id: d.id, idx: p.index, criterion: c.criterion, score: c.score, cues: c.cues })));
+  for (const group of chunkByChars(criteriaRows, () => 100)) {
+    await tx.query(
+      `INSERT INTO passage_criteria (doc_id, idx, criterion, score, cues)
+       SELECT doc_id, idx, criterion, score, cues FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, idx int, criterion smallint, score real, cues text[])`,
+      [JSON.stringify(group)],
+    );
+  }
+  const docCountries = docs.flatMap((d) => d.countries.map((c) => ({ doc_id: d.id, country: c.code, mentions: c.mentions, is_primary: c.primary })));
+  if (docCountries.length) {
+    await tx.query(
+      `INSERT INTO document_countries (doc_id, country, mentions, is_primary)
+       SELECT doc_id, country, mentions, is_primary FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, country text, mentions int, is_primary boolean)`,
+      [JSON.stringify(docCountries)],
+    );
+  }
+}
+
+function* chunkByChars<T>(items: T[], size: (item: T) => number): Generator<T[]> {
+  let group: T[] = [];
+  let chars = 0;
+  for (const item of items) {
+    const n = size(item) + 100;
+    if (group.length && chars + n > MAX_CHARS_PER_STATEMENT) {
+      yield group;
+      group = [];
+      chars = 0;
+    }
+    group.push(item);
+    chars += n;
+  }
+  if (group.length) yield group;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  source: string;
+  url: string | null;
+  externalId: string | null;
+  format: string;
+  lang: string;
+  date: string | null;
+  publisher: string | null;
+  sourceType: string | null;
+  chars: number;
+  passages: number;
+  countries: string[];
+  primary: string[];
+  ingestedAt: string;
+}
+
+const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.url, d.external_id AS "externalId", d.format, d.lang, d.doc_date AS date,
+  d.publisher, d.source_type AS "sourceType", d.char_count AS chars,
+  (SELECT count(*)::int FROM passages p WHERE p.doc_id = d.id) AS passages,
+  COALESCE((SELECT array_agg(country ORDER BY mentions DESC, country) FROM document_countries c WHERE c.doc_id = d.id), '{}') AS countries,
+  COALESCE((SELECT array_agg(country ORDER BY mentions DESC, country) FROM document_countries c WHERE c.doc_id = d.id AND c.is_primary), '{}') AS primary,
+  to_char(d.ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "ingestedAt"`;
+
+export interface ListDocumentsQuery {
+  limit?: number;
+  offset?: number;
+  lang?: string;
+  country?: string;
+}
+
+export async function listDocuments(db: Queryable, q: ListDocumentsQuery = {}): Promise<{ total: number; documents: DocumentSummary[] }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.lang) {
+    params.push(q.lang);
+    where.push(`d.lang = $${params.length}`);
+  }
+  if (q.country) {
+    params.push(q.country);
+    where.push(`EXISTS (SELECT 1 FROM document_countries c WHERE c.doc_id = d.id AND c.country = $${params.length})`);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d ${whereSql}`, params);
+  params.push(q.limit ?? 50, q.offset ?? 0);
+  const rows = await db.query<DocumentSummary>(
+    `SELECT ${SUMMARY_COLUMNS} FROM documents d ${whereSql}
+     ORDER BY d.date_from DESC NULLS LAST, d.ingested_at DESC, d.id
+     LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { total: total.rows[0].n, documents: rows.rows };
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+  extraction: unknown;
+  passageSpans: Array<{ idx: number; start: number; end: number; countries: string[]; criteria: number[] }>;
+}
+
+/** By document id, a unique id prefix, or the source's own id (e.g. a JSONL `id`). */
+export async function getDocument(db: Queryable, ref: string): Promise<DocumentDetail | null> {
+  const r = await db.query<DocumentDetail & { matches: number }>(
+    `SELECT ${SUMMARY_COLUMNS}, d.text, d.extraction, count(*) OVER ()::int AS matches FROM documents d
+     WHERE d.id = $1 OR d.external_id = $1 OR (length($1) >= 8 AND d.id LIKE $1 || '%')
+     ORDER BY (d.id = $1) DESC, d.id LIMIT 2`,
+    [ref],
+  );
+  if (r.rows.length === 0) return null;
+  if (r.rows.length > 1 && r.rows[0].id !== ref && r.rows[0].externalId !== ref) return null;
+  const doc = r.rows[0];
+  const spans = await db.query<{ idx: number; start: number; end: number; countries: string[]; criteria: number[] }>(
+    `SELECT p.idx, p.start_off AS start, p.end_off AS "end",
+       COALESCE((SELECT array_agg(country ORDER BY country) FROM passage_countries c WHERE c.doc_id = p.doc_id AND c.idx = p.idx), '{}') AS countries,
+       COALESCE((SELECT array_agg(criterion::int ORDER BY criterion) FROM passage_criteria c WHERE c.doc_id = p.doc_id AND c.idx = p.idx), '{}') AS criteria
+     FROM passages p WHERE p.doc_id = $1 ORDER BY p.idx`,
+    [doc.id],
+  );
+  const { matches: _m, ...rest } = doc;
+  return { ...rest, passageSpans: spans.rows };
+}
+
+export async function documentCount(db: Queryable): Promise<number> {
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0].n;
+}

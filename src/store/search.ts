@@ -1,0 +1,75 @@
+/**
+ * Full-text search over passages. Each passage is indexed with the text-search configuration
+ * of its language; the query is parsed with web-search syntax (words, "phrases", -exclusions,
+ * OR) once per configuration, and each branch matches only passages of that configuration so
+ * every branch can use the GIN index.
+ */
+import type { Queryable } from './db.js';
+
+export interface SearchQuery {
+  query: string;
+  lang?: string;
+  /** Inclusive document-date bounds, YYYY[-MM[-DD]]; documents without a date are excluded when set. */
+  from?: string;
+  to?: string;
+  country?: string;
+  criterion?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  docId: string;
+  passageIdx: number;
+  start: number;
+  end: number;
+  title: string | null;
+  date: string | null;
+  lang: string;
+  publisher: string | null;
+  rank: number;
+  /** Passage excerpt with the matches between HIGHLIGHT_START and HIGHLIGHT_END. */
+  snippet: string;
+}
+
+/** Private-use markers, so highlighting never depends on characters a document may contain. */
+export const HIGHLIGHT_START = '\uE000';
+export const HIGHLIGHT_END = '\uE001';
+
+const CONFIGS = ['german', 'english', 'simple'] as const;
+
+export async function searchPassages(db: Queryable, q: SearchQuery, configs: readonly string[] = CONFIGS): Promise<{ hits: SearchHit[]; total: number }> {
+  const params: unknown[] = [q.query];
+  const branches = configs.map((cfg) => `(p.ts_config = '${cfg}'::regconfig AND p.tsv @@ websearch_to_tsquery('${cfg}', $1))`);
+  const where = [`(${branches.join(' OR ')})`];
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (q.lang) where.push(`p.lang = ${add(q.lang)}`);
+  if (q.from) where.push(`d.date_to >= ${add(q.from)}::date`);
+  if (q.to) where.push(`d.date_from <= ${add(q.to)}::date`);
+  if (q.country) where.push(`EXISTS (SELECT 1 FROM passage_countries pc WHERE pc.doc_id = p.doc_id AND pc.idx = p.idx AND pc.country = ${add(q.country)})`);
+  if (q.criterion) where.push(`EXISTS (SELECT 1 FROM passage_criteria pk WHERE pk.doc_id = p.doc_id AND pk.idx = p.idx AND pk.criterion = ${add(q.criterion)})`);
+  const limit = add(q.limit ?? 10);
+  const offset = add(q.offset ?? 0);
+  const r = await db.query<SearchHit & { total: number }>(
+    `WITH matched AS (
+       SELECT p.doc_id, p.idx, p.ts_config, ts_rank_cd(p.tsv, websearch_to_tsquery(p.ts_config, $1)) AS rank
+       FROM passages p JOIN documents d ON d.id = p.doc_id
+       WHERE ${where.join(' AND ')}
+     ), page AS (
+       SELECT m.*, count(*) OVER ()::int AS total FROM matched m
+       ORDER BY m.rank DESC, m.doc_id, m.idx LIMIT ${limit} OFFSET ${offset}
+     )
+     SELECT pg.doc_id AS "docId", pg.idx AS "passageIdx", p.start_off AS start, p.end_off AS "end",
+            d.title, d.doc_date AS date, p.lang, d.publisher, pg.rank::float8 AS rank, pg.total,
+            ts_headline(pg.ts_config, p.text, websearch_to_tsquery(pg.ts_config, $1),
+              'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+     FROM page pg JOIN passages p ON p.doc_id = pg.doc_id AND p.idx = pg.idx JOIN documents d ON d.id = pg.doc_id
+     ORDER BY pg.rank DESC, pg.doc_id, pg.idx`,
+    params,
+  );
+  const total = r.rows[0]?.total ?? 0;
+  return { total, hits: r.rows.map(({ total: _t, ...hit }) => hit) };
+}
