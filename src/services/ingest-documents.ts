@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Db } from '../store/db.js';
-import { storeDocuments } from '../store/documents.js';
+import { storeDocuments, flushSearchIndex } from '../store/documents.js';
 import { expandInputs, readInput, type InputFormat } from '../ingest/read-inputs.js';
 import { prepareDocument, type PreparedDocument } from './prepare-document.js';
 import { errorMessage } from '../core/errors.js';
@@ -112,6 +112,7 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
     opts.onProgress?.({ filesDone, filesTotal: files.length, documents, failed: report.failed, current: file });
   }
   await flush();
+  if (report.new > 0) await flushSearchIndex(db);
   report.durationMs = Math.round(performance.now() - started);
   return report;
 }

@@ -205,3 +205,12 @@ export async function getDocument(db: Queryable, ref: string): Promise<DocumentD
 export async function documentCount(db: Queryable): Promise<number> {
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0].n;
 }
+
+/**
+ * Moves the GIN index's pending list (fast-update buffer) into the index proper. A server's
+ * autovacuum does this eventually; the embedded store has no autovacuum, and every search
+ * scans the pending list sequentially, so ingestion flushes it when a run ends.
+ */
+export async function flushSearchIndex(db: Queryable): Promise<void> {
+  await db.query(`SELECT gin_clean_pending_list('passages_tsv'::regclass)`);
+}

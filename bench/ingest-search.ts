@@ -1,0 +1,195 @@
+/**
+ * npm run bench — ingestion throughput on the embedded store and on a PostgreSQL server, and
+ * search latency on a store of ≥ 200,000 passages. Baselines in the same run: row-by-row
+ * inserts (one transaction and one INSERT per document and passage) for ingestion, and an
+ * unindexed ILIKE scan for search.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { openDb, type Db } from '../src/store/db.js';
+import { storeDocuments, flushSearchIndex } from '../src/store/documents.js';
+import { prepareDocument, type PreparedDocument } from '../src/services/prepare-document.js';
+import { search } from '../src/services/search.js';
+import { scaleCorpus, rng, type ScaleDoc } from './scale-corpus.js';
+
+const DOCS = Number(process.env.BENCH_DOCS ?? 20_000);
+const SEARCH_PASSAGES = Number(process.env.BENCH_PASSAGES ?? 200_000);
+const BATCH = 64;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+function prepare(d: ScaleDoc): PreparedDocument {
+  return prepareDocument({ source: `bench#${d.id}`, format: 'jsonl', externalId: d.id, text: d.text, lang: d.lang, date: d.date });
+}
+
+/** Prepares (extraction included) and stores docs in batches, as `armsbrief ingest` does. */
+async function ingest(db: Db, docs: ScaleDoc[]): Promise<{ seconds: number; bytes: number }> {
+  const started = performance.now();
+  let bytes = 0;
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const batch = docs.slice(i, i + BATCH).map(prepare);
+    for (const d of batch) bytes += Buffer.byteLength(d.text);
+    const out = await storeDocuments(db, batch);
+    const err = out.find((o) => o instanceof Error);
+    if (err) throw err;
+  }
+  await flushSearchIndex(db);
+  return { seconds: (performance.now() - started) / 1000, bytes };
+}
+
+/** Baseline: what a straightforward implementation does — a transaction and an INSERT per row. */
+async function ingestRowByRow(db: Db, docs: ScaleDoc[]): Promise<number> {
+  const started = performance.now();
+  for (const raw of docs) {
+    const d = prepare(raw);
+    await db.transaction(async (tx) => {
+      const r = await tx.query(
+        `INSERT INTO documents (id, content_hash, title, source, external_id, format, lang, doc_date, date_from, date_to, char_count, text)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+        [d.id, d.contentHash, d.title, d.source, d.externalId, d.format, d.lang, d.date, d.dateFrom, d.dateTo, d.text.length, d.text],
+      );
+      if (!r.rows.length) return;
+      for (const p of d.passages) {
+        await tx.query('INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text) VALUES ($1,$2,$3,$4,$5,$6::regconfig,$7)',
+          [d.id, p.index, p.start, p.end, p.lang, p.tsConfig, p.text]);
+      }
+    });
+  }
+  return (performance.now() - started) / 1000;
+}
+
+function startServer(): { url: string; stop: () => void } | null {
+  if (process.env.ARMSBRIEF_TEST_PG_URL) return { url: process.env.ARMSBRIEF_TEST_PG_URL, stop: () => undefined };
+  try {
+    const out = execFileSync('bash', ['scripts/pg-test-server.sh', 'start'], { encoding: 'utf8', env: { ...process.env, PG_TEST_PORT: '55433' } });
+    const url = /ARMSBRIEF_TEST_PG_URL='([^']+)'/.exec(out)![1];
+    const dir = /PG_TEST_DIR='([^']+)'/.exec(out)![1];
+    return { url, stop: () => execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', dir]) };
+  } catch {
+    return null;
+  }
+}
+
+async function freshServerDb(adminUrl: string, name: string): Promise<string> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+const QUERIES_DE = ['Militärausgaben', 'Waffenembargo', '"russischen Armee"', 'Menschenrechte -Russland', 'Rüstungsexporte OR Waffenlieferungen', 'Drohnen Iran', 'Flüchtlinge', 'Grenze Konflikt', 'Sanktionen', 'Bundesregierung Genehmigung'];
+const QUERIES_EN = ['arms embargo', 'military spending', '"human rights"', 'drones -Iran', 'smuggling OR trafficking', 'border clashes', 'sanctions Russia', 'refugees', 'peace talks', 'weapons transfers'];
+
+async function searchLatency(db: Db, n: number): Promise<{ p50: number; p95: number; mean: number; queries: number }> {
+  const rand = rng(7);
+  const all = [...QUERIES_DE, ...QUERIES_EN];
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const q = all[i % all.length];
+    const variant = i % 5;
+    const started = performance.now();
+    await search(db, {
+      query: q,
+      limit: 10,
+      lang: variant === 1 ? (QUERIES_DE.includes(q) ? 'de' : 'en') : undefined,
+      from: variant === 2 ? `${2015 + Math.floor(rand() * 8)}` : undefined,
+      to: variant === 3 ? `${2018 + Math.floor(rand() * 8)}` : undefined,
+    });
+    times.push(performance.now() - started);
+  }
+  return { p50: pct(times, 50), p95: pct(times, 95), mean: times.reduce((a, b) => a + b, 0) / times.length, queries: n };
+}
+
+async function baselineScan(db: Db, n: number): Promise<{ p50: number; p95: number }> {
+  const words = ['Militärausgaben', 'embargo', 'Drohnen', 'refugees', 'Sanktionen'];
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await db.query(`SELECT doc_id, idx FROM passages WHERE text ILIKE '%' || $1 || '%' LIMIT 10 OFFSET 0`, [words[i % words.length]]);
+    await db.query(`SELECT count(*) FROM passages WHERE text ILIKE '%' || $1 || '%'`, [words[i % words.length]]);
+    times.push(performance.now() - started);
+  }
+  return { p50: pct(times, 50), p95: pct(times, 95) };
+}
+
+async function main() {
+  console.log(`armsbrief ingest/search benchmark — ${os.cpus().length} cores, Node ${process.version}`);
+  const corpus = [...scaleCorpus(DOCS)];
+  const mb = corpus.reduce((s, d) => s + Buffer.byteLength(d.text), 0) / 1e6;
+  console.log(`corpus: ${DOCS} documents varied from ../shared/corpus/dev/docs.jsonl, ${mb.toFixed(1)} MB, ~${Math.round((mb * 1e6) / DOCS)} bytes each\n`);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armsbrief-bench-'));
+  const results: string[] = [];
+  try {
+    // Embedded store.
+    const emb = await openDb(path.join(dir, 'embedded'));
+    const e = await ingest(emb, corpus);
+    results.push(`ingest embedded (PGlite): ${(DOCS / e.seconds).toFixed(0)} docs/s, ${(e.bytes / 1e6 / e.seconds).toFixed(2)} MB/s (${e.seconds.toFixed(1)} s)   target ≥ 500 docs/s`);
+    console.log(results.at(-1));
+    const baseDocs = corpus.slice(0, 1000).map((d, i) => ({ ...d, text: `${d.text}\n\nbaseline ${i}` }));
+    const eb = await ingestRowByRow(emb, baseDocs);
+    results.push(`  baseline row-by-row embedded: ${(baseDocs.length / eb).toFixed(0)} docs/s on 1,000 docs`);
+    console.log(results.at(-1));
+
+    // Fill to ≥ SEARCH_PASSAGES passages for the search measurement.
+    let passages = (await emb.query<{ n: number }>('SELECT count(*)::int AS n FROM passages')).rows[0].n;
+    let seed = 1000;
+    while (passages < SEARCH_PASSAGES) {
+      const more = [...scaleCorpus(Math.ceil((SEARCH_PASSAGES - passages) / 5) + 100, seed++)].map((d) => ({ ...d, id: `${d.id}-${seed}` }));
+      await ingest(emb, more);
+      passages = (await emb.query<{ n: number }>('SELECT count(*)::int AS n FROM passages')).rows[0].n;
+    }
+    await emb.exec('ANALYZE');
+    await searchLatency(emb, 20); // warm-up
+    const s = await searchLatency(emb, 100);
+    results.push(`search embedded on ${passages} passages: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, mean ${s.mean.toFixed(1)} ms over ${s.queries} varied queries   target p95 ≤ 30 ms`);
+    console.log(results.at(-1));
+    const sb = await baselineScan(emb, 10);
+    results.push(`  baseline unindexed ILIKE scan: p50 ${sb.p50.toFixed(1)} ms, p95 ${sb.p95.toFixed(1)} ms`);
+    console.log(results.at(-1));
+    await emb.close();
+
+    // PostgreSQL server.
+    const server = startServer();
+    if (!server) {
+      results.push('ingest server: skipped — no PostgreSQL server binaries and no ARMSBRIEF_TEST_PG_URL');
+      console.log(results.at(-1));
+    } else {
+      try {
+        const url = await freshServerDb(server.url, 'armsbrief_bench');
+        const srv = await openDb(url);
+        const settings = (await srv.query<{ fsync: string; sc: string }>(`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc`)).rows[0];
+        const r = await ingest(srv, corpus);
+        results.push(`ingest server (PostgreSQL, fsync=${settings.fsync}, synchronous_commit=${settings.sc}): ${(DOCS / r.seconds).toFixed(0)} docs/s, ${(r.bytes / 1e6 / r.seconds).toFixed(2)} MB/s (${r.seconds.toFixed(1)} s)   target ≥ 2,000 docs/s`);
+        console.log(results.at(-1));
+        const rb = await ingestRowByRow(srv, baseDocs);
+        results.push(`  baseline row-by-row server: ${(baseDocs.length / rb).toFixed(0)} docs/s on 1,000 docs`);
+        console.log(results.at(-1));
+        await srv.exec('ANALYZE');
+        await searchLatency(srv, 20);
+        const ss = await searchLatency(srv, 100);
+        const sp = (await srv.query<{ n: number }>('SELECT count(*)::int AS n FROM passages')).rows[0].n;
+        results.push(`search server on ${sp} passages: p50 ${ss.p50.toFixed(1)} ms, p95 ${ss.p95.toFixed(1)} ms`);
+        console.log(results.at(-1));
+        await srv.close();
+      } finally {
+        server.stop();
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('\nsummary\n' + results.map((r) => `  ${r}`).join('\n'));
+}
+
+await main();

@@ -1,0 +1,307 @@
+/**
+ * Use cases of the assessment: load facts from the store → engine → store the result; assess every
+ * country; compare with external ratings; diff two as-of days; analyst overrides.
+ * The clock lives here (computedAt, default as-of = today), never in the engine.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../core/errors.js';
+import type { CriterionNumber, Rating } from '../core/types.js';
+import { assessCountry as runEngine } from '../assess/engine.js';
+import { compareWithExternal, type Comparison } from '../assess/compare.js';
+import { diffAssessments, type AssessmentDiff } from '../assess/diff.js';
+import { isIsoDay, yearOf } from '../assess/dates.js';
+import { parseRating } from '../assess/labels.js';
+import { parseMethodology } from '../assess/methodology.js';
+import type { AssessmentFacts, CountryAssessment, ExternalRating, IndicatorFact, Lang, Methodology, OverrideFact } from '../assess/types.js';
+import { resolveCountry } from '../extract/countries/resolve.js';
+import { sourcePriority } from '../data/registry.js';
+import type { Db, Queryable } from '../store/db.js';
+import {
+  countriesWithData, datasetCoverage, indicatorFacts, insertAssessments, insertOverride, latestStoredAssessment,
+  overrideHistory, overridesActiveAt, removeOverride, type FactRow, type OverrideRow,
+} from '../store/assessments.js';
+import { evidenceFor, type EvidenceRow } from '../store/evidence.js';
+import { getExternalAssessments } from '../store/indicators.js';
+import { landNeighbours } from './land-neighbours.js';
+
+export const DEFAULT_METHODOLOGY = 'methodology/bicc-plus.json';
+
+// ---------------------------------------------------------------------------------------------
+// Methodology file
+// ---------------------------------------------------------------------------------------------
+
+/** The methodology file: --methodology, else $ARMSBRIEF_METHODOLOGY, else the one shipped with armsbrief. */
+export function methodologyPath(explicit?: string | null, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = explicit || env.ARMSBRIEF_METHODOLOGY;
+  if (chosen) return path.resolve(chosen);
+  // Walk up from this module (src/services or dist/src/services) to the package root.
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, DEFAULT_METHODOLOGY);
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(DEFAULT_METHODOLOGY);
+}
+
+const cache = new Map<string, { mtimeMs: number; methodology: Methodology }>();
+
+export function loadMethodology(file?: string | null): Methodology {
+  const p = methodologyPath(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    throw new AppError('methodology_missing', `Methodology file not found: ${p}`, { hint: 'Pass --methodology <file> or set ARMSBRIEF_METHODOLOGY.', status: 404 });
+  }
+  const hit = cache.get(p);
+  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.methodology;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(p, 'utf8'));
+  } catch (err) {
+    throw new AppError('methodology_invalid', `Methodology file ${p} is not valid JSON: ${(err as Error).message}`);
+  }
+  const methodology = parseMethodology(raw);
+  cache.set(p, { mtimeMs: stat.mtimeMs, methodology });
+  return methodology;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------------
+
+export function resolveCountryArg(text: string): string {
+  const code = resolveCountry(text);
+  if (!code) throw new AppError('unknown_country', `Unknown country: "${text}"`, { hint: 'Use an English or German name or an ISO code (KZ, Kasachstan, Kazakhstan).', status: 404 });
+  return code;
+}
+
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function checkAsOf(asOf: string): string {
+  if (!isIsoDay(asOf)) throw new AppError('usage', `--as-of must be a date YYYY-MM-DD, got "${asOf}"`, { status: 400 });
+  return asOf;
+}
+
+export function checkCriterion(text: string | number): CriterionNumber {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new AppError('usage', `criterion must be 1–8, got "${text}"`, { status: 400 });
+  return n as CriterionNumber;
+}
+
+export function checkRating(text: string): Rating {
+  const r = parseRating(text);
+  if (!r) throw new AppError('usage', `unknown rating "${text}"`, { hint: 'Use not_critical, possibly_critical, critical or no_data (German labels work too).', status: 400 });
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts
+// ---------------------------------------------------------------------------------------------
+
+const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
+
+function toIndicatorFact(r: FactRow): IndicatorFact {
+  return { indicator: r.indicator, year: r.year, value: r.value === null ? null : Number(r.value), valueText: r.valueText, unit: r.unit, source: r.source, publisher: r.publisher };
+}
+
+function toOverrideFact(o: OverrideRow): OverrideFact {
+  return { id: Number(o.id), criterion: o.criterion as CriterionNumber, rating: o.rating as Rating, reason: o.reason, by: o.createdBy, createdAt: o.createdAt };
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/**
+ * Facts for some countries (or all with data): their indicator values, their land neighbours'
+ * values, dataset coverage, evidence and the overrides in force on the as-of day. One query per
+ * kind of fact, whatever the number of countries.
+ */
+export async function loadFacts(db: Queryable, countries: string[] | null, asOf: string, methodology: Methodology): Promise<Map<string, AssessmentFacts>> {
+  const indicators = Object.keys(methodology.indicators);
+  const maxYear = yearOf(asOf);
+  const targets = countries ?? (await countriesWithData(db));
+  const neighbourOf = new Map(targets.map((c) => [c, landNeighbours(c)]));
+  const wanted = countries ? [...new Set([...targets, ...targets.flatMap((c) => neighbourOf.get(c) ?? [])])] : null;
+  const [values, coverage, evidence, overrides] = await Promise.all([
+    indicatorFacts(db, { indicators, maxYear, asOf, countries: wanted, sourcePriority: sourcePriority() }),
+    datasetCoverage(db, indicators, maxYear),
+    evidenceFor(db, { asOf, countries: countries ? targets : null }),
+    overridesActiveAt(db, endOfDay(asOf), countries ? targets : null),
+  ]);
+  const valuesBy = groupBy(values, (v) => v.country);
+  const evidenceBy = groupBy(evidence, (e) => e.country);
+  const overridesBy = groupBy(overrides, (o) => o.country);
+  const facts = new Map<string, AssessmentFacts>();
+  for (const country of targets) {
+    const neighbours = neighbourOf.get(country);
+    facts.set(country, {
+      country,
+      indicators: (valuesBy.get(country) ?? []).map(toIndicatorFact),
+      evidence: (evidenceBy.get(country) ?? []).map(({ country: _c, ...e }: EvidenceRow) => e),
+      coverage,
+      // Unknown codes (no border data) leave neighbour rules undecided rather than "no neighbours".
+      ...(neighbours ? { neighbours: neighbours.map((n) => ({ country: n, indicators: (valuesBy.get(n) ?? []).map(toIndicatorFact) })) } : {}),
+      overrides: (overridesBy.get(country) ?? []).map(toOverrideFact),
+    });
+  }
+  return facts;
+}
+
+export async function loadExternal(db: Queryable, country: string): Promise<ExternalRating[]> {
+  const rows = await getExternalAssessments(db, country);
+  const titles = new Map<string, string | null>();
+  for (const id of new Set(rows.map((r) => r.sourceDocId))) {
+    const t = await db.query<{ title: string | null }>('SELECT title FROM documents WHERE id = $1', [id]);
+    titles.set(id, t.rows[0]?.title ?? null);
+  }
+  return rows
+    .filter((r) => parseRating(r.rating))
+    .map((r) => ({
+      criterion: r.criterion as CriterionNumber,
+      rating: parseRating(r.rating)!,
+      assessor: r.publisher,
+      docId: r.sourceDocId,
+      docTitle: titles.get(r.sourceDocId) ?? r.sourceTable,
+      date: r.asOf,
+    }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assess
+// ---------------------------------------------------------------------------------------------
+
+export interface AssessOptions {
+  asOf?: string;
+  methodology?: Methodology;
+  methodologyFile?: string | null;
+  /** Store the results (default true). */
+  store?: boolean;
+  now?: Date;
+}
+
+export interface StoredAssessment {
+  id: number | null;
+  computedAt: string;
+  assessment: CountryAssessment;
+}
+
+function summary(a: CountryAssessment): Record<string, string> {
+  return Object.fromEntries(a.criteria.map((c) => [String(c.criterion), c.effectiveRating]));
+}
+
+async function storeAll(db: Queryable, results: CountryAssessment[], computedAt: string): Promise<number[]> {
+  return insertAssessments(
+    db,
+    results.map((a) => ({
+      country: a.country,
+      asOf: a.asOf,
+      methodologyId: a.methodology.id,
+      methodologyVersion: a.methodology.version,
+      computedAt,
+      ratings: summary(a),
+      result: a,
+    })),
+  );
+}
+
+export async function assessCountries(db: Db, countries: string[] | null, opts: AssessOptions = {}): Promise<StoredAssessment[]> {
+  const now = opts.now ?? new Date();
+  const asOf = checkAsOf(opts.asOf ?? todayUtc(now));
+  const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
+  const facts = await loadFacts(db, countries, asOf, methodology);
+  const results = [...facts.values()].map((f) => runEngine(f, methodology, { asOf }));
+  const computedAt = now.toISOString();
+  const ids = opts.store === false ? results.map(() => null) : await storeAll(db, results, computedAt);
+  return results.map((assessment, i) => ({ id: ids[i], computedAt, assessment }));
+}
+
+export async function assessOneCountry(db: Db, countryText: string, opts: AssessOptions = {}): Promise<StoredAssessment> {
+  const [one] = await assessCountries(db, [resolveCountryArg(countryText)], opts);
+  return one;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compare and diff
+// ---------------------------------------------------------------------------------------------
+
+export async function compareCountry(db: Db, countryText: string, opts: AssessOptions & { lang?: Lang } = {}): Promise<Comparison> {
+  const country = resolveCountryArg(countryText);
+  const asOf = checkAsOf(opts.asOf ?? todayUtc(opts.now));
+  const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
+  const facts = (await loadFacts(db, [country], asOf, methodology)).get(country)!;
+  const assessment = runEngine(facts, methodology, { asOf });
+  const external = await loadExternal(db, country);
+  return compareWithExternal(facts, assessment, methodology, external, opts.lang ?? 'en');
+}
+
+/**
+ * What changed between the assessments as of two days. A stored assessment for the day is used
+ * when there is one (so a methodology change between them shows); otherwise the day is assessed
+ * now with the current methodology and stored.
+ */
+export async function diffCountry(db: Db, countryText: string, from: string, to: string, opts: AssessOptions = {}): Promise<AssessmentDiff> {
+  const country = resolveCountryArg(countryText);
+  const snapshot = async (day: string) => {
+    const stored = await latestStoredAssessment(db, country, checkAsOf(day));
+    if (stored) return { assessment: stored.result as CountryAssessment, computedAt: stored.computedAt };
+    const [fresh] = await assessCountries(db, [country], { ...opts, asOf: day });
+    return { assessment: fresh.assessment, computedAt: fresh.computedAt };
+  };
+  return diffAssessments(await snapshot(from), await snapshot(to));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overrides
+// ---------------------------------------------------------------------------------------------
+
+export interface OverrideRequest {
+  country: string;
+  criterion: string | number;
+  rating: string;
+  reason: string;
+  by: string;
+  now?: Date;
+}
+
+function requireText(value: string | undefined, what: string): string {
+  if (!value || !value.trim()) throw new AppError('usage', `${what} is required`, { status: 400 });
+  return value.trim();
+}
+
+export async function setOverride(db: Db, req: OverrideRequest): Promise<{ created: OverrideRow; superseded: OverrideRow | null }> {
+  const country = resolveCountryArg(req.country);
+  const criterion = checkCriterion(req.criterion);
+  const rating = checkRating(req.rating);
+  const reason = requireText(req.reason, '--reason');
+  const by = requireText(req.by, '--by');
+  const at = (req.now ?? new Date()).toISOString();
+  return db.transaction((tx) => insertOverride(tx, { country, criterion, rating, reason, by, at }));
+}
+
+export async function clearOverride(db: Db, req: Omit<OverrideRequest, 'rating'>): Promise<OverrideRow> {
+  const country = resolveCountryArg(req.country);
+  const criterion = checkCriterion(req.criterion);
+  const reason = requireText(req.reason, '--reason');
+  const by = requireText(req.by, '--by');
+  const removed = await removeOverride(db, { country, criterion, by, reason, at: (req.now ?? new Date()).toISOString() });
+  if (!removed) throw new AppError('not_found', `No active override for ${country}, criterion ${criterion}`, { status: 404 });
+  return removed;
+}
+
+export async function listOverrides(db: Db, countryText: string): Promise<OverrideRow[]> {
+  return overrideHistory(db, resolveCountryArg(countryText));
+}

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestStore, engines } from '../../test/helpers/stores.js';
+import { prepareDocument } from '../services/prepare-document.js';
+import { storeDocuments, getDocument, listDocuments, documentCount } from './documents.js';
+import { searchPassages } from './search.js';
+import { search } from '../services/search.js';
+import { openDb } from './db.js';
+import type { RawDocument } from '../core/types.js';
+
+const raw = (text: string, extra: Partial<RawDocument> = {}): RawDocument => ({ source: 'test', format: 'txt', text, ...extra });
+
+const GERMAN = raw(' date 2024-06 Die Militärausgaben Kasachstans stiegen im vergangenen Jahr deutlich, wie aus neuen Daten hervorgeht.\n\nRussische Soldaten wurden in Kasachstan angeworben, berichten Medien.', { title: 'Militärausgaben' });
+const ENGLISH = raw('North Korean workers were sent to Russia in 2024, according to a report by the intelligence service.\n\nThe soldiers were running drills near the border with Ukraine.', { date: '2025-01-15', title: 'Workers' });
+
+for (const engine of engines()) {
+  test(`[${engine}] documents are stored once, with passages and full-text search`, async (t) => {
+    const store = await createTestStore(engine);
+    const db = await store.open();
+    t.after(async () => {
+      await db.close();
+      await store.cleanup();
+    });
+
+    const outcomes = await storeDocuments(db, [prepareDocument(GERMAN), prepareDocument(ENGLISH), prepareDocument(GERMAN)]);
+    assert.deepEqual(outcomes, ['new', 'new', 'unchanged']);
+    assert.deepEqual(await storeDocuments(db, [prepareDocument({ ...GERMAN, source: 'elsewhere' })]), ['unchanged']);
+    assert.equal(await documentCount(db), 2);
+
+    const de = prepareDocument(GERMAN);
+    const doc = await getDocument(db, de.id);
+    assert.ok(doc);
+    assert.equal(doc.lang, 'de');
+    assert.equal(doc.date, '2024-06');
+    assert.equal(doc.passages, 2);
+    for (const span of doc.passageSpans) assert.ok(span.end > span.start);
+    assert.equal(doc.text.slice(doc.passageSpans[1].start, doc.passageSpans[1].end).slice(0, 19), 'Russische Soldaten ');
+    assert.equal((await getDocument(db, de.id.slice(0, 10)))?.id, de.id, 'unique id prefix resolves');
+    assert.equal(await getDocument(db, 'doc_nothing'), null);
+
+    // German stemming: "Militärausgabe" matches "Militärausgaben"; English stemming: "run" matches "running".
+    const stem = await searchPassages(db, { query: 'Militärausgabe' });
+    assert.equal(stem.total, 1);
+    assert.equal(stem.hits[0].docId, de.id);
+    assert.match(stem.hits[0].snippet, /\uE000Militärausgaben\uE001/);
+    assert.equal((await searchPassages(db, { query: 'run' })).total, 1);
+
+    // Web-search syntax: phrases, exclusions, OR.
+    assert.equal((await searchPassages(db, { query: '"north korean workers"' })).total, 1);
+    assert.equal((await searchPassages(db, { query: '"workers north korean"' })).total, 0);
+    assert.equal((await searchPassages(db, { query: 'soldiers -ukraine' })).total, 0);
+    assert.equal((await searchPassages(db, { query: 'Kasachstan OR Russia' })).total, 3);
+
+    // Filters: language and document date.
+    assert.equal((await search(db, { query: 'Kasachstan OR Russia', lang: 'en' })).total, 1);
+    assert.equal((await search(db, { query: 'Kasachstan OR Russia', from: '2025' })).total, 1);
+    assert.equal((await search(db, { query: 'Kasachstan OR Russia', to: '2024-06' })).total, 2);
+    assert.equal((await search(db, { query: 'Kasachstan OR Russia', from: '2024-07', to: '2024-12' })).total, 0);
+    await assert.rejects(search(db, { query: 'x', from: '31.02.2024' }), /--from must be a date/);
+
+    const list = await listDocuments(db, { limit: 10 });
+    assert.equal(list.total, 2);
+    assert.deepEqual(list.documents.map((d) => d.date), ['2025-01-15', '2024-06']);
+  });
+
+  test(`[${engine}] a failing document in a batch does not keep the others out`, async (t) => {
+    const store = await createTestStore(engine);
+    const db = await store.open();
+    t.after(async () => {
+      await db.close();
+      await store.cleanup();
+    });
+    const good = prepareDocument(ENGLISH);
+    const bad = prepareDocument(raw('A text with a broken passage list.'));
+    bad.passages.push({ ...bad.passages[0] }); // duplicate passage index violates the primary key
+    const outcomes = await storeDocuments(db, [good, bad]);
+    assert.equal(outcomes[0], 'new');
+    assert.ok(outcomes[1] instanceof Error);
+    assert.equal(await documentCount(db), 1);
+    assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM passages WHERE doc_id = $1', [bad.id])).rows[0].n, 0, 'no half-stored document');
+  });
+}
+
+test('a second open of the same embedded store fails at once and names the store', async (t) => {
+  const store = await createTestStore('embedded');
+  const db = await store.open();
+  t.after(async () => {
+    await db.close();
+    await store.cleanup();
+  });
+  const started = Date.now();
+  await assert.rejects(openDb(store.target), (err: Error & { code?: string }) => {
+    assert.equal(err.code, 'store_in_use');
+    assert.ok(err.message.includes(store.target), err.message);
+    return true;
+  });
+  assert.ok(Date.now() - started < 2000, 'fails immediately');
+});
