@@ -4,6 +4,7 @@ import { searchPassages, type SearchQuery, type SearchHit } from '../store/searc
 import { AppError } from '../core/errors.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { textSearchConfig } from '../extract/language.js';
+import { resolveCountry } from '../extract/countries/resolve.js';
 
 export type { SearchHit };
 
@@ -15,13 +16,18 @@ export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQue
   if (q.criterion !== undefined && !(Number.isInteger(q.criterion) && q.criterion >= 1 && q.criterion <= 8)) {
     throw new AppError('usage', `--criterion must be a number from 1 to 8, got ${q.criterion}.`);
   }
+  let country: string | undefined;
+  if (q.country) {
+    country = resolveCountry(q.country) ?? undefined;
+    if (!country) throw new AppError('usage', `Unknown country ${JSON.stringify(q.country)}.`, { hint: 'Use an ISO code (KZ) or a name (Kasachstan, Kazakhstan).' });
+  }
   const limit = Math.min(Math.max(q.limit ?? 10, 1), 1000);
   const normalized: SearchQuery = {
     ...q,
     limit,
     from: q.from ? dateStart(q.from) : undefined,
     to: q.to ? dateEnd(q.to) : undefined,
-    country: q.country?.toUpperCase(),
+    country,
     lang: q.lang?.toLowerCase(),
   };
   const configs = normalized.lang ? [textSearchConfig(normalized.lang)] : undefined;

@@ -40,7 +40,8 @@ const CONFIGS = ['german', 'english', 'simple'] as const;
 
 export async function searchPassages(db: Queryable, q: SearchQuery, configs: readonly string[] = CONFIGS): Promise<{ hits: SearchHit[]; total: number }> {
   const params: unknown[] = [q.query];
-  const branches = configs.map((cfg) => `(p.ts_config = '${cfg}'::regconfig AND p.tsv @@ websearch_to_tsquery('${cfg}', $1))`);
+  // The query is parsed once per configuration (a constant for the planner), never per row.
+  const branches = configs.map((cfg) => `(p.ts_config = '${cfg}'::regconfig AND p.tsv @@ q.${cfg})`);
   const where = [`(${branches.join(' OR ')})`];
   const add = (v: unknown) => {
     params.push(v);
@@ -53,10 +54,15 @@ export async function searchPassages(db: Queryable, q: SearchQuery, configs: rea
   if (q.criterion) where.push(`EXISTS (SELECT 1 FROM passage_criteria pk WHERE pk.doc_id = p.doc_id AND pk.idx = p.idx AND pk.criterion = ${add(q.criterion)})`);
   const limit = add(q.limit ?? 10);
   const offset = add(q.offset ?? 0);
+  const needsDocuments = Boolean(q.from || q.to);
   const r = await db.query<SearchHit & { total: number }>(
-    `WITH matched AS (
-       SELECT p.doc_id, p.idx, p.ts_config, ts_rank_cd(p.tsv, websearch_to_tsquery(p.ts_config, $1)) AS rank
-       FROM passages p JOIN documents d ON d.id = p.doc_id
+    `WITH q AS (
+       SELECT websearch_to_tsquery('german', $1) AS german, websearch_to_tsquery('english', $1) AS english,
+              websearch_to_tsquery('simple', $1) AS simple
+     ), matched AS (
+       SELECT p.doc_id, p.idx, p.ts_config,
+              ts_rank_cd(p.tsv, CASE p.ts_config WHEN 'german'::regconfig THEN q.german WHEN 'english'::regconfig THEN q.english ELSE q.simple END) AS rank
+       FROM q, passages p ${needsDocuments ? 'JOIN documents d ON d.id = p.doc_id' : ''}
        WHERE ${where.join(' AND ')}
      ), page AS (
        SELECT m.*, count(*) OVER ()::int AS total FROM matched m

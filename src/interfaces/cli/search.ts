@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .option('--lang <code>', 'only passages in this language (de, en, …)')
     .option('--from <date>', 'documents dated on or after YYYY[-MM[-DD]]')
     .option('--to <date>', 'documents dated on or before YYYY[-MM[-DD]]')
-    .option('--country <code>', 'only passages that mention this country (ISO alpha-2)')
+    .option('--country <country>', 'only passages that mention this country (ISO code or name: KZ, Kasachstan)')
     .option('--criterion <n>', 'only passages giving evidence for criterion 1–8')
     .option('--limit <n>', 'number of results', '10')
     .option('--offset <n>', 'skip this many results (paging)', '0')

@@ -35,7 +35,6 @@ CREATE TABLE passages (
   PRIMARY KEY (doc_id, idx)
 );
 CREATE INDEX passages_tsv ON passages USING gin (tsv);
-CREATE INDEX passages_config ON passages (ts_config);
 `,
 };
 export default migration;

@@ -1,0 +1,27 @@
+/**
+ * Recognises which dataset a file belongs to: by its shape first (the header line of a CSV, the zip
+ * signature of a workbook) and by its name second, so a renamed file is still found and a file with
+ * the right name but a changed header reaches its importer, which then names the bad header.
+ */
+import path from 'node:path';
+import { isZip } from './read.js';
+import { IMPORTERS } from './registry.js';
+import type { DatasetImporter, FileProbe } from './types.js';
+
+const HEAD_BYTES = 4096;
+
+export function probeFile(file: string, bytes: Buffer): FileProbe {
+  return { name: path.basename(file), head: bytes.subarray(0, HEAD_BYTES), isZip: isZip(bytes) };
+}
+
+/** The importer for a file, or null for an unknown format. */
+export function detectDataset(file: string, bytes: Buffer): DatasetImporter | null {
+  const probe = probeFile(file, bytes);
+  return IMPORTERS.find((i) => i.detect(probe)) ?? null;
+}
+
+/** Files a directory walk leaves out on purpose: documentation and hidden files. */
+export function isDocumentationFile(file: string): boolean {
+  const base = path.basename(file);
+  return base.startsWith('.') || /\.(md|txt|pdf|html?|json)$/i.test(base) || /^(README|LICEN[CS]E|NOTICE)/i.test(base);
+}

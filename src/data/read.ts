@@ -1,0 +1,121 @@
+/**
+ * Shared reading helpers for the importers: text decoding, CSV via csv-parse, XLSX via ExcelJS,
+ * header checks and cell-to-number conversion. Parsing itself is always left to the libraries.
+ */
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { ImportIssue } from './types.js';
+
+export type Encoding = 'utf-8' | 'latin1';
+
+export interface DecodedText {
+  text: string;
+  encoding: Encoding;
+  issues: ImportIssue[];
+}
+
+/**
+ * Decodes a file as the dataset documents it, but trusts the bytes over the documentation:
+ * valid UTF-8 with multi-byte sequences is UTF-8 even where Latin-1 was expected (a re-saved copy),
+ * and bytes that are not valid UTF-8 are Latin-1. A file that was already decoded wrongly once
+ * (U+FFFD replacement characters in the text) cannot be repaired: it gets a warning per row in the
+ * importer (see `checkMojibake`).
+ */
+export function decodeText(file: string, bytes: Buffer, expected: Encoding): DecodedText {
+  const issues: ImportIssue[] = [];
+  let body = bytes;
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+  let utf8: string | null = null;
+  try {
+    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    utf8 = null;
+  }
+  if (utf8 !== null) {
+    if (expected === 'latin1' && /[^\x00-\x7f]/.test(utf8)) {
+      issues.push({ level: 'warning', file, message: 'expected Latin-1 but the file is valid UTF-8; read as UTF-8' });
+    }
+    return { text: utf8, encoding: 'utf-8', issues };
+  }
+  if (expected === 'utf-8') {
+    issues.push({ level: 'warning', file, message: 'the file is not valid UTF-8; read as Latin-1 (Windows-1252)' });
+  }
+  // Windows-1252 is a superset of Latin-1 for printable characters and what "Latin-1" files from Excel really are.
+  return { text: iconv.decode(body, 'win1252'), encoding: 'latin1', issues };
+}
+
+/** A name damaged by an earlier wrong decoding ("C\uFFFDte d'Ivoire", "CÃ´te d'Ivoire"). */
+export function looksMisdecoded(s: string): boolean {
+  return s.includes('\uFFFD') || /Ã[\x80-\xBF¡-¿]/.test(s);
+}
+
+export interface CsvRecord {
+  cells: string[];
+  /** Physical line where the record starts (1-based). */
+  line: number;
+}
+
+/** Parses CSV text into records with their line numbers; ragged rows are kept for the importer to report. */
+export function parseCsv(text: string, opts: { delimiter?: string; fromLine?: number } = {}): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  const records = parseCsvSync(text, {
+    delimiter: opts.delimiter ?? ',',
+    from_line: opts.fromLine ?? 1,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    bom: true,
+    info: true,
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  for (const r of records) out.push({ cells: r.record, line: r.info.lines });
+  return out;
+}
+
+/** Locates required columns in a header row; a missing one is a clear error naming the file and row. */
+export function requireColumns(
+  file: string,
+  header: string[],
+  required: readonly string[],
+  where: { row: number; sheet?: string },
+): { index: Map<string, number>; error: ImportIssue | null } {
+  const norm = (s: string) => s.replace(/^\uFEFF/, '').trim().toLowerCase();
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = norm(String(h ?? ''));
+    if (!index.has(k)) index.set(k, i);
+  });
+  const missing = required.filter((c) => !index.has(norm(c)));
+  if (missing.length === 0) {
+    const byName = new Map<string, number>();
+    for (const c of required) byName.set(c, index.get(norm(c))!);
+    return { index: byName, error: null };
+  }
+  return {
+    index,
+    error: {
+      level: 'error',
+      file,
+      sheet: where.sheet ?? null,
+      row: where.row,
+      message: `unexpected header: missing column(s) ${missing.map((m) => JSON.stringify(m)).join(', ')}; the file was not imported`,
+    },
+  };
+}
+
+export type CellNumber = { kind: 'number'; value: number } | { kind: 'empty' } | { kind: 'invalid'; raw: string };
+
+/** Reads a numeric cell. Empty and the usual "no data" marks are `empty`; anything else non-numeric is `invalid`. */
+export function readNumber(cell: unknown, noDataMarks: readonly string[] = ['', 'NA', 'N/A', '..', '. .', '...', '-']): CellNumber {
+  if (cell === null || cell === undefined) return { kind: 'empty' };
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { kind: 'number', value: cell } : { kind: 'invalid', raw: String(cell) };
+  const raw = String(cell).trim();
+  if (noDataMarks.includes(raw)) return { kind: 'empty' };
+  // Plain decimal point numbers only: every dataset here uses them (TI's CSV was converted to decimal points).
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw)) return { kind: 'number', value: Number(raw) };
+  return { kind: 'invalid', raw };
+}
+
+/** Checks the zip signature: an XLSX file is a zip archive. */
+export function isZip(bytes: Buffer): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}

@@ -1,0 +1,93 @@
+/**
+ * What every dataset importer produces. Importers are pure parsers: bytes in, rows out.
+ * Country resolution, storage and history happen later (resolve-entities.ts, store/indicators.ts),
+ * so a parser can be tested on a file without a store.
+ */
+
+/** One value as read from a file, before its entity name is resolved to a country. */
+export interface RawValue {
+  indicatorId: string;
+  /** Entity name exactly as the file spells it ("Korea, North", "Hezbollah (Lebanon)*"). */
+  name: string;
+  /** ISO 3166 alpha-3 code when the file carries one (TI, UNDP, World Bank, PTS). */
+  iso3?: string | null;
+  /** Gleditsch–Ward state number when the file carries one (UCDP). */
+  gw?: number | null;
+  /** The file marks the row as a territory (Freedom House): kept apart from countries. */
+  territory?: boolean;
+  /** Counterpart, e.g. the supplier for "imports by supplier"; resolved like `name`. */
+  partner?: string | null;
+  year: number;
+  /** A number, or null when the value is a code (then valueText holds it). */
+  value: number | null;
+  valueText: string | null;
+  /** Short remark carried along: footnote marks, conflict ids, the edition a year comes from. */
+  note?: string | null;
+  sheet?: string | null;
+  /** 1-based row number in the file (CSV: physical line; XLSX: sheet row). */
+  row: number;
+}
+
+/** One SIPRI trade-register line (deal × delivery year), kept as it is. */
+export interface ArmsDeal {
+  sipriId: string;
+  supplier: string;
+  recipient: string;
+  designation: string;
+  description: string;
+  category: string;
+  orderYear: number | null;
+  orderYearEstimated: boolean;
+  numberDelivered: number | null;
+  numberDeliveredEstimated: boolean;
+  deliveryYear: number;
+  deliveryYearEstimated: boolean;
+  status: string;
+  tivDealUnit: number | null;
+  tivDelivered: number | null;
+  localProduction: boolean;
+  row: number;
+}
+
+export type IssueLevel = 'error' | 'warning';
+
+/** A problem with one place in one file. The import goes on; the report lists it. */
+export interface ImportIssue {
+  level: IssueLevel;
+  file: string;
+  sheet?: string | null;
+  row?: number | null;
+  message: string;
+}
+
+export interface ParsedFile {
+  values: RawValue[];
+  deals?: ArmsDeal[];
+  issues: ImportIssue[];
+  /** Cells that said "no data" (". .", "NA", empty) and were skipped on purpose. */
+  noDataCells: number;
+}
+
+/** A dataset importer: recognises its files and parses them. */
+export interface DatasetImporter {
+  /** Stable id, also the `source_id` of its values ('sipri-milex', 'pts', …). */
+  id: string;
+  title: string;
+  publisher: string;
+  /**
+   * Where several files of one dataset overlap (Freedom House), the lower number wins when one value
+   * per country-year is wanted. Each file still keeps its own values.
+   */
+  priority?: number;
+  /** True when the file belongs to this dataset: decided by name and by its first bytes / sheet names. */
+  detect(probe: FileProbe): boolean;
+  parse(file: string, bytes: Buffer): Promise<ParsedFile>;
+}
+
+export interface FileProbe {
+  /** Base name of the file. */
+  name: string;
+  /** The first few KB, for CSV header checks. */
+  head: Buffer;
+  isZip: boolean;
+}

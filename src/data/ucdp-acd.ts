@@ -1,0 +1,98 @@
+/**
+ * UCDP/PRIO Armed Conflict Dataset: one row per conflict-year. Countries are Gleditsch–Ward numbers,
+ * several per field for multi-country conflicts. Output per country-year and conflict type, once for
+ * the country as location (`ucdp.conflict.<type>`) and once as a party, primary or secondary
+ * (`ucdp.conflict.<type>.party`); the value is the highest intensity (1 = 25–999 battle deaths,
+ * 2 = 1,000 or more), the note lists the conflict ids. A missing country-year means no state-based
+ * conflict recorded (see the catalogue's `absentMeans`).
+ */
+import { decodeText, parseCsv, requireColumns } from './read.js';
+import { gwToAlpha2 } from './gleditsch-ward.js';
+import type { DatasetImporter, ParsedFile, RawValue } from './types.js';
+
+const REQUIRED = [
+  'conflict_id', 'location', 'side_a', 'side_a_2nd', 'side_b', 'side_b_2nd', 'year', 'intensity_level', 'type_of_conflict',
+  'gwno_a', 'gwno_a_2nd', 'gwno_b', 'gwno_b_2nd', 'gwno_loc',
+] as const;
+
+export const CONFLICT_TYPES: Record<string, string> = {
+  '1': 'extrasystemic',
+  '2': 'interstate',
+  '3': 'intrastate',
+  '4': 'internationalised',
+};
+
+export const ucdpAcd: DatasetImporter = {
+  id: 'ucdp-acd',
+  title: 'UCDP/PRIO Armed Conflict Dataset',
+  publisher: 'Uppsala Conflict Data Program (UCDP) and Peace Research Institute Oslo (PRIO)',
+  detect: (p) => !p.isZip && (/conflict_id.*gwno_loc/s.test(p.head.toString('utf8')) || /^UcdpPrioConflict/i.test(p.name)),
+  parse: async (file, bytes) => parseUcdpAcd(file, bytes),
+};
+
+function splitList(s: string): string[] {
+  return s.split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * The GW number identifies the country; names in the side lists are not always in the same order as
+ * the numbers, so a name is only used for states the code table has no ISO code for.
+ */
+function displayName(gw: number, aligned: string | null): string {
+  return gwToAlpha2(gw) ? `GW ${gw}` : (aligned ?? `GW ${gw}`);
+}
+
+export function parseUcdpAcd(file: string, bytes: Buffer): ParsedFile {
+  const decoded = decodeText(file, bytes, 'utf-8');
+  const out: ParsedFile = { values: [], issues: [...decoded.issues], noDataCells: 0 };
+  const records = parseCsv(decoded.text);
+  if (records.length === 0) return { ...out, issues: [...out.issues, { level: 'error', file, message: 'empty file' }] };
+  const { index, error } = requireColumns(file, records[0].cells, REQUIRED, { row: records[0].line });
+  if (error) return { ...out, issues: [...out.issues, error] };
+  const merged = new Map<string, RawValue & { ids: Set<string> }>();
+  const add = (indicatorId: string, gw: number, name: string, year: number, intensity: number, conflictId: string, row: number) => {
+    const key = `${indicatorId}|${gw}|${year}`;
+    const seen = merged.get(key);
+    if (seen) {
+      seen.value = Math.max(seen.value ?? 0, intensity);
+      seen.ids.add(conflictId);
+      return;
+    }
+    merged.set(key, { indicatorId, name, gw, year, value: intensity, valueText: null, row, ids: new Set([conflictId]) });
+  };
+  for (const rec of records.slice(1)) {
+    const get = (c: (typeof REQUIRED)[number]) => (rec.cells[index.get(c)!] ?? '').trim();
+    const year = Number(get('year'));
+    const intensity = Number(get('intensity_level'));
+    const type = CONFLICT_TYPES[get('type_of_conflict')];
+    const conflictId = get('conflict_id');
+    if (!Number.isInteger(year) || !(intensity === 1 || intensity === 2) || !type) {
+      out.issues.push({ level: 'warning', file, row: rec.line, message: `conflict ${conflictId}: year, intensity or type unreadable; skipped` });
+      continue;
+    }
+    const locCodes = splitList(get('gwno_loc')).map(Number);
+    const locNames = splitList(get('location'));
+    locCodes.forEach((gw, i) => {
+      if (!Number.isInteger(gw)) return;
+      const name = displayName(gw, locNames.length === locCodes.length ? locNames[i] : null);
+      add(`ucdp.conflict.${type}`, gw, name, year, intensity, conflictId, rec.line);
+    });
+    const parties: Array<[string, string]> = [
+      [get('gwno_a'), get('side_a')],
+      [get('gwno_b'), get('side_b')],
+      [get('gwno_a_2nd'), get('side_a_2nd')],
+      [get('gwno_b_2nd'), get('side_b_2nd')],
+    ];
+    for (const [codes, names] of parties) {
+      const gws = splitList(codes).map(Number);
+      const nameList = splitList(names);
+      gws.forEach((gw, i) => {
+        if (!Number.isInteger(gw)) return;
+        const raw = nameList.length === gws.length ? nameList[i].replace(/^Government of /, '') : null;
+        add(`ucdp.conflict.${type}.party`, gw, displayName(gw, raw), year, intensity, conflictId, rec.line);
+      });
+    }
+  }
+  out.values = [...merged.values()].map(({ ids, ...v }) => ({ ...v, note: `conflicts ${[...ids].sort().join(', ')}` }));
+  return out;
+}
