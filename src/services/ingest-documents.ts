@@ -8,6 +8,7 @@ import { storeDocuments, flushSearchIndex } from '../store/documents.js';
 import { expandInputs, readInput, type InputFormat } from '../ingest/read-inputs.js';
 import { prepareDocument, type PreparedDocument } from './prepare-document.js';
 import { errorMessage } from '../core/errors.js';
+import { harvestBriefTables } from './harvest-briefs.js';
 
 export interface IngestItem {
   source: string;
@@ -26,6 +27,8 @@ export interface IngestReport {
   bytes: number;
   durationMs: number;
   items: IngestItem[];
+  /** Problems that did not keep a document out (e.g. a brief whose tables could not be read). */
+  warnings: Array<{ source: string; reason: string }>;
 }
 
 export interface IngestProgress {
@@ -51,7 +54,7 @@ const BATCH_CHARS = 2_000_000;
 
 export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOptions = {}): Promise<IngestReport> {
   const started = performance.now();
-  const report: IngestReport = { new: 0, unchanged: 0, failed: 0, skipped: 0, bytes: 0, durationMs: 0, items: [] };
+  const report: IngestReport = { new: 0, unchanged: 0, failed: 0, skipped: 0, bytes: 0, durationMs: 0, items: [], warnings: [] };
   const record = (item: IngestItem) => {
     report.items.push(item);
     if (item.status === 'new') report.new++;
@@ -78,6 +81,15 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
       if (o instanceof Error) record({ source: d.source, status: 'failed', code: 'store_failed', reason: `could not be stored: ${errorMessage(o)}` });
       else record({ source: d.source, status: o, id: d.id, title: d.title });
     });
+    // A newly stored country brief also brings indicator values and ratings (its tables).
+    for (const [i, d] of docs.entries()) {
+      if (outcomes[i] !== 'new' || !looksLikeCountryBrief(d.text)) continue;
+      try {
+        await harvestBriefTables(db, d.id);
+      } catch (err) {
+        report.warnings.push({ source: d.source, reason: `stored, but its tables could not be read: ${errorMessage(err)}` });
+      }
+    }
   };
 
   let filesDone = 0;
@@ -115,4 +127,8 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
   if (report.new > 0) await flushSearchIndex(db);
   report.durationMs = Math.round(performance.now() - started);
   return report;
+}
+
+function looksLikeCountryBrief(text: string): boolean {
+  return /Länderinformationen|Country information/i.test(text.slice(0, 3000)) && text.includes('Tabelle');
 }

@@ -57,6 +57,7 @@ function printReport(r: IngestReport, quiet: boolean): void {
     }
   }
   for (const item of r.items) if (item.status === 'failed') process.stderr.write(`failed     ${item.source}: ${item.reason}\n`);
+  for (const w of r.warnings) process.stderr.write(`warning    ${w.source}: ${w.reason}\n`);
   const secs = r.durationMs / 1000;
   out.write(
     `${r.new} new, ${r.unchanged} unchanged, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}` +
