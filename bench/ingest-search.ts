@@ -9,14 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { openDb, type Db } from '../src/store/db.js';
-import { storeDocuments, flushSearchIndex } from '../src/store/documents.js';
+import { ingestDocuments } from '../src/services/ingest-documents.js';
 import { prepareDocument, type PreparedDocument } from '../src/services/prepare-document.js';
 import { search } from '../src/services/search.js';
 import { scaleCorpus, rng, type ScaleDoc } from './scale-corpus.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 20_000);
 const SEARCH_PASSAGES = Number(process.env.BENCH_PASSAGES ?? 200_000);
-const BATCH = 64;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,19 +26,15 @@ function prepare(d: ScaleDoc): PreparedDocument {
   return prepareDocument({ source: `bench#${d.id}`, format: 'jsonl', externalId: d.id, text: d.text, lang: d.lang, date: d.date });
 }
 
-/** Prepares (extraction included) and stores docs in batches, as `armsbrief ingest` does. */
-async function ingest(db: Db, docs: ScaleDoc[]): Promise<{ seconds: number; bytes: number }> {
+/** The real path of `armsbrief ingest file.jsonl`: read, prepare (extraction included), store in batches. */
+async function ingest(db: Db, docs: ScaleDoc[], dir: string): Promise<{ seconds: number; bytes: number }> {
+  const file = path.join(dir, `corpus-${docs[0].id}-${docs.length}.jsonl`);
+  fs.writeFileSync(file, docs.map((d) => JSON.stringify({ id: d.id, text: d.text, date: d.date })).join('\n'));
   const started = performance.now();
-  let bytes = 0;
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const batch = docs.slice(i, i + BATCH).map(prepare);
-    for (const d of batch) bytes += Buffer.byteLength(d.text);
-    const out = await storeDocuments(db, batch);
-    const err = out.find((o) => o instanceof Error);
-    if (err) throw err;
-  }
-  await flushSearchIndex(db);
-  return { seconds: (performance.now() - started) / 1000, bytes };
+  const report = await ingestDocuments(db, [file]);
+  const seconds = (performance.now() - started) / 1000;
+  if (report.failed) throw new Error(`${report.failed} documents failed: ${report.items.find((i) => i.status === 'failed')?.reason}`);
+  return { seconds, bytes: report.bytes };
 }
 
 /** Baseline: what a straightforward implementation does — a transaction and an INSERT per row. */
@@ -133,7 +128,7 @@ async function main() {
   try {
     // Embedded store.
     const emb = await openDb(path.join(dir, 'embedded'));
-    const e = await ingest(emb, corpus);
+    const e = await ingest(emb, corpus, dir);
     results.push(`ingest embedded (PGlite): ${(DOCS / e.seconds).toFixed(0)} docs/s, ${(e.bytes / 1e6 / e.seconds).toFixed(2)} MB/s (${e.seconds.toFixed(1)} s)   target ≥ 500 docs/s`);
     console.log(results.at(-1));
     const baseDocs = corpus.slice(0, 1000).map((d, i) => ({ ...d, text: `${d.text}\n\nbaseline ${i}` }));
@@ -146,7 +141,7 @@ async function main() {
     let seed = 1000;
     while (passages < SEARCH_PASSAGES) {
       const more = [...scaleCorpus(Math.ceil((SEARCH_PASSAGES - passages) / 5) + 100, seed++)].map((d) => ({ ...d, id: `${d.id}-${seed}` }));
-      await ingest(emb, more);
+      await ingest(emb, more, dir);
       passages = (await emb.query<{ n: number }>('SELECT count(*)::int AS n FROM passages')).rows[0].n;
     }
     await emb.exec('ANALYZE');
@@ -169,7 +164,7 @@ async function main() {
         const url = await freshServerDb(server.url, 'armsbrief_bench');
         const srv = await openDb(url);
         const settings = (await srv.query<{ fsync: string; sc: string }>(`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc`)).rows[0];
-        const r = await ingest(srv, corpus);
+        const r = await ingest(srv, corpus, dir);
         results.push(`ingest server (PostgreSQL, fsync=${settings.fsync}, synchronous_commit=${settings.sc}): ${(DOCS / r.seconds).toFixed(0)} docs/s, ${(r.bytes / 1e6 / r.seconds).toFixed(2)} MB/s (${r.seconds.toFixed(1)} s)   target ≥ 2,000 docs/s`);
         console.log(results.at(-1));
         const rb = await ingestRowByRow(srv, baseDocs);

@@ -70,11 +70,21 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
   const batchSize = opts.batchSize ?? 64;
   let batch: PreparedDocument[] = [];
   let batchChars = 0;
+  // On a server, storing one batch overlaps with preparing the next (the database works on the
+  // other core); the embedded store runs in this thread, so there nothing is gained by overlap.
+  const depth = db.kind === 'server' ? 2 : 1;
+  const inFlight: Promise<void>[] = [];
   const flush = async () => {
     if (!batch.length) return;
     const docs = batch;
     batch = [];
     batchChars = 0;
+    const stored = store(docs);
+    inFlight.push(stored);
+    stored.finally(() => inFlight.splice(inFlight.indexOf(stored), 1)).catch(() => undefined);
+    if (inFlight.length >= depth) await Promise.race(inFlight);
+  };
+  const store = async (docs: PreparedDocument[]) => {
     const outcomes = await storeDocuments(db, docs);
     outcomes.forEach((o, i) => {
       const d = docs[i];
@@ -124,6 +134,7 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
     opts.onProgress?.({ filesDone, filesTotal: files.length, documents, failed: report.failed, current: file });
   }
   await flush();
+  await Promise.all(inFlight);
   if (report.new > 0) await flushSearchIndex(db);
   report.durationMs = Math.round(performance.now() - started);
   return report;
