@@ -15,8 +15,10 @@ if [ -z "${ARMSBRIEF_TEST_PG_URL:-}" ]; then
     echo "# no PostgreSQL server binaries found: server-mode tests are skipped ($(head -c 200 /tmp/armsbrief-pg-start.err))"
   fi
 fi
-cleanup() { [ -n "$started" ] && bash scripts/pg-test-server.sh stop "$PG_TEST_DIR"; }
+cleanup() { if [ -n "$started" ]; then bash scripts/pg-test-server.sh stop "$PG_TEST_DIR"; fi; }
 trap cleanup EXIT
 
 mapfile -t files < <(find dist -name '*.test.js' -not -path '*/node_modules/*' | sort)
 node --test --test-concurrency=2 "${files[@]}"
+status=$?
+exit $status

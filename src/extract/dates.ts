@@ -1,12 +1,27 @@
 /**
- * Document date detection. Returns an ISO partial date: YYYY, YYYY-MM or YYYY-MM-DD.
- * (The extraction issue extends this module with datelines and dates inside passages.)
+ * Dates: the document's own date (a leading ` date YYYY-MM[-DD] ` header, a publication line,
+ * a dateline, a closing stamp) and the dates mentioned inside passages ("im Juni 2024",
+ * "March 2023", "3. März 2024", "29.4.2016", "2020–2024"). Results are ISO partial dates:
+ * YYYY, YYYY-MM or YYYY-MM-DD; impossible dates (31.02.2024) are dropped. Every pattern is
+ * linear (bounded repetitions, no nested quantifiers).
  */
 
-const GERMAN_MONTHS: Record<string, number> = {
-  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, april: 4, mai: 5, juni: 6, juli: 7, august: 8,
-  september: 9, oktober: 10, november: 11, dezember: 12,
+const MONTHS: Record<string, number> = {
+  januar: 1, jänner: 1, jaenner: 1, jan: 1, january: 1,
+  februar: 2, feb: 2, february: 2,
+  märz: 3, maerz: 3, mär: 3, march: 3, mar: 3,
+  april: 4, apr: 4,
+  mai: 5, may: 5,
+  juni: 6, june: 6, jun: 6,
+  juli: 7, july: 7, jul: 7,
+  august: 8, aug: 8,
+  september: 9, sept: 9, sep: 9,
+  oktober: 10, october: 10, okt: 10, oct: 10,
+  november: 11, nov: 11,
+  dezember: 12, december: 12, dez: 12, dec: 12,
 };
+const MONTH_NAMES =
+  'Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|May|June|July|October|December|Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Oct|Nov|Dez|Dec';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -23,17 +38,121 @@ export function isValidPartialDate(s: string): boolean {
   return true;
 }
 
-/** The document's own date, from a leading ` date YYYY-MM[-DD] ` header or a publication line. */
+/** An ISO partial date from parts, or null when the parts do not make a real date. */
+export function makePartialDate(year: number, month?: number | null, day?: number | null): string | null {
+  if (!Number.isInteger(year) || year < 1000 || year > 2999) return null;
+  let s = String(year);
+  if (month) {
+    s += `-${pad(month)}`;
+    if (day) s += `-${pad(day)}`;
+  } else if (day) return null;
+  return isValidPartialDate(s) ? s : null;
+}
+
+const monthOf = (name: string) => MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
+const YEAR = '((?:1[89]|20|21)\\d{2})';
+
+/** A date mentioned in a text, with its offsets. `to` is set for ranges ("2020–2024"). */
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  date: string;
+  to?: string;
+}
+
+// The alternatives, most specific first; each is anchored by word boundaries and bounded.
+const DATE_PATTERN = new RegExp(
+  [
+    `\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, // ISO 2024-06-03
+    `\\b(\\d{1,2})\\.[ \\u00a0]?(\\d{1,2})\\.[ \\u00a0]?${YEAR}\\b`, // 29.4.2016, 3. 3. 2024
+    `\\b(\\d{1,2})\\.?[ \\u00a0](${MONTH_NAMES})\\.?,?[ \\u00a0]${YEAR}\\b`, // 3. März 2024, 14 November 2012
+    `\\b(${MONTH_NAMES})\\.?[ \\u00a0](\\d{1,2})(?:st|nd|rd|th)?,?[ \\u00a0]${YEAR}\\b`, // Nov 14 2012, March 3, 2023
+    `\\b(${MONTH_NAMES})\\.?,?[ \\u00a0]${YEAR}\\b`, // Juni 2024, March 2023
+    `\\b${YEAR}[ \\u00a0]?[–—-][ \\u00a0]?${YEAR}\\b`, // 2020–2024
+    `\\b${YEAR}\\b`, // 2023
+  ].join('|'),
+  'g',
+);
+
+/** Dates inside a text, in order. Bare years between 1800 and 2199 count; invalid days are dropped. */
+export function extractDates(text: string): DateMention[] {
+  if (typeof text !== 'string' || !text) return [];
+  const out: DateMention[] = [];
+  DATE_PATTERN.lastIndex = 0;
+  for (let m = DATE_PATTERN.exec(text); m; m = DATE_PATTERN.exec(text)) {
+    const g = m.slice(1);
+    let date: string | null = null;
+    let to: string | undefined;
+    if (g[0]) date = makePartialDate(+g[0], +g[1], +g[2]);
+    else if (g[3]) date = makePartialDate(+g[5], +g[4], +g[3]);
+    else if (g[6]) date = makePartialDate(+g[8], monthOf(g[7]), +g[6]);
+    else if (g[9]) date = makePartialDate(+g[11], monthOf(g[9]), +g[10]);
+    else if (g[12]) date = makePartialDate(+g[13], monthOf(g[12]));
+    else if (g[14]) {
+      const a = +g[14];
+      const b = +g[15];
+      if (b > a) {
+        date = makePartialDate(a);
+        to = makePartialDate(b) ?? undefined;
+      } else date = null;
+    } else if (g[16]) {
+      // a bare year inside a longer number ("12.2024.5") or a figure ("2.000") is not a date
+      const before = text[m.index - 1] ?? '';
+      const after = text[m.index + 4] ?? '';
+      if (!/[.,\d]/.test(before) && !(/[.,]/.test(after) && /\d/.test(text[m.index + 5] ?? ''))) date = makePartialDate(+g[16]);
+    }
+    if (!date) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, ...(to ? { to } : {}) });
+  }
+  return out;
+}
+
+const HEAD_CHARS = 600;
+const PUBLICATION =
+  /(?:ERSCHEINUNGSDATUM|Erscheinungsdatum|Veröffentlicht(?:\s+am)?|Published(?:\s+on)?|Publication date|Datum|Stand)\s*:?\s*/g;
+/** A dateline at the start of a line: "WASHINGTON, Nov 14 2012 (IPS) -", "Berlin, 3. März 2024 -". */
+const DATELINE = /^[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},[ \u00a0]+(?=[A-Za-z\d])/;
+/** A closing stamp of the editors: "(red, 29.4.2016)", "(APA, 3.3.2024)". */
+const CLOSING_STAMP = /\((?:[A-Za-z]{2,8}(?:\/[A-Za-z]{2,8})?),[ \u00a0]?(\d{1,2})\.(\d{1,2})\.(\d{4})\)/g;
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s/i;
+
+/**
+ * The document's own date, from (in order): a leading ` date YYYY-MM[-DD] ` header; a publication
+ * line ("ERSCHEINUNGSDATUM Juni 2026", "Stand: März 2024" on a line of its own); a dateline
+ * near the top; a closing editors' stamp near the end. Page chrome (a weekday-led display date
+ * at the top) is not the document's date.
+ */
 export function extractDocumentDate(text: string): string | null {
-  const head = text.slice(0, 400);
+  if (typeof text !== 'string' || !text) return null;
+  const head = text.slice(0, HEAD_CHARS);
   const header = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})\b/.exec(head);
   if (header && isValidPartialDate(header[1])) return header[1];
-  const pub = /ERSCHEINUNGSDATUM\s*:?\s*([A-Za-zÄÖÜäöü]+)\s+(\d{4})/i.exec(text);
-  if (pub) {
-    const month = GERMAN_MONTHS[pub[1].toLowerCase()];
-    if (month) return `${pub[2]}-${pad(month)}`;
+
+  PUBLICATION.lastIndex = 0;
+  for (let m = PUBLICATION.exec(text); m; m = PUBLICATION.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const keyword = m[0].trim().replace(/:$/, '');
+    // "Stand" is a publication date only at the start of a line ("Stand: Juni 2025"), not "(Stand 2025)" in prose.
+    if (/^(?:Stand|Datum)$/.test(keyword) && text.slice(lineStart, m.index).trim() !== '') continue;
+    const d = extractDates(text.slice(m.index + m[0].length, m.index + m[0].length + 40))[0];
+    if (d && d.start === 0) return d.date;
   }
-  return null;
+
+  for (const line of head.split('\n').slice(0, 12)) {
+    const dl = DATELINE.exec(line);
+    if (!dl || WEEKDAY.test(line)) continue;
+    const d = extractDates(line.slice(dl[0].length, dl[0].length + 40))[0];
+    if (d && d.start === 0 && d.date.length > 4) return d.date;
+  }
+
+  let stamp: string | null = null;
+  const tailStart = Math.max(0, text.length - 800);
+  CLOSING_STAMP.lastIndex = tailStart;
+  for (let m = CLOSING_STAMP.exec(text); m; m = CLOSING_STAMP.exec(text)) {
+    stamp = makePartialDate(+m[3], +m[2], +m[1]) ?? stamp;
+  }
+  return stamp;
 }
 
 /** First and last calendar day covered by a partial date, for range filters. */

@@ -14,12 +14,13 @@ import { diffAssessments, type AssessmentDiff } from '../assess/diff.js';
 import { isIsoDay, yearOf } from '../assess/dates.js';
 import { parseRating } from '../assess/labels.js';
 import { parseMethodology } from '../assess/methodology.js';
+import { deriveIndicators, derivationSources } from '../assess/derive.js';
 import type { AssessmentFacts, CountryAssessment, ExternalRating, IndicatorFact, Lang, Methodology, OverrideFact } from '../assess/types.js';
 import { resolveCountry } from '../extract/countries/resolve.js';
 import { sourcePriority } from '../data/registry.js';
 import type { Db, Queryable } from '../store/db.js';
 import {
-  countriesWithData, datasetCoverage, indicatorFacts, insertAssessments, insertOverride, latestStoredAssessment,
+  countriesWithData, datasetCoverage, indicatorFacts, insertAssessments, partnerFacts, insertOverride, latestStoredAssessment,
   overrideHistory, overridesActiveAt, removeOverride, type FactRow, type OverrideRow,
 } from '../store/assessments.js';
 import { evidenceFor, type EvidenceRow } from '../store/evidence.js';
@@ -132,17 +133,23 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
  */
 export async function loadFacts(db: Queryable, countries: string[] | null, asOf: string, methodology: Methodology): Promise<Map<string, AssessmentFacts>> {
   const indicators = Object.keys(methodology.indicators);
-  const maxYear = yearOf(asOf);
+  const asOfYear = yearOf(asOf);
   const targets = countries ?? (await countriesWithData(db));
   const neighbourOf = new Map(targets.map((c) => [c, landNeighbours(c)]));
   const wanted = countries ? [...new Set([...targets, ...targets.flatMap((c) => neighbourOf.get(c) ?? [])])] : null;
-  const [values, coverage, evidence, overrides] = await Promise.all([
-    indicatorFacts(db, { indicators, maxYear, asOf, countries: wanted, sourcePriority: sourcePriority() }),
-    datasetCoverage(db, indicators, maxYear),
+  const [values, partnerValues, allCoverage, evidence, overrides] = await Promise.all([
+    indicatorFacts(db, { indicators, asOfYear, asOf, countries: wanted, sourcePriority: sourcePriority() }),
+    partnerFacts(db, { indicators: derivationSources(methodology), asOfYear, asOf, countries: countries ? targets : null }),
+    datasetCoverage(db, indicators),
     evidenceFor(db, { asOf, countries: countries ? targets : null }),
     overridesActiveAt(db, endOfDay(asOf), countries ? targets : null),
   ]);
+  // Datasets publish a year after it ends: "no record" can only be read for years before the as-of year.
+  const coverage = allCoverage
+    .map((c) => ({ ...c, lastYear: Math.min(c.lastYear, asOfYear - 1) }))
+    .filter((c) => c.lastYear >= c.firstYear);
   const valuesBy = groupBy(values, (v) => v.country);
+  const partnersBy = groupBy(partnerValues, (v) => v.country);
   const evidenceBy = groupBy(evidence, (e) => e.country);
   const overridesBy = groupBy(overrides, (o) => o.country);
   const facts = new Map<string, AssessmentFacts>();
@@ -150,7 +157,10 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
     const neighbours = neighbourOf.get(country);
     facts.set(country, {
       country,
-      indicators: (valuesBy.get(country) ?? []).map(toIndicatorFact),
+      indicators: [
+        ...(valuesBy.get(country) ?? []).map(toIndicatorFact),
+        ...deriveIndicators((partnersBy.get(country) ?? []).map((r) => ({ ...toIndicatorFact(r), partner: r.partner })), methodology),
+      ],
       evidence: (evidenceBy.get(country) ?? []).map(({ country: _c, ...e }: EvidenceRow) => e),
       coverage,
       // Unknown codes (no border data) leave neighbour rules undecided rather than "no neighbours".

@@ -10,8 +10,13 @@ import { AppError } from '../core/errors.js';
 const MIGRATION_LOCK_KEY = 0x61726d73; // 'arms'
 
 export async function migrate(db: Db): Promise<number[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    id int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // Even the bookkeeping table is created under the lock: concurrent CREATE TABLE IF NOT EXISTS
+  // on a fresh database races on the catalogue (duplicate key in pg_type).
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   const applied: number[] = [];
   for (const m of migrations) {
     const did = await db.transaction(async (tx) => {

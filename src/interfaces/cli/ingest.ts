@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { ingestDocuments, type IngestReport } from '../../services/ingest-documents.js';
-import { EXIT, printJson, usageError, withApp } from './context.js';
+import { enqueueDocuments, type EnqueueReport } from '../../services/enqueue-documents.js';
+import { resolveStoreTarget } from '../../store/db.js';
+import { EXIT, globalOptions, printJson, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
 import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../ingest/read-inputs.js';
 
@@ -15,6 +17,9 @@ export function register(program: Command): void {
     .option('--format <format>', `force a reader (${FORMATS.join(', ')}); needed for - unless it is plain text`)
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', '256')
     .option('--quiet', 'print only the summary line and failures')
+    .option('--queue', 'enqueue the documents as jobs on the PostgreSQL server for `armsbrief worker` (needs --db postgres://…)')
+    .option('--batch-size <N>', 'with --queue: documents per job', '100')
+    .option('--job-timeout <s>', 'with --queue: seconds a job may run before it counts as lost and is retried', '600')
     .addHelpText(
       'after',
       `
@@ -23,12 +28,15 @@ JSONL: one document per line with "text" and optional "id", "url", "title", "dat
 The same content is stored once (content hash); re-running is safe.
 
 Exit status: 0 every input went in (new or unchanged); 1 some inputs failed (the rest went in);
-2 usage error; 4 the store could not be opened or is in use.`,
+2 usage error; 4 the store could not be opened or is in use.
+With --queue the inputs are read here and their documents enqueued (status 1 if some inputs could not
+be read); workers on any machine prepare and store them — see \`armsbrief worker\` and \`armsbrief jobs\`.`,
     )
-    .action(async (inputs: string[], opts: { json?: boolean; format?: string; maxSize: string; quiet?: boolean }, cmd: Command) => {
+    .action(async (inputs: string[], opts: IngestCliOptions, cmd: Command) => {
       if (opts.format && !FORMATS.includes(opts.format as InputFormat)) throw usageError(`--format must be one of ${FORMATS.join(', ')}.`);
       const maxMb = Number(opts.maxSize);
       if (!(maxMb > 0)) throw usageError('--max-size must be a positive number of megabytes.');
+      if (opts.queue) return enqueue(inputs, opts, maxMb, cmd);
       const report = await withApp(cmd, async (app) => {
         const bar = createProgress('ingest');
         try {
@@ -45,6 +53,47 @@ Exit status: 0 every input went in (new or unchanged); 1 some inputs failed (the
       else printReport(report, Boolean(opts.quiet));
       process.exitCode = report.failed > 0 ? EXIT.partial : EXIT.ok;
     });
+}
+
+interface IngestCliOptions {
+  json?: boolean;
+  format?: string;
+  maxSize: string;
+  quiet?: boolean;
+  queue?: boolean;
+  batchSize: string;
+  jobTimeout: string;
+}
+
+async function enqueue(inputs: string[], opts: IngestCliOptions, maxMb: number, cmd: Command): Promise<void> {
+  const batchSize = Number(opts.batchSize);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw usageError('--batch-size must be a whole number ≥ 1.');
+  const jobTimeout = Number(opts.jobTimeout);
+  if (!Number.isInteger(jobTimeout) || jobTimeout < 1) throw usageError('--job-timeout must be a whole number of seconds ≥ 1.');
+  const bar = createProgress('enqueue');
+  let report: EnqueueReport;
+  try {
+    report = await enqueueDocuments(inputs, {
+      url: resolveStoreTarget(globalOptions(cmd).db),
+      format: opts.format as InputFormat | undefined,
+      maxBytes: Math.round(maxMb * 1024 * 1024),
+      batchSize,
+      jobTimeoutSeconds: jobTimeout,
+      onProgress: (p) => bar.update(p.filesDone, p.filesTotal, { detail: `${p.documents} docs in ${p.jobs} jobs` }),
+    });
+  } finally {
+    bar.stop();
+  }
+  if (opts.json) printJson(report);
+  else {
+    if (!opts.quiet) for (const item of report.items) if (item.status === 'skipped') process.stdout.write(`skipped    ${item.source}: ${item.reason}\n`);
+    for (const item of report.items) if (item.status === 'failed') process.stderr.write(`failed     ${item.source}: ${item.reason}\n`);
+    process.stdout.write(
+      `${report.documents} documents enqueued in ${report.jobs} jobs on ${report.queue} at ${report.server}, ${report.failed} failed` +
+        `${report.skipped ? `, ${report.skipped} skipped` : ''} (${(report.bytes / 1e6).toFixed(1)} MB in ${(report.durationMs / 1000).toFixed(1)} s)\n`,
+    );
+  }
+  process.exitCode = report.failed > 0 ? EXIT.partial : EXIT.ok;
 }
 
 function printReport(r: IngestReport, quiet: boolean): void {

@@ -1,0 +1,249 @@
+/**
+ * The assessment engine: facts + methodology → a rating per criterion with its reasons.
+ * Pure: no database, no clock. The as-of date is passed in; facts dated after it are ignored.
+ *
+ * Per criterion: every rule is evaluated (true / false / cannot tell). The rating is the highest
+ * rating of the rules that fired; with none fired it is `not_critical` only if at least one
+ * decisive indicator has a value, otherwise `no_data`. Evidence rules (corroborated passages)
+ * can raise a rating; when they point higher than the indicator rules, a review is suggested.
+ */
+import { AppError } from '../core/errors.js';
+import type { CriterionNumber, Rating } from '../core/types.js';
+import { conditionKinds, evaluate, indexSeries, readIndicator, type EvalContext, type EvidenceRef } from './conditions.js';
+import { dateSortKey, isIsoDay, partialRange, withinWindow, yearOf } from './dates.js';
+import { CRITERIA } from './methodology.js';
+import type {
+  AssessmentFacts,
+  Confidence,
+  CountryAssessment,
+  CriterionResult,
+  EvidenceItem,
+  FiredRule,
+  Methodology,
+  OverrideFact,
+  RuleBasis,
+  RuleRating,
+  UndeterminedRule,
+  ValueRead,
+} from './types.js';
+
+export interface AssessOptions {
+  /** YYYY-MM-DD: only data years and documents up to this day count. */
+  asOf: string;
+  /** Most evidence listed per criterion (the rest is counted in evidenceTotal). Default 25. */
+  maxEvidencePerCriterion?: number;
+}
+
+const RANK: Record<Rating, number> = { no_data: -1, not_critical: 0, possibly_critical: 1, critical: 2 };
+
+export function ratingRank(r: Rating): number {
+  return RANK[r];
+}
+
+function highest<T extends Rating>(ratings: T[]): T | null {
+  return ratings.reduce<T | null>((a, b) => (a === null || RANK[b] > RANK[a] ? b : a), null);
+}
+
+function uniqueValues(values: ValueRead[]): ValueRead[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = `${v.country ?? ''}|${v.indicator}|${v.year}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function buildContext(facts: AssessmentFacts, methodology: Methodology, asOf: string): EvalContext {
+  if (!isIsoDay(asOf)) throw new AppError('usage', `as-of date must be YYYY-MM-DD, got "${asOf}"`, { status: 400 });
+  const asOfYear = yearOf(asOf);
+  const evidence = facts.evidence.filter((e) => {
+    const r = partialRange(e.date);
+    return r === null || r.from <= asOf;
+  });
+  return {
+    methodology,
+    asOf,
+    asOfYear,
+    own: indexSeries(facts.indicators, asOfYear, undefined),
+    neighbours: facts.neighbours ? facts.neighbours.map((n) => indexSeries(n.indicators, asOfYear, n.country)) : null,
+    coverage: new Map((facts.coverage ?? []).map((c) => [c.indicator, c])),
+    evidence,
+  };
+}
+
+function latestOverride(overrides: OverrideFact[] | undefined, criterion: CriterionNumber): OverrideFact | undefined {
+  return (overrides ?? []).filter((o) => o.criterion === criterion).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+function listEvidence(ctx: EvalContext, criterion: CriterionNumber, corroborated: Set<string>, max: number): { items: EvidenceItem[]; total: number } {
+  const m = ctx.methodology.evidence;
+  const items: EvidenceItem[] = [];
+  for (const p of ctx.evidence) {
+    const tag = p.criteria.find((t) => t.criterion === criterion);
+    if (!tag || tag.score < m.minScore) continue;
+    // Undated passages cannot be placed in time: listed (last), never counted by a rule.
+    if (p.date !== null && !withinWindow(p.date, ctx.asOf, m.listWithinYears)) continue;
+    items.push({
+      docId: p.docId,
+      passageIdx: p.passageIdx,
+      docTitle: p.docTitle,
+      publisher: p.publisher,
+      sourceType: p.sourceType,
+      date: p.date,
+      snippet: p.snippet,
+      score: tag.score,
+      cues: tag.cues,
+      corroborated: corroborated.has(`${p.docId}#${p.passageIdx}`),
+    });
+  }
+  items.sort((a, b) => dateSortKey(b.date).localeCompare(dateSortKey(a.date)) || b.score - a.score || a.passageIdx - b.passageIdx);
+  return { items: items.slice(0, max), total: items.length };
+}
+
+function assessCriterion(ctx: EvalContext, criterion: CriterionNumber, facts: AssessmentFacts, maxEvidence: number): CriterionResult & { evidenceTotal: number } {
+  const method = ctx.methodology.criteria[criterion];
+  const fired: FiredRule[] = [];
+  const undeterminedAll: Array<UndeterminedRule> = [];
+  const corroborated = new Set<string>();
+  for (const rule of method.rules) {
+    const r = evaluate(ctx, rule.when);
+    const kinds = conditionKinds(rule.when);
+    const basis: RuleBasis = kinds.evidence ? (kinds.indicators ? 'mixed' : 'evidence') : 'indicators';
+    if (r.truth === true) {
+      const evidence = dedupeRefs(r.evidence);
+      evidence.forEach((e) => corroborated.add(`${e.docId}#${e.passageIdx}`));
+      fired.push({
+        ruleId: rule.id,
+        description: rule.description,
+        rating: rule.rating,
+        basis,
+        values: uniqueValues(r.values),
+        ...(basis !== 'indicators' ? { evidence } : {}),
+      });
+    } else if (r.truth === null) {
+      undeterminedAll.push({ ruleId: rule.id, description: rule.description, rating: rule.rating, missing: [...new Set(r.missing)] });
+    }
+  }
+
+  // Decisive indicators: the newest value of each group, within the decisive window.
+  const decisiveValues: ValueRead[] = [];
+  const missing: string[] = [];
+  for (const group of method.decisive) {
+    const reads = group.map((id) => readIndicator(ctx, ctx.own, id, ctx.methodology.decisiveWithinYears)).filter((v): v is ValueRead => v !== null);
+    if (reads.length === 0) missing.push(group.join('|'));
+    else decisiveValues.push(...reads);
+  }
+  const anyDecisive = method.decisive.length > missing.length;
+
+  const indicatorRules = fired.filter((f) => f.basis !== 'evidence');
+  const evidenceRules = fired.filter((f) => f.basis === 'evidence');
+  const indicatorRating: Rating = highest(indicatorRules.map((f) => f.rating)) ?? (anyDecisive ? 'not_critical' : 'no_data');
+  const evidenceRating: RuleRating | null = highest(evidenceRules.map((f) => f.rating));
+  const computed = highest(fired.map((f) => f.rating));
+  const rating: Rating = computed ?? (anyDecisive ? 'not_critical' : 'no_data');
+  // Only undecided rules that could still raise the rating matter for the reader.
+  const undetermined = undeterminedAll.filter((u) => RANK[u.rating] > RANK[rating]);
+
+  const reviewSuggested = evidenceRating !== null && RANK[evidenceRating] > RANK[indicatorRating];
+  const reviewReason = reviewSuggested
+    ? `Corroborated recent evidence (${evidenceRules.map((f) => f.ruleId).join(', ')}) points to ${evidenceRating}; the indicators alone give ${indicatorRating}.`
+    : undefined;
+
+  const readValues = uniqueValues([...fired.flatMap((f) => f.values), ...decisiveValues]);
+  const stale = [...new Set(readValues.filter((v) => v.stale && !v.country).map((v) => `${v.indicator}@${v.year}`))];
+  const { confidence, reasons } = rateConfidence({
+    rating,
+    decisiveGroups: method.decisive.length,
+    missing,
+    stale,
+    reviewSuggested,
+    evidenceOnly: indicatorRules.length === 0 && evidenceRules.length > 0 && !anyDecisive,
+    undetermined,
+  });
+
+  const { items, total } = listEvidence(ctx, criterion, corroborated, maxEvidence);
+  const override = latestOverride(facts.overrides, criterion);
+  return {
+    criterion,
+    rating,
+    confidence,
+    confidenceReasons: reasons,
+    indicatorRating,
+    evidenceRating,
+    rulesFired: fired,
+    rulesUndetermined: undetermined,
+    decisiveValues: uniqueValues(decisiveValues),
+    missing,
+    stale,
+    evidence: items,
+    evidenceTotal: total,
+    reviewSuggested,
+    ...(reviewReason ? { reviewReason } : {}),
+    ...(override ? { override } : {}),
+    effectiveRating: override ? override.rating : rating,
+  };
+}
+
+function dedupeRefs(refs: EvidenceRef[]): EvidenceRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.docId}#${r.passageIdx}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Confidence from completeness (decisive indicators present), freshness (no stale values read),
+ * agreement (evidence does not point higher than indicators) and decidedness (no rule that could
+ * raise the rating is left undecided for lack of data).
+ */
+export function rateConfidence(x: {
+  rating: Rating;
+  decisiveGroups: number;
+  missing: string[];
+  stale: string[];
+  reviewSuggested: boolean;
+  evidenceOnly: boolean;
+  undetermined: UndeterminedRule[];
+}): { confidence: Confidence; reasons: string[] } {
+  if (x.rating === 'no_data') return { confidence: 'low', reasons: ['no decisive indicator has a value'] };
+  const reasons: string[] = [];
+  let score = 3;
+  const present = x.decisiveGroups - x.missing.length;
+  if (x.missing.length > 0) {
+    score -= present * 2 < x.decisiveGroups ? 2 : 1;
+    reasons.push(`decisive indicators missing: ${x.missing.join(', ')}`);
+  }
+  if (x.stale.length > 0) {
+    score -= 1;
+    reasons.push(`stale values: ${x.stale.join(', ')}`);
+  }
+  if (x.reviewSuggested) {
+    score -= 1;
+    reasons.push('evidence points higher than the indicators');
+  }
+  if (x.undetermined.length > 0) {
+    score -= 1;
+    reasons.push(`undecided for lack of data: ${x.undetermined.map((u) => u.ruleId).join(', ')}`);
+  }
+  if (x.evidenceOnly) {
+    score = Math.min(score, 1);
+    reasons.push('rating rests on evidence alone');
+  }
+  if (reasons.length === 0) reasons.push('decisive indicators complete and fresh; evidence agrees');
+  return { confidence: score >= 3 ? 'high' : score === 2 ? 'medium' : 'low', reasons };
+}
+
+export function assessCountry(facts: AssessmentFacts, methodology: Methodology, opts: AssessOptions): CountryAssessment {
+  const ctx = buildContext(facts, methodology, opts.asOf);
+  const max = opts.maxEvidencePerCriterion ?? 25;
+  return {
+    country: facts.country,
+    asOf: opts.asOf,
+    methodology: { id: methodology.id, version: methodology.version },
+    criteria: CRITERIA.map((n) => assessCriterion(ctx, n, facts, max)),
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The lexicon of country forms the mention finder matches: names in German and English from
+ * i18n-iso-countries plus the curated forms of `lexicon-data.ts`, each with the rule that
+ * decides when a match counts (case, language, personal-name guard).
+ */
+import { LEXICON_DATA, NON_COUNTRY_PHRASES } from './lexicon-data.js';
+import { isSovereignState, localeNames } from './resolve.js';
+import { foldText } from './fold.js';
+
+export type FormKind = 'name' | 'adjective' | 'demonym' | 'capital' | 'none';
+
+export interface LexiconEntry {
+  /** The form as written in the lexicon. */
+  form: string;
+  /** Alpha-2 code; '' for phrases that block a match ("Latin America"). */
+  code: string;
+  kind: FormKind;
+  /** Only this exact spelling counts (abbreviations: US, UK, VAE). */
+  exactCase: boolean;
+  /** The first letter must be upper case (names, demonyms, English adjectives). */
+  capitalized: boolean;
+  /** May be a person's name ("Michael Jordan", "Chad Smith"): guarded by context. */
+  personName: boolean;
+  /** German adjectives may follow a glued `pro`/`anti` ("prorussischen"). */
+  allowsPrefix: boolean;
+  /** Only in texts of this language (German "Island" is Iceland; English "Jordan" is the state). */
+  lang: 'de' | 'en' | null;
+}
+
+const GERMAN_ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
+
+/** Russe → Russen, Russin, Russinnen; Nordkoreaner → -n, -s, -in, -innen; Zypriot → -en, -in, -innen. */
+export function germanDemonymForms(base: string): string[] {
+  if (/in$/.test(base) && base.length > 5 && !/ain$/.test(base)) return [base]; // already feminine (Französin)
+  if (base.endsWith('er')) return [base, base + 'n', base + 's', base + 'in', base + 'innen'];
+  if (base.endsWith('e')) {
+    const stem = base.slice(0, -1);
+    return [base, base + 'n', stem + 'in', stem + 'innen'];
+  }
+  if (/[iy]$/.test(base)) return [base, base + 's'];
+  return [base, base + 'en', base + 'in', base + 'innen'];
+}
+
+/** German genitive of names and capitals: Russlands, Moskaus, Kremls (not after s, x, z, ß). */
+function germanGenitive(name: string): string[] {
+  if (/[sxzß]$/i.test(name) || /\s/.test(name) || /^[A-Z.]+$/.test(name)) return [name];
+  return [name, name + 's'];
+}
+
+/**
+ * German multi-word names inflect their adjectives with the article: "Vereinigte Staaten" →
+ * "Vereinigten Staaten", "Demokratische Republik Kongo" → "Demokratischen/Demokratischer Republik Kongo".
+ */
+function inflectedGermanNames(name: string): string[] {
+  if (!/[a-zäöü]{3}e\s+\S/.test(name)) return [];
+  return [name.replace(/([a-zäöü]{3}e)(?=\s)/g, '$1n'), name.replace(/([a-zäöü]{3}e)(?=\s)/g, '$1r')];
+}
+
+/** English plural of demonyms: Russians, Israelis, Spaniards (not French, Chinese, Swiss). */
+function englishPlural(form: string): string[] {
+  if (/(?:s|sh|ch|ese|x|z|man|men)$/i.test(form)) return [form];
+  return [form, form + 's'];
+}
+
+interface Flags {
+  exactCase: boolean;
+  personName: boolean;
+  lang: 'de' | 'en' | null;
+  text: string;
+}
+
+function parseFlags(raw: string): Flags {
+  let text = raw.trim();
+  const f: Flags = { exactCase: false, personName: false, lang: null, text };
+  for (;;) {
+    if (text.startsWith('=')) f.exactCase = true;
+    else if (text.startsWith('~')) f.personName = true;
+    else if (text.startsWith('^')) f.lang = 'de';
+    else if (text.startsWith('%')) f.lang = 'en';
+    else break;
+    text = text.slice(1);
+  }
+  f.text = text;
+  return f;
+}
+
+let cached: LexiconEntry[] | null = null;
+
+/** Every entry; a folded form appears once (the first definition wins: curated before package names). */
+export function countryLexicon(): LexiconEntry[] {
+  if (cached) return cached;
+  const byKey = new Map<string, LexiconEntry>();
+  const add = (form: string, code: string, kind: FormKind, flags: Partial<LexiconEntry> = {}) => {
+    if (!form || form.length < 2) return;
+    const key = foldText(form);
+    if (byKey.has(key)) return;
+    byKey.set(key, {
+      form,
+      code,
+      kind,
+      exactCase: flags.exactCase ?? false,
+      capitalized: flags.capitalized ?? kind !== 'adjective',
+      personName: flags.personName ?? false,
+      allowsPrefix: flags.allowsPrefix ?? false,
+      lang: flags.lang ?? null,
+    });
+  };
+
+  for (const phrase of NON_COUNTRY_PHRASES) add(phrase, '', 'none', { capitalized: false });
+
+  for (const line of LEXICON_DATA.split('\n')) {
+    if (!line.trim()) continue;
+    const [code, deAdj = '', deDem = '', enForms = '', capitals = '', extras = ''] = line.split('|');
+    const items = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
+    for (const raw of items(extras)) {
+      const f = parseFlags(raw);
+      const forms = f.exactCase ? [f.text] : [...germanGenitive(f.text), ...inflectedGermanNames(f.text)];
+      for (const form of forms) add(form, code, 'name', { exactCase: f.exactCase, personName: f.personName, lang: f.lang });
+    }
+    for (const raw of items(capitals)) {
+      const f = parseFlags(raw);
+      for (const form of germanGenitive(f.text)) add(form, code, 'capital', { personName: f.personName, lang: f.lang });
+    }
+    for (const raw of items(deAdj)) {
+      const f = parseFlags(raw);
+      for (const end of GERMAN_ADJECTIVE_ENDINGS) {
+        add(f.text + end, code, 'adjective', { capitalized: false, allowsPrefix: true, lang: f.lang });
+      }
+    }
+    for (const raw of items(deDem)) {
+      const f = parseFlags(raw);
+      for (const form of germanDemonymForms(f.text)) add(form, code, 'demonym', { personName: f.personName, lang: f.lang });
+    }
+    for (const raw of items(enForms)) {
+      const f = parseFlags(raw);
+      for (const form of englishPlural(f.text)) {
+        add(form, code, 'adjective', { capitalized: true, personName: f.personName, lang: f.lang });
+      }
+    }
+  }
+
+  // Names from the package, German and English, for every state; comma forms ("Korea, Republic of") never occur in prose.
+  for (const lang of ['de', 'en']) {
+    for (const [code, names] of Object.entries(localeNames(lang))) {
+      if (!isSovereignState(code)) continue;
+      for (const name of Array.isArray(names) ? names : [names]) {
+        if (/[,()]/.test(name)) continue;
+        for (const form of lang === 'de' ? germanGenitive(name) : [name]) add(form, code, 'name');
+        if (lang === 'de') for (const v of inflectedGermanNames(name)) add(v, code, 'name');
+      }
+    }
+  }
+  cached = [...byKey.values()];
+  return cached;
+}

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyPassage, findCues, scoreCueHits } from './criteria.js';
+import { extractDocument } from './pipeline.js';
+
+const criteriaOf = (text: string, lang: string) => classifyPassage(text, lang).map((c) => c.criterion);
+
+test('each criterion has German and English evidence that fires it, with the cues shown', () => {
+  const cases: Array<[number, string, string]> = [
+    [1, 'de', 'Das UN-Waffenembargo wurde verletzt; neue Sanktionen des Sicherheitsrats folgten.'],
+    [1, 'en', 'The UN arms embargo was breached, and the Security Council extended sanctions.'],
+    [2, 'de', 'Amnesty dokumentiert Folter und willkürliche Verhaftungen von Journalisten.'],
+    [2, 'en', 'Police used torture and arbitrary arrests against journalists, human rights groups say.'],
+    [3, 'de', 'Nach dem Militärputsch kam es zu Massenprotesten und Unruhen im ganzen Land.'],
+    [3, 'en', 'After the coup, mass protests and unrest spread while rebels fought government forces.'],
+    [4, 'de', 'Der Grenzkonflikt eskalierte: Artilleriebeschuss und ein Einmarsch ins Nachbarland.'],
+    [4, 'en', 'The border dispute escalated into an invasion with artillery shelling across the border.'],
+    [5, 'de', 'Die hybriden Angriffe sollen die EU-Außengrenze und NATO-Staaten destabilisieren.'],
+    [5, 'en', 'The hybrid attack aims to destabilise an EU member and threatens NATO allies.'],
+    [6, 'de', 'Die Regierung setzt Söldner der Wagner-Gruppe ein und bricht das Völkerrecht.'],
+    [6, 'en', 'The government hired mercenaries and foreign fighters in breach of international law.'],
+    [7, 'de', 'Die Waffen wurden weiterverkauft und über den Schwarzmarkt geschmuggelt.'],
+    [7, 'en', 'The rifles were smuggled and resold on the black market to unintended end users.'],
+    [8, 'de', 'Die Militärausgaben liegen bei 10 Prozent des Bruttoinlandsprodukts, trotz Armut.'],
+    [8, 'en', 'Military spending reached 10% of GDP in one of the poorest countries.'],
+  ];
+  for (const [criterion, lang, text] of cases) {
+    const found = classifyPassage(text, lang).find((c) => c.criterion === criterion);
+    assert.ok(found, `${criterion} ${lang}: ${text}`);
+    assert.ok(found.score > 0.5 && found.score <= 1);
+    assert.ok(found.cues.length > 0 && found.cues.every((c) => text.includes(c)), `cues ${found.cues}`);
+  }
+});
+
+test('sport, culture and consumer tech give no criteria', () => {
+  assert.deepEqual(criteriaOf('Deutschland spielt unentschieden gegen Spanien in der Nations League.', 'de'), []);
+  assert.deepEqual(criteriaOf('The Palme d’Or went to a French filmmaker for a judicial thriller.', 'en'), []);
+  assert.deepEqual(criteriaOf('Samsung launches budget smartphones in India to take on Xiaomi.', 'en'), []);
+});
+
+test('a German "war" (was) is not the English cue', () => {
+  const hits = findCues('Er war in Berlin und es war kalt.', 'de');
+  assert.ok(!hits.some((h) => h.criterion === 4));
+});
+
+test('overlapping cues of one criterion count once', () => {
+  const text = 'Söldnergruppen';
+  const s = scoreCueHits(text, findCues(text, 'de')).find((c) => c.criterion === 6)!;
+  assert.deepEqual(s.cues, ['Söldnergruppen']);
+});
+
+test('seed 001 (the BICC brief) gives evidence for all eight criteria', () => {
+  const text = readFileSync(join('..', 'shared', 'corpus', 'seeds', '001_424b8fa61388b790.txt'), 'utf8');
+  assert.deepEqual(extractDocument({ text }).criteria.map((c) => c.criterion), [1, 2, 3, 4, 5, 6, 7, 8]);
+});
+
+test('dev corpus: document criteria micro-F1 is at least 0.80', () => {
+  const docs = readFileSync(join('..', 'shared', 'corpus', 'dev', 'docs.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  let tp = 0, fp = 0, fn = 0;
+  for (const d of docs) {
+    const pred = new Set(extractDocument({ text: d.text, lang: d.lang }).criteria.map((c) => c.criterion));
+    const gold = new Set<number>(d.criteria);
+    for (const c of pred) (gold.has(c) ? tp++ : fp++);
+    for (const c of gold) if (!pred.has(c)) fn++;
+  }
+  const f1 = (2 * tp) / (2 * tp + fp + fn);
+  assert.ok(f1 >= 0.8, `micro-F1 ${f1.toFixed(3)}`);
+});
+
+test('civilians named near a killing are evidence for criterion 2, shown as one combined cue', () => {
+  const c2 = classifyPassage('Artillery volleys killed at least 11 civilians, officials said, as human rights monitors warned.', 'en').find((c) => c.criterion === 2);
+  assert.ok(c2);
+  assert.ok(c2.cues.includes('killed … civilians'), String(c2.cues));
+});

@@ -1,0 +1,155 @@
+/**
+ * Which of the eight criteria a passage gives evidence for, by weighted cue words (German and
+ * English, see criteria-cues.ts). Explainable by construction: every score lists the cues that
+ * produced it. One trie pass over the folded text finds all cues of all criteria.
+ */
+import { CRITERION_CUES, type CueList } from './criteria-cues.js';
+import { foldText } from './countries/fold.js';
+import { WordTrie, isWordCode, type TrieMatch } from './countries/trie.js';
+
+export interface CriterionScore {
+  criterion: number;
+  /** 0–1, grows with the summed weight of the distinct cues found. */
+  score: number;
+  /** The words of the text that decided it, as written, most weighty first. */
+  cues: string[];
+}
+
+/** A cue occurrence in a text, with offsets into the original string. */
+export interface CueHit {
+  criterion: number;
+  weight: number;
+  cue: string;
+  start: number;
+  end: number;
+}
+
+/** Summed cue weight at which a criterion counts as evidenced: one decisive cue plus support, or several strong ones. */
+export const RELEVANCE_THRESHOLD = 3.5;
+/** Raw weight → score: 1 − e^(−raw/SCALE), so the threshold maps to about 0.58. */
+const SCALE = 4;
+const REPEAT_BONUS = 0.5;
+const MAX_CUES_SHOWN = 8;
+
+interface Cue {
+  criterion: number;
+  cue: string;
+  weight: number;
+  stem: boolean;
+}
+
+const tries = new Map<string, { trie: WordTrie; cues: Cue[] }>();
+
+function cueSet(lang: string): { trie: WordTrie; cues: Cue[] } {
+  const key = lang === 'de' || lang === 'en' ? lang : 'any';
+  let set = tries.get(key);
+  if (set) return set;
+  const cues: Cue[] = [];
+  const push = (criterion: number, list: CueList) => {
+    for (const [raw, weight] of list) {
+      const stem = raw.endsWith('*');
+      cues.push({ criterion, cue: stem ? raw.slice(0, -1) : raw, weight, stem });
+    }
+  };
+  for (const c of CRITERION_CUES) {
+    if (key !== 'en') push(c.criterion, c.de);
+    if (key !== 'de') push(c.criterion, c.en);
+  }
+  set = { trie: new WordTrie(cues.map((c) => c.cue)), cues };
+  tries.set(key, set);
+  return set;
+}
+
+/** Every cue occurrence in a text (folded once by the caller when it already has the folded copy). */
+export function findCues(text: string, lang: string, folded: string = foldText(text)): CueHit[] {
+  return cuesFromHits(folded, cueSet(lang).trie.search(folded), lang);
+}
+
+/** The folded cue strings for a language, in the order `cuesFromHits` expects (for a shared trie, see scan.ts). */
+export function cuePatterns(lang: string): string[] {
+  return cueSet(lang).cues.map((c) => c.cue);
+}
+
+/** Cue hits from raw trie hits over the folded text (hit.index = position in `cuePatterns(lang)`). */
+export function cuesFromHits(folded: string, matches: readonly TrieMatch[], lang: string): CueHit[] {
+  const { cues } = cueSet(lang);
+  const hits: CueHit[] = [];
+  for (const m of matches) {
+    const c = cues[m.index];
+    let end = m.end;
+    if (c.stem) {
+      while (end < folded.length && isWordCode(folded.charCodeAt(end)) && end - m.end < 40) end++;
+    } else if (end < folded.length && isWordCode(folded.charCodeAt(end))) continue;
+    hits.push({ criterion: c.criterion, weight: c.weight, cue: c.cue, start: m.start, end });
+  }
+  return hits;
+}
+
+/** Scores of all criteria with any cue, from cue hits (of one passage or a whole document). */
+export function scoreCueHits(text: string, hits: readonly CueHit[]): Array<CriterionScore & { raw: number }> {
+  const per = new Map<number, Map<string, { weight: number; count: number; word: string }>>();
+  const lastEnd = new Map<number, number>();
+  // Overlapping cues of one criterion ("soldner*" and "soldnergruppe*" on "Söldnergruppen") count once, the heavier.
+  const ordered = [...hits].sort((a, b) => a.start - b.start || b.weight - a.weight);
+  for (const h of ordered) {
+    if (h.start < (lastEnd.get(h.criterion) ?? -1)) continue;
+    lastEnd.set(h.criterion, h.end);
+    let cues = per.get(h.criterion);
+    if (!cues) per.set(h.criterion, (cues = new Map()));
+    const seen = cues.get(h.cue);
+    if (seen) seen.count++;
+    else cues.set(h.cue, { weight: h.weight, count: 1, word: text.slice(h.start, h.end) });
+  }
+  addVictimFeature(text, ordered, per);
+  const out: Array<CriterionScore & { raw: number }> = [];
+  for (const [criterion, cues] of per) {
+    let raw = 0;
+    for (const c of cues.values()) raw += c.weight + Math.min(c.weight, REPEAT_BONUS * (c.count - 1));
+    if (raw <= 0) continue;
+    const shown = [...new Set([...cues.values()]
+      .filter((c) => c.weight > 0)
+      .sort((a, b) => b.weight - a.weight || b.count - a.count)
+      .map((c) => c.word))]
+      .slice(0, MAX_CUES_SHOWN);
+    out.push({ criterion, raw, score: round3(1 - Math.exp(-raw / SCALE)), cues: shown });
+  }
+  return out.sort((a, b) => a.criterion - b.criterion);
+}
+
+/** Cues naming civilians as victims, and cues of killing, for the combined feature below. */
+const VICTIM_CUES = new Set(['civilian', 'zivilist', 'zivilbevolkerung', 'children', 'kinder', 'kindern', 'women', 'frauen']);
+const KILLING_CUES = new Set(['killed', 'getotet', 'tote', 'killing', 'massacre', 'massaker', 'shot dead', 'ermordet']);
+const VICTIM_WINDOW = 120;
+const VICTIM_WEIGHT = 2;
+
+/**
+ * Civilians, children or women named near a killing ("killed at least 11 civilians", "26 Menschen
+ * getötet … Zivilisten") are evidence for criterion 2 (attacks on civilians), shown as one cue "civilians … killed".
+ */
+function addVictimFeature(text: string, hits: readonly CueHit[], per: Map<number, Map<string, { weight: number; count: number; word: string }>>): void {
+  const victims = hits.filter((h) => VICTIM_CUES.has(h.cue));
+  if (victims.length === 0) return;
+  const kills = hits.filter((h) => KILLING_CUES.has(h.cue));
+  for (const v of victims) {
+    const k = kills.find((x) => Math.abs(x.start - v.start) <= VICTIM_WINDOW);
+    if (!k) continue;
+    let c2 = per.get(2);
+    if (!c2) per.set(2, (c2 = new Map()));
+    const [a, b] = v.start < k.start ? [v, k] : [k, v];
+    c2.set('victims+killing', { weight: VICTIM_WEIGHT, count: 1, word: `${text.slice(a.start, a.end)} … ${text.slice(b.start, b.end)}` });
+    return;
+  }
+}
+
+/** The criteria a passage gives evidence for (score at or above the relevance threshold), with their cues. */
+export function classifyPassage(text: string, lang: string): CriterionScore[] {
+  return relevantCriteria(scoreCueHits(text, findCues(text, lang)));
+}
+
+export function relevantCriteria(scores: ReadonlyArray<CriterionScore & { raw: number }>, threshold = RELEVANCE_THRESHOLD): CriterionScore[] {
+  return scores.filter((s) => s.raw >= threshold).map(({ criterion, score, cues }) => ({ criterion, score, cues }));
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findCountryMentions } from './mentions.js';
+
+const codes = (text: string, lang?: string) => [...new Set(findCountryMentions(text, lang).map((m) => m.code))].sort();
+const CORPUS = join('..', 'shared', 'corpus');
+
+test('German adjectives with their inflections, demonyms and names', () => {
+  for (const w of ['russisch', 'russische', 'russischen', 'russischer', 'russisches', 'Russische', 'Russe', 'Russen', 'Russland', 'Russlands']) {
+    assert.deepEqual(codes(`Das ist ${w} hier.`, 'de'), ['RU'], w);
+  }
+  for (const w of ['nordkoreanisch', 'nordkoreanischen', 'Nordkoreaner', 'Nordkoreanerin', 'Nordkoreas']) assert.deepEqual(codes(`Die ${w} kamen.`, 'de'), ['KP'], w);
+  for (const w of ['kasachische', 'Kasache', 'Kasachin', 'Kasachen', 'Kasachstans']) assert.deepEqual(codes(`Die ${w} dort.`, 'de'), ['KZ'], w);
+  assert.deepEqual(codes('die südkoreanische Agentur', 'de'), ['KR']);
+  assert.deepEqual(codes('der Demokratischen Republik Kongo', 'de'), ['CD']);
+  assert.deepEqual(codes('in den Vereinigten Arabischen Emiraten', 'de'), ['AE']);
+});
+
+test('compounds and glued prefixes count', () => {
+  assert.deepEqual(codes('Angriffe der pro-iranischen Milizen', 'de'), ['IR']);
+  assert.deepEqual(codes('prorussischen Kräften', 'de'), ['RU']);
+  assert.deepEqual(codes('the deutsch-kasachische Rheinmetall KE'), ['DE', 'KZ']);
+  assert.deepEqual(codes('Palestinians were blocked', 'en'), ['PS']);
+  assert.deepEqual(codes('the South Korean company', 'en'), ['KR']);
+  assert.deepEqual(codes('Saudi-led coalition and Iranian-made drones', 'en'), ['IR', 'SA']);
+});
+
+test('capitals and seats of government stand for the state', () => {
+  assert.deepEqual(codes('Der Kreml und Moskau', 'de'), ['RU']);
+  assert.deepEqual(codes('Pjöngjang und Peking', 'de'), ['CN', 'KP']);
+  assert.deepEqual(codes('Kiew, Kyjiw and Kyiv'), ['UA']);
+  assert.deepEqual(codes('Die Regierung in Astana', 'de'), ['KZ']);
+  assert.deepEqual(codes('STOCKHOLM: global spending rose', 'en'), ['SE']);
+  assert.deepEqual(codes('Sanaa/Berlin (APA/AFP) - Wegen', 'de'), ['DE', 'YE']);
+  assert.deepEqual(codes('Washington warned Beijing', 'en'), ['CN', 'US']);
+});
+
+test('abbreviations: US only in capitals, UK, UAE/VAE, DPRK, DR Kongo', () => {
+  assert.deepEqual(codes('The US and the UK', 'en'), ['GB', 'US']);
+  assert.deepEqual(codes('let us go, join us', 'en'), []);
+  assert.deepEqual(codes('JOIN US TODAY', 'en'), []);
+  assert.deepEqual(codes('VAE und UAE', 'de'), ['AE']);
+  assert.deepEqual(codes('the DPRK said'), ['KP']);
+  assert.deepEqual(codes('in der DR Kongo', 'de'), ['CD']);
+});
+
+test('precision guards', () => {
+  assert.deepEqual(codes('Nigeria and Niger', 'en'), ['NE', 'NG']);
+  assert.deepEqual(codes('Oil spills in the Niger Delta', 'en'), []);
+  assert.deepEqual(codes('Michael Jordan scored', 'en'), []);
+  assert.deepEqual(codes('The UAE, Jordan and Turkey', 'en'), ['AE', 'JO', 'TR']);
+  assert.deepEqual(codes('Chad Smith plays drums', 'en'), []);
+  assert.deepEqual(codes('Chad and Sudan', 'en'), ['SD', 'TD']);
+  assert.deepEqual(codes('we ate turkey', 'en'), []);
+  assert.deepEqual(codes('Atlanta, Georgia voters and the Senate', 'en'), []);
+  assert.deepEqual(codes('protests in Tbilisi, Georgia', 'en'), ['GE']);
+  assert.deepEqual(codes('Rhode Island and Christmas Island', 'en'), []);
+  assert.deepEqual(codes('nach Island reisen', 'de'), ['IS']);
+  assert.deepEqual(codes('Latin America and South American states', 'en'), []);
+});
+
+test('not countries: EU seat, courts, currencies, historical states, regions', () => {
+  assert.deepEqual(codes('Brüssel verhängt Sanktionen', 'de'), []);
+  assert.deepEqual(codes('the Hague-based court in Den Haag'), []);
+  assert.deepEqual(codes('2,26 Mio. US-Dollar und 5 US dollars', 'de'), []);
+  assert.deepEqual(codes('495.000 russischen Rubeln', 'de'), []);
+  assert.deepEqual(codes('the former Soviet Union', 'en'), []);
+  assert.deepEqual(codes('Gaza, Abkhazia and South Ossetia, Kurdistan', 'en'), []);
+  assert.deepEqual(codes('jüdische Künstler, English-speaking and Francophone regions'), []);
+});
+
+test('offsets are string indices into the original text', () => {
+  const text = '😀 Die Türkei, Côte d’Ivoire und Nordkorea.';
+  const ms = findCountryMentions(text, 'de');
+  assert.deepEqual(ms.map((m) => m.code), ['TR', 'CI', 'KP']);
+  for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test('bad input: empty, no letters, long lines, other scripts, entities', () => {
+  assert.deepEqual(findCountryMentions(''), []);
+  assert.deepEqual(findCountryMentions('1234 5678 !!! ---'), []);
+  assert.deepEqual(codes('Россия и 대한민국 &amp; Russia &nbsp;'), ['RU']);
+  const long = 'a'.repeat(200000) + ' Russland ' + 'x '.repeat(100000);
+  const t0 = performance.now();
+  assert.deepEqual(codes(long, 'de'), ['RU']);
+  assert.ok(performance.now() - t0 < 2000);
+});
+
+test('seeds: Kazakhstan, Russia and North Korea are found', () => {
+  const seed = (name: string) => readFileSync(join(CORPUS, 'seeds', name), 'utf8');
+  assert.deepEqual(codes(seed('000_1da458a6c479246b.txt'), 'de'), ['DE', 'KG', 'KZ', 'RU', 'TJ', 'UA', 'UZ']);
+  const c002 = codes(seed('002_44eaccb262dc9c05.txt'), 'de');
+  for (const c of ['KP', 'KR', 'RU', 'UA']) assert.ok(c002.includes(c), c);
+  assert.ok(codes(seed('001_424b8fa61388b790.txt'), 'de').includes('KZ'));
+});
+
+test('dev corpus: document-level country F1 is at least 0.95', () => {
+  const docs = readFileSync(join(CORPUS, 'dev', 'docs.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  let tp = 0, fp = 0, fn = 0;
+  for (const d of docs) {
+    const pred = new Set(codes(d.text, d.lang));
+    const gold = new Set<string>(d.countries);
+    for (const c of pred) (gold.has(c) ? tp++ : fp++);
+    for (const c of gold) if (!pred.has(c)) fn++;
+  }
+  const f1 = (2 * tp) / (2 * tp + fp + fn);
+  assert.ok(f1 >= 0.95, `F1 ${f1}`);
+});

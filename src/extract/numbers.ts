@@ -1,0 +1,80 @@
+/**
+ * Numbers written in German or English: `13.221`, `1,5`, `0,4`, `12.000.000` (German), `10,000`,
+ * `1.5`, `$500,000` (English), with the locale deciding what a lone separator means. Every regular
+ * expression here is linear (no nested quantifiers), so malformed input cannot make it backtrack.
+ */
+
+export type NumberLocale = 'de' | 'en';
+
+const DIGITS_ONLY = /^\d+$/;
+const GROUPED_DOT = /^\d{1,3}(?:\.\d{3})+$/; // 12.000.000
+const GROUPED_COMMA = /^\d{1,3}(?:,\d{3})+$/; // 12,000,000
+const GROUPED_SPACE = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/; // 12 000 000
+const GROUPED_APOS = /^\d{1,3}(?:['’]\d{3})+$/; // 12'000 (Swiss)
+
+function localeOf(lang: string | null | undefined): NumberLocale {
+  return lang === 'de' ? 'de' : 'en';
+}
+
+/**
+ * Parses a number written in `lang`'s conventions ('de' → `.` groups, `,` decimals; otherwise
+ * English). Accepts a sign, group separators (. , space, ' per locale) and a decimal part. Returns
+ * null for anything else (`1.2.3`, `12,34,5`, empty text). Grouping must be regular (`1.234.567`).
+ */
+export function parseNumber(text: string, lang: string | null | undefined = 'en'): number | null {
+  if (typeof text !== 'string') return null;
+  let s = text.trim();
+  if (s.length === 0 || s.length > 64) return null;
+  let sign = 1;
+  if (/^[-−–+]/.test(s)) {
+    if (s[0] !== '+') sign = -1;
+    s = s.slice(1).trim();
+  }
+  const locale = localeOf(lang);
+  const group = locale === 'de' ? '.' : ',';
+  const decimal = locale === 'de' ? ',' : '.';
+  let intPart = s;
+  let fracPart = '';
+  const lastDecimal = s.lastIndexOf(decimal);
+  if (lastDecimal !== -1) {
+    intPart = s.slice(0, lastDecimal);
+    fracPart = s.slice(lastDecimal + 1);
+    if (!DIGITS_ONLY.test(fracPart)) return null;
+    if (intPart === '') intPart = '0';
+  }
+  let digits: string;
+  if (DIGITS_ONLY.test(intPart)) digits = intPart;
+  else if ((group === '.' ? GROUPED_DOT : GROUPED_COMMA).test(intPart)) digits = intPart.split(group).join('');
+  else if (GROUPED_SPACE.test(intPart) || GROUPED_APOS.test(intPart)) digits = intPart.replace(/\D/g, '');
+  else return null;
+  const value = Number(fracPart ? `${digits}.${fracPart}` : digits);
+  if (!Number.isFinite(value)) return null;
+  return sign * value === 0 ? 0 : sign * value;
+}
+
+/** Formats a number the way `lang` writes it (for tests and display): 13221 → "13.221" (de) / "13,221" (en). */
+export function formatNumber(value: number, lang: string | null | undefined = 'en', fractionDigits?: number): string {
+  return new Intl.NumberFormat(localeOf(lang) === 'de' ? 'de-DE' : 'en-US', {
+    maximumFractionDigits: fractionDigits ?? 20,
+    minimumFractionDigits: fractionDigits ?? 0,
+    useGrouping: true,
+  }).format(value);
+}
+
+/** Scale words in German and English, lower case: "1,5 Mio." → 1.5e6, "2.43 trillion" → 2.43e12. */
+export const SCALE_WORDS: Record<string, number> = {
+  tsd: 1e3, tausend: 1e3, thousand: 1e3, k: 1e3,
+  mio: 1e6, million: 1e6, millionen: 1e6, millions: 1e6, m: 1e6, mn: 1e6,
+  mrd: 1e9, milliarde: 1e9, milliarden: 1e9, billion: 1e9, billions: 1e9, bn: 1e9, b: 1e9,
+  bio: 1e12, trillion: 1e12, trillions: 1e12, tn: 1e12,
+};
+
+/**
+ * German "Billion" is 10^12 while English "billion" is 10^9: the scale of a word depends on the text's language.
+ */
+export function scaleOf(word: string, lang: string | null | undefined): number | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (lang === 'de' && (w === 'billion' || w === 'billionen')) return 1e12;
+  if (w === 'billionen') return 1e12;
+  return SCALE_WORDS[w] ?? null;
+}

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { extractDocument, analyzePassage } from './pipeline.js';
+
+const CORPUS = join('..', 'shared', 'corpus');
+const seed = (name: string) => readFileSync(join(CORPUS, 'seeds', name), 'utf8');
+
+test('the JSON contract: fields, types and offsets', () => {
+  const text = seed('002_44eaccb262dc9c05.txt');
+  const x = extractDocument({ id: 'seed-002', text });
+  assert.equal(x.id, 'seed-002');
+  assert.equal(x.language, 'de');
+  assert.deepEqual(x.primary.slice(0, 2).sort(), ['KP', 'RU']);
+  for (const c of x.countries) {
+    assert.match(c.code, /^[A-Z]{2}$/);
+    assert.equal(c.count, c.mentions.length);
+    for (const m of c.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  }
+  for (const c of x.criteria) {
+    assert.ok(c.criterion >= 1 && c.criterion <= 8 && c.score > 0 && c.score <= 1 && Array.isArray(c.cues));
+  }
+  assert.ok(x.criteria.some((c) => c.criterion === 1), 'UN sanctions / resolution 2397 → criterion 1');
+  for (const f of x.figures) assert.equal(text.slice(f.start, f.end), f.text);
+  assert.deepEqual(Object.keys(x).slice(0, 8), ['id', 'language', 'date', 'countries', 'primary', 'criteria', 'figures', 'tables']);
+  assert.doesNotThrow(() => JSON.stringify(x));
+});
+
+test('explicit language and date win over detection', () => {
+  const x = extractDocument({ text: ' date 2023-08 In Kasachstan wird geworben.', lang: 'en', date: '2020-01-02' });
+  assert.equal(x.language, 'en');
+  assert.equal(x.date, '2020-01-02');
+  assert.equal(extractDocument({ text: ' date 2023-08 In Kasachstan wird geworben.' }).date, '2023-08');
+});
+
+test('seeds: primary countries and dates', () => {
+  const s000 = extractDocument({ text: seed('000_1da458a6c479246b.txt') });
+  assert.ok(s000.primary.includes('KZ') && s000.primary.includes('RU'));
+  const s001 = extractDocument({ text: seed('001_424b8fa61388b790.txt') });
+  assert.equal(s001.primary[0], 'KZ');
+  assert.equal(s001.date, '2026-06');
+  assert.equal(s001.tables.length, 21);
+  const s003 = extractDocument({ text: seed('003_68e3ce5c2d8ec47f.txt') });
+  assert.equal(s003.language, 'en');
+  assert.ok(s003.primary.includes('RU'));
+});
+
+test('title weighs in the primary countries', () => {
+  const text = 'Frankreich und Italien beraten. Frankreich liefert. Frankreich zahlt. Kasachstan wartet.';
+  assert.equal(extractDocument({ text, lang: 'de' }).primary[0], 'FR');
+  assert.equal(extractDocument({ text, lang: 'de', title: 'Neue Waffen für Kasachstan' }).primary[0], 'KZ');
+});
+
+test('dev corpus: gold primaries are among the top three in at least 90 % of documents', () => {
+  const docs = readFileSync(join(CORPUS, 'dev', 'docs.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const ok = docs.filter((d) => {
+    const p = extractDocument({ text: d.text }).primary;
+    return (d.primary as string[]).every((c) => p.includes(c));
+  }).length;
+  assert.ok(ok / docs.length >= 0.9, `${ok}/${docs.length}`);
+});
+
+test('analyzePassage: countries and criteria of one passage, fast', () => {
+  const r = analyzePassage('Russland umgeht das UN-Waffenembargo und die Sanktionen gegen Nordkorea.', 'de');
+  assert.deepEqual(r.countries.map((c) => c.code).sort(), ['KP', 'RU']);
+  assert.ok(r.criteria.some((c) => c.criterion === 1));
+  const docs = readFileSync(join(CORPUS, 'dev', 'docs.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const t0 = performance.now();
+  for (let i = 0; i < 500; i++) analyzePassage(docs[i % docs.length].text, docs[i % docs.length].lang);
+  assert.ok(performance.now() - t0 < 1000, 'at least 500 passages per second');
+});
+
+test('bad input gives sensible empty results, never a crash or a hang', () => {
+  const inputs = [
+    '', '   \n\n ', '1234 5678 9 %', '.,;:!?'.repeat(1000), 'x'.repeat(300000), 'Россия и 대한민국 — 北京',
+    '&amp; &lt;Russland&gt; &#x41; &nbsp;', '1.2.3 und 12.000.000.000.000 am 31.02.2024', '\uD800\uDC00\uD800 lone',
+    'Tabelle 1\n\ta\t\n\t-\t\nQuelle:', 'date 9999-99-99 text',
+  ];
+  for (const text of inputs) {
+    const t0 = performance.now();
+    const x = extractDocument({ text });
+    assert.ok(performance.now() - t0 < 3000, `slow on ${text.slice(0, 20)}`);
+    assert.ok(Array.isArray(x.countries) && Array.isArray(x.criteria) && Array.isArray(x.figures));
+  }
+  assert.deepEqual(extractDocument({ text: '' }).countries, []);
+  assert.deepEqual(analyzePassage('', 'de'), { countries: [], criteria: [] });
+});
+
+const cli = fileURLToPath(new URL('../interfaces/cli/main.js', import.meta.url));
+test('CLI: extract --jsonl keeps ids, one JSON object per line', { skip: !existsSync(cli) && 'compiled CLI not built' }, () => {
+  const input = ['{"id":"a1","text":"Die Türkei und Griechenland streiten um den Luftraum."}', '', '{"id":7,"text":"Kazakhstan sanctions","lang":"en"}', '{oops'].join('\n');
+  const r = spawnSync(process.execPath, [cli, 'extract', '--jsonl', '-'], { input, encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.id), ['a1', '7']);
+  assert.deepEqual(lines[0].countries.map((c: { code: string }) => c.code).sort(), ['GR', 'TR']);
+  assert.match(r.stderr, /line|JSON/);
+  const one = spawnSync(process.execPath, [cli, 'extract', '-', '--json', '--lang', 'de'], { input: 'Kasachstan kauft Panzer.', encoding: 'utf8' });
+  assert.equal(one.status, 0, one.stderr);
+  assert.deepEqual(JSON.parse(one.stdout).primary, ['KZ']);
+});

@@ -1,0 +1,120 @@
+/**
+ * Extraction of one document: language, date, country mentions and primary countries, criteria
+ * with their cues (per passage and for the whole document), figures and tables. The text is
+ * folded and scanned once for countries and criterion cues together (scan.ts); passages reuse those hits.
+ */
+import { detectLanguage } from './language.js';
+import { splitPassages } from './passages.js';
+import { extractDocumentDate, isValidPartialDate } from './dates.js';
+import { findCountryMentions, countMentions, type CountryMention } from './mentions.js';
+import { rankPrimaryCountries } from './primary.js';
+import { scoreCueHits, relevantCriteria, type CriterionScore, type CueHit } from './criteria.js';
+import { scanText } from './scan.js';
+import { extractFigures, type Figure } from './figures.js';
+import { extractTables, type ExtractedTable } from './tables.js';
+import { isSovereignState } from './countries/resolve.js';
+
+export interface ExtractionInput {
+  id?: string | null;
+  text: string;
+  title?: string | null;
+  /** Explicit language; wins over detection. */
+  lang?: string | null;
+  /** Explicit document date (ISO partial); wins over detection. */
+  date?: string | null;
+}
+
+export interface PassageExtraction {
+  index: number;
+  start: number;
+  end: number;
+  countries: Array<{ code: string; count: number }>;
+  criteria: CriterionScore[];
+}
+
+export interface Extraction {
+  id: string | null;
+  language: string;
+  /** ISO partial date (YYYY, YYYY-MM, YYYY-MM-DD) or null. */
+  date: string | null;
+  countries: Array<{ code: string; count: number; mentions: Array<{ start: number; end: number; text: string }> }>;
+  /** The one to three states the document is mainly about, most central first. */
+  primary: string[];
+  /** Criteria relevant to the document as a whole. */
+  criteria: CriterionScore[];
+  figures: Figure[];
+  tables: ExtractedTable[];
+  passages: PassageExtraction[];
+}
+
+/** Document-level relevance needs a little more than one passage's: cues add up over a whole text. */
+const DOCUMENT_THRESHOLD = 3.5;
+
+export function extractDocument(input: ExtractionInput): Extraction {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const language = input.lang || detectLanguage(text);
+  const date = input.date && isValidPartialDate(input.date) ? input.date : extractDocumentDate(text);
+  const scan = scanText(text, language);
+  const mentions = scan.mentions.filter((m) => isSovereignState(m.code));
+  const titleMentions = input.title ? findCountryMentions(input.title, language) : [];
+  const cues = scan.cues;
+
+  const passages = splitPassages(text).map((p) => ({
+    index: p.index,
+    start: p.start,
+    end: p.end,
+    countries: countMentions(within(mentions, p.start, p.end)).map(({ code, count }) => ({ code, count })),
+    criteria: relevantCriteria(scoreCueHits(text, within(cues, p.start, p.end))),
+  }));
+
+  const tables = extractTables(text, language === 'en' ? 'en' : 'de');
+  return {
+    id: input.id ?? null,
+    language,
+    date,
+    countries: countMentions(mentions).map(({ code, count, mentions: ms }) => ({
+      code,
+      count,
+      mentions: ms.map(({ start, end, text: t }) => ({ start, end, text: t })),
+    })),
+    primary: rankPrimaryCountries(text, mentions, { title: input.title, titleMentions }),
+    criteria: relevantCriteria(scoreCueHits(text, cues), DOCUMENT_THRESHOLD),
+    // numbers inside tables are table cells (see `tables`), not prose figures
+    figures: extractFigures(text, language, mentions, tables),
+    tables,
+    passages,
+  };
+}
+
+/**
+ * Countries and criteria of one passage, for ingestion (called once per stored passage; no
+ * figures, tables or dates, so it stays cheap).
+ */
+export function analyzePassage(
+  text: string,
+  lang: string,
+): { countries: Array<{ code: string; count: number }>; criteria: CriterionScore[] } {
+  if (typeof text !== 'string' || !text) return { countries: [], criteria: [] };
+  const scan = scanText(text, lang);
+  const mentions = scan.mentions.filter((m) => isSovereignState(m.code));
+  return {
+    countries: countMentions(mentions).map(({ code, count }) => ({ code, count })),
+    criteria: relevantCriteria(scoreCueHits(text, scan.cues)),
+  };
+}
+
+/** Items (sorted by start) that lie inside [start, end). */
+function within<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < items.length && items[i].start < end; i++) if (items[i].end <= end) out.push(items[i]);
+  return out;
+}
+
+export type { CountryMention, CueHit };

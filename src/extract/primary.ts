@@ -1,0 +1,85 @@
+/**
+ * The one to three states a document is mainly about, ranked from how often, where (title,
+ * lead) and how (name or adjective; a dateline or a passing capital weighs little) it mentions them.
+ */
+import type { CountryMention } from './mentions.js';
+
+/** Characters after the title that count as the lead. */
+const LEAD_CHARS = 400;
+const TITLE_BONUS = 3;
+const LEAD_BONUS = 1.5;
+/** A country below this share of the top score is not primary. */
+const RELATIVE_CUTOFF = 0.3;
+const MAX_PRIMARY = 3;
+
+export interface PrimaryOptions {
+  /** Explicit title; else the first non-empty line of the text is taken as the title when it is short. */
+  title?: string | null;
+  /** Mentions found in the explicit title. */
+  titleMentions?: readonly CountryMention[];
+}
+
+/** Where the body starts and the title ends: a leading ` date … ` header and a short first line are skipped. */
+function titleSpan(text: string): { start: number; end: number } {
+  let i = 0;
+  const header = /^\s*date\s+\d{4}(?:-\d{2}){0,2}\s*/.exec(text.slice(0, 40));
+  if (header) i = header[0].length;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  const nl = text.indexOf('\n', i);
+  // a one-line text has no title; a long first line is a paragraph, not a title
+  return nl !== -1 && nl - i <= 200 ? { start: i, end: nl } : { start: i, end: i };
+}
+
+/** A capital at the very start ("STOCKHOLM:", "Sanaa/Berlin (APA/AFP)") is a dateline: where, not what. */
+function isDateline(text: string, m: CountryMention, bodyStart: number): boolean {
+  if (m.kind !== 'capital') return false;
+  if (m.start - bodyStart > 60) return false;
+  const after = text.slice(m.end, m.end + 40);
+  return /^\s*(?:[/,–-]|\(|:)/.test(after);
+}
+
+const MENTION_WEIGHT: Record<string, number> = { name: 1, adjective: 0.8, demonym: 0.9, capital: 0.6 };
+
+export function rankPrimaryCountries(text: string, mentions: readonly CountryMention[], opts: PrimaryOptions = {}): string[] {
+  const scores = rankCountries(text, mentions, opts);
+  if (scores.length === 0) return [];
+  const top = scores[0].score;
+  return scores
+    .filter((s) => s.score >= top * RELATIVE_CUTOFF)
+    .slice(0, MAX_PRIMARY)
+    .map((s) => s.code);
+}
+
+/** Every mentioned country with its primary score, best first. */
+export function rankCountries(
+  text: string,
+  mentions: readonly CountryMention[],
+  opts: PrimaryOptions = {},
+): Array<{ code: string; score: number }> {
+  const inferred = titleSpan(text);
+  // An explicit title replaces the guess from the first line.
+  const span = opts.title ? { start: inferred.start, end: inferred.start } : inferred;
+  const hasTitle = span.end > span.start;
+  const titleCodes = new Set<string>();
+  for (const m of opts.titleMentions ?? []) titleCodes.add(m.code);
+  const leadEnd = (hasTitle ? span.end : span.start) + LEAD_CHARS;
+  const score = new Map<string, { s: number; first: number; inTitle: boolean; inLead: boolean }>();
+  for (const m of mentions) {
+    let e = score.get(m.code);
+    if (!e) score.set(m.code, (e = { s: 0, first: m.start, inTitle: titleCodes.has(m.code), inLead: false }));
+    if (isDateline(text, m, span.start)) {
+      e.s += 0.2;
+      continue;
+    }
+    e.s += MENTION_WEIGHT[m.kind ?? 'name'] ?? 1;
+    if (hasTitle && m.start >= span.start && m.end <= span.end) e.inTitle = true;
+    else if (m.start < leadEnd) e.inLead = true;
+  }
+  const out: Array<{ code: string; score: number; first: number }> = [];
+  for (const [code, e] of score) {
+    const s = Math.sqrt(e.s) * 2 + (e.inTitle ? TITLE_BONUS : 0) + (e.inLead ? LEAD_BONUS : 0);
+    out.push({ code, score: Math.round(s * 100) / 100, first: e.first });
+  }
+  out.sort((a, b) => b.score - a.score || a.first - b.first);
+  return out.map(({ code, score: s }) => ({ code, score: s }));
+}

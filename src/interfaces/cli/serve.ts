@@ -1,0 +1,48 @@
+/** `armsbrief serve`: the web app and JSON API over one opened store, until SIGINT/SIGTERM. */
+import type { Command } from 'commander';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { openApp } from '../../app.js';
+import { createServer } from '../http/server.js';
+import { globalOptions, usageError } from './context.js';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the web app and JSON API (read-only unless ARMSBRIEF_TOKEN is set).')
+    .option('--port <n>', 'port (0 picks a free one)', '8080')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--max-upload-mb <n>', 'largest accepted upload in MB', '20')
+    .action(async (opts: { port: string; host: string; maxUploadMb: string }, cmd: Command) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a number from 0 to 65535.');
+      const mb = Number(opts.maxUploadMb);
+      if (!(mb > 0)) throw usageError('--max-upload-mb must be a positive number.');
+      const app = await openApp({ db: globalOptions(cmd).db });
+      const token = process.env.ARMSBRIEF_TOKEN || null;
+      const { hono } = createServer(app, { token, maxUploadBytes: Math.round(mb * 1024 * 1024) });
+      const server = serve({ fetch: hono.fetch, port, hostname: opts.host });
+      await new Promise<void>((resolve, reject) => {
+        server.once('listening', resolve);
+        server.once('error', reject);
+      }).catch(async (err) => {
+        await app.close();
+        throw usageError(`Cannot listen on ${opts.host}:${port}: ${(err as Error).message}`);
+      });
+      const addr = server.address() as AddressInfo;
+      process.stdout.write(`armsbrief serving ${app.db.kind} store ${app.db.location} on http://${opts.host}:${addr.port}/ (${token ? 'writes need the token' : 'read-only: ARMSBRIEF_TOKEN not set'})\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          server.close(() => resolve());
+          // Keep-alive connections must not hold the store open.
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await app.close();
+      process.stdout.write('armsbrief: server stopped, store closed\n');
+    });
+}

@@ -1,0 +1,198 @@
+/** Countries: overview (map + table), one country, analyst overrides, brief links. */
+import type { Context, Hono } from 'hono';
+import { AppError } from '../../core/errors.js';
+import type { Rating } from '../../core/types.js';
+import { countryName } from '../../extract/countries/resolve.js';
+import { assessCountries, listOverrides, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import { listDocuments } from '../../store/documents.js';
+import { getIndicatorValues } from '../../store/indicators.js';
+import { indicatorInfo } from '../../data/catalogue.js';
+import { RATING_LABELS, CRITERION_NAMES } from '../../assess/labels.js';
+import { buildBrief, checkFormat, checkLang } from '../../services/build-brief.js';
+import { renderCountry, renderOverview, type CountryData, type IndicatorSeries, type OverviewData, type TimelineItem } from '../web/pages/countries.js';
+import type { Deps, Env } from './context.js';
+import { definePage } from './page.js';
+import { requireWrite, type Sessions } from './auth.js';
+
+/** Indicators shown as charts on a country page, in this order. */
+export const CHART_INDICATORS = [
+  'sipri.milex.usd_const2023', 'sipri.milex.share_gdp', 'sipri.milex.share_govt', 'sipri.tiv.imports',
+  'fh.total', 'pts.amnesty', 'pts.state_dept', 'ti.cpi', 'undp.hdi', 'wb.gdp_pc_usd',
+];
+
+const names = (code: string) => ({ de: countryName(code, 'de'), en: countryName(code, 'en') });
+
+export async function loadOverview(deps: Deps): Promise<OverviewData> {
+  const results = await assessCountries(deps.app.db, null, { store: false, now: deps.now() });
+  const count = (rs: Rating[], r: Rating) => rs.filter((x) => x === r).length;
+  const countries = results.map(({ assessment: a }) => {
+    const ratings = a.criteria.map((c) => c.effectiveRating);
+    return {
+      code: a.country,
+      name: names(a.country),
+      ratings,
+      critical: count(ratings, 'critical'),
+      possiblyCritical: count(ratings, 'possibly_critical'),
+      notCritical: count(ratings, 'not_critical'),
+      noData: count(ratings, 'no_data'),
+      reviewSuggested: a.criteria.filter((c) => c.reviewSuggested).length,
+      overrides: a.criteria.filter((c) => c.override).length,
+    };
+  });
+  const first = results[0]?.assessment;
+  return {
+    asOf: first?.asOf ?? todayUtc(deps.now()),
+    methodology: first?.methodology ?? { id: '', version: '' },
+    countries,
+  };
+}
+
+function canonicalCode(text: string): string {
+  if (!/^[A-Za-z]{2}$/.test(text)) throw new AppError('unknown_country', `Unknown country code: ${JSON.stringify(text)}.`, { status: 404, hint: 'Use an ISO alpha-2 code such as KZ.' });
+  return resolveCountryArg(text.toUpperCase());
+}
+
+export async function loadCountry(deps: Deps, codeText: string): Promise<CountryData> {
+  const code = canonicalCode(codeText);
+  const db = deps.app.db;
+  const [[stored], docs, values, overrides] = await Promise.all([
+    assessCountries(db, [code], { store: false, now: deps.now() }),
+    listDocuments(db, { country: code, limit: 20 }),
+    getIndicatorValues(db, { entity: code, indicatorIds: CHART_INDICATORS, partnerKey: '' }),
+    listOverrides(db, code),
+  ]);
+  const a = stored.assessment;
+  // One timeline entry per passage, with every criterion it bears on.
+  const timeline = new Map<string, TimelineItem>();
+  for (const c of a.criteria) {
+    for (const e of c.evidence) {
+      const k = `${e.docId}#${e.passageIdx}`;
+      const seen = timeline.get(k);
+      if (seen) {
+        if (!seen.criteria.includes(c.criterion)) seen.criteria.push(c.criterion);
+        seen.corroborated ||= e.corroborated;
+      } else {
+        timeline.set(k, { docId: e.docId, passageIdx: e.passageIdx, docTitle: e.docTitle, publisher: e.publisher, sourceType: e.sourceType, date: e.date, snippet: e.snippet, criteria: [c.criterion], corroborated: e.corroborated });
+      }
+    }
+  }
+  const evidence = [...timeline.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.docId.localeCompare(y.docId) || x.passageIdx - y.passageIdx);
+  // One value per indicator and year: public datasets before values read from briefs.
+  const series = new Map<string, Map<number, IndicatorSeries['points'][number] & { brief: boolean }>>();
+  for (const v of values) {
+    const byYear = series.get(v.indicatorId) ?? new Map();
+    series.set(v.indicatorId, byYear);
+    const brief = v.sourceId.startsWith('doc:');
+    const seen = byYear.get(v.year);
+    if (!seen || (seen.brief && !brief)) byYear.set(v.year, { year: v.year, value: v.value, valueText: v.valueText, source: `${v.publisher}: ${v.sourceFile}`, brief });
+  }
+  const indicators: IndicatorSeries[] = CHART_INDICATORS.filter((id) => series.has(id)).map((id) => {
+    const info = indicatorInfo(id);
+    const points = [...series.get(id)!.values()].sort((x, y) => x.year - y.year).map(({ brief: _b, ...p }) => p);
+    return { id, name: info?.name ?? { de: id, en: id }, unit: info?.unit ?? '', points };
+  });
+  const briefs = (['de', 'en'] as const).flatMap((lang) => (['html', 'pdf'] as const).map((format) => ({ lang, format, href: `/countries/${code}/brief?lang=${lang}&format=${format}` })));
+  return {
+    country: code,
+    name: names(code),
+    asOf: a.asOf,
+    methodology: a.methodology,
+    criteria: a.criteria,
+    evidence,
+    indicators,
+    documents: { total: docs.total, items: docs.documents },
+    overrides,
+    briefs,
+  };
+}
+
+export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessions): void {
+  definePage<OverviewData>(router, deps, {
+    path: '/countries',
+    aliases: ['/'],
+    cacheKey: () => `overview|${todayUtc(deps.now())}`,
+    load: (d) => loadOverview(d),
+    title: (_d, v) => v.t('overviewTitle'),
+    render: renderOverview,
+    tables: {
+      countries: (d, lang) => ({
+        columns: ['code', 'country', 'critical', 'possibly_critical', 'not_critical', 'no_data', 'review_suggested', 'overrides', ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `criterion_${n}`)],
+        rows: d.countries.map((c) => [c.code, c.name[lang], c.critical, c.possiblyCritical, c.notCritical, c.noData, c.reviewSuggested, c.overrides, ...c.ratings]),
+      }),
+    },
+  });
+  definePage<CountryData>(router, deps, {
+    path: '/countries/:code',
+    cacheKey: (req) => `${req.param('code').toUpperCase()}|${todayUtc(deps.now())}`,
+    load: (d, req) => loadCountry(d, req.param('code')),
+    title: (d, v) => d.name[v.lang],
+    render: renderCountry,
+    tables: {
+      ratings: (d, lang) => ({
+        columns: ['criterion', 'name', 'rating', 'rating_label', 'computed_rating', 'confidence', 'review_suggested', 'override_by', 'override_reason', 'rules_fired', 'missing', 'stale'],
+        rows: d.criteria.map((c) => [
+          c.criterion, CRITERION_NAMES[c.criterion][lang], c.effectiveRating, RATING_LABELS[c.effectiveRating][lang], c.rating, c.confidence, c.reviewSuggested,
+          c.override?.by, c.override?.reason, c.rulesFired.map((f) => f.ruleId).join(' '), c.missing.join(' '), c.stale.join(' '),
+        ]),
+      }),
+      evidence: (d) => ({
+        columns: ['date', 'doc_id', 'passage', 'title', 'publisher', 'source_type', 'criteria', 'corroborated', 'snippet'],
+        rows: d.evidence.map((e) => [e.date, e.docId, e.passageIdx, e.docTitle, e.publisher, e.sourceType, e.criteria.join(' '), e.corroborated, e.snippet]),
+      }),
+      indicators: (d, lang) => ({
+        columns: ['indicator', 'name', 'year', 'value', 'value_text', 'unit', 'source'],
+        rows: d.indicators.flatMap((s) => s.points.map((p) => [s.id, s.name[lang], p.year, p.value, p.valueText, s.unit, p.source])),
+      }),
+      documents: (d) => ({
+        columns: ['id', 'title', 'date', 'lang', 'publisher'],
+        rows: d.documents.items.map((x) => [x.id, x.title, x.date, x.lang, x.publisher]),
+      }),
+    },
+  });
+
+  const override = async (c: Context<Env>, body: Record<string, unknown>) => {
+    const code = canonicalCode(c.req.param('code') ?? '');
+    const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+    const r = await setOverride(deps.app.db, { country: code, criterion: s(body.criterion), rating: s(body.rating), reason: s(body.reason), by: s(body.by), now: deps.now() });
+    deps.cache.invalidate();
+    return { code, ...r };
+  };
+  router.post('/api/countries/:code/overrides', async (c) => {
+    requireWrite(c, deps, sessions);
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new AppError('invalid_json', 'Send a JSON object {"criterion", "rating", "reason", "by"}.', { status: 400 });
+    }
+    if (!body || typeof body !== 'object') throw new AppError('invalid_json', 'Send a JSON object {"criterion", "rating", "reason", "by"}.', { status: 400 });
+    const r = await override(c, body as Record<string, unknown>);
+    return c.json({ override: r.created, superseded: r.superseded }, 201);
+  });
+  router.post('/countries/:code/overrides', async (c) => {
+    const form = await c.req.parseBody();
+    requireWrite(c, deps, sessions, form);
+    const r = await override(c, form);
+    return c.redirect(`/countries/${r.code}#ratings`, 303);
+  });
+
+  // The country brief, rendered by the brief service (src/services/build-brief.ts). Its HTML carries
+  // its own stylesheet inline and no script, so it gets a CSP of its own: inline styles, nothing else.
+  const brief = async (c: Context<Env>) => {
+    const code = canonicalCode(c.req.param('code') ?? '');
+    const lang = c.req.query('lang') ?? c.get('lang');
+    const format = c.req.query('format') ?? 'html';
+    const b = await buildBrief(deps.app.db, code, { lang: checkLang(lang), format: checkFormat(format), now: deps.now() });
+    const name = `armsbrief-${b.country}-${b.lang}-${b.asOf}`;
+    const headers: Record<string, string> = {
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    };
+    if (b.format === 'pdf') {
+      return c.body(new Uint8Array(b.content as Buffer), 200, { ...headers, 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${name}.pdf"` });
+    }
+    if (b.format === 'md') return c.body(String(b.content), 200, { ...headers, 'Content-Type': 'text/markdown; charset=utf-8', 'Content-Disposition': `inline; filename="${name}.md"` });
+    return c.body(String(b.content), 200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+  };
+  router.get('/countries/:code/brief', brief);
+  router.get('/api/countries/:code/brief', brief);
+}

@@ -1,0 +1,104 @@
+/** The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json. */
+const error = { $ref: '#/components/responses/Error' };
+const csvParams = [
+  { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv: one of the page\'s tables as CSV (also: append .csv to the path).' },
+  { name: 'table', in: 'query', schema: { type: 'string' }, description: 'Which table to download as CSV (default: the first).' },
+  { name: 'lang', in: 'query', schema: { type: 'string', enum: ['de', 'en'] }, description: 'Language of labels in CSV.' },
+];
+const json = (description: string, schema: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema } }, });
+const get = (summary: string, tables: string[], extra: object[] = []) => ({
+  get: {
+    summary,
+    parameters: [...extra, ...csvParams],
+    responses: { 200: { ...json('The loader result of the page (JSON), or a table as CSV.'), content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } }, default: error },
+    'x-tables': tables,
+  },
+});
+const code = { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z]{2}$' }, description: 'ISO 3166-1 alpha-2 code (XK for Kosovo).' };
+
+export function openApiDocument(): object {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'armsbrief API',
+      version: '0.1.0',
+      description:
+        'Every web page has a JSON twin under /api built by the same loader (/countries/KZ ↔ /api/countries/KZ); every table is available as CSV. ' +
+        'Writes need the access token (ARMSBRIEF_TOKEN) as "Authorization: Bearer <token>"; without a configured token the server is read-only. ' +
+        'Errors answer { "error": { "code", "message" } } with the HTTP status.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Error: {
+          type: 'object', required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, hint: { type: 'string' } } } },
+        },
+        DocumentSummary: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' }, title: { type: ['string', 'null'] }, source: { type: 'string' }, url: { type: ['string', 'null'] }, format: { type: 'string' },
+            lang: { type: 'string' }, date: { type: ['string', 'null'] }, publisher: { type: ['string', 'null'] }, chars: { type: 'integer' }, passages: { type: 'integer' },
+            countries: { type: 'array', items: { type: 'string' } }, primary: { type: 'array', items: { type: 'string' } }, ingestedAt: { type: 'string' },
+          },
+        },
+        AddDocumentResult: { type: 'object', properties: { status: { type: 'string', enum: ['new', 'unchanged'] }, document: { $ref: '#/components/schemas/DocumentSummary' } } },
+      },
+      responses: { Error: json('Error', { $ref: '#/components/schemas/Error' }) },
+    },
+    paths: {
+      '/api/countries': get('Overview: every country with data, its eight effective ratings and counts (the map and table).', ['countries']),
+      '/api/countries/{code}': get('One country: ratings with confidence, reasons, overrides and review flags; evidence timeline; indicator series; documents; brief links.', ['ratings', 'evidence', 'indicators', 'documents'], [code]),
+      '/api/countries/{code}/overrides': {
+        post: {
+          summary: 'Set an analyst override of one criterion.', security: [{ bearer: [] }], parameters: [code],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['criterion', 'rating', 'reason', 'by'], properties: { criterion: { type: 'integer', minimum: 1, maximum: 8 }, rating: { type: 'string', enum: ['not_critical', 'possibly_critical', 'critical', 'no_data'] }, reason: { type: 'string' }, by: { type: 'string' } } } } } },
+          responses: { 201: json('The override in force and the one it replaced.'), default: error },
+        },
+      },
+      '/api/countries/{code}/brief': {
+        get: { summary: 'The country brief (lang=de|en, format=html|pdf|md) from the brief service.', parameters: [code], responses: { 200: { description: 'The brief' }, default: error } },
+      },
+      '/api/documents': {
+        ...get('Stored documents, newest first.', ['documents'], [
+          { name: 'country', in: 'query', schema: { type: 'string' } }, { name: 'language', in: 'query', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } }, { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
+        ]),
+        post: {
+          summary: 'Add a document: multipart form with a "file" field (txt, md, html, pdf, docx), or JSON {"text","title","url","date"}.',
+          security: [{ bearer: [] }],
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } },
+              'application/json': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string' }, title: { type: 'string' }, url: { type: 'string' }, date: { type: 'string', description: 'YYYY, YYYY-MM or YYYY-MM-DD' } } } },
+            },
+          },
+          responses: {
+            201: json('Stored as a new document.', { $ref: '#/components/schemas/AddDocumentResult' }),
+            200: json('The same content was already stored.', { $ref: '#/components/schemas/AddDocumentResult' }),
+            401: error, 403: error, 413: error, 415: error, 422: error,
+          },
+        },
+      },
+      '/api/documents/{id}': get('One document: text, metadata, passages with countries and criteria, extraction, highlights.', ['passages', 'highlights'], [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]),
+      '/api/search': get('Full-text search over passages with facets.', ['hits', 'facets'], [
+        { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Words, "phrases", -exclusions, OR.' },
+        { name: 'country', in: 'query', schema: { type: 'string' } }, { name: 'criterion', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 8 } },
+        { name: 'language', in: 'query', schema: { type: 'string' } }, { name: 'year', in: 'query', schema: { type: 'integer' } }, { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+      ]),
+      '/api/methodology': get('The methodology in force: indicators, rules per criterion.', ['rules']),
+      '/api/data': get('Indicator coverage per source, and imported files.', ['coverage', 'sources']),
+      '/api/data/imports': {
+        post: {
+          summary: 'Import one dataset file (multipart "file"); recognised by name and shape.', security: [{ bearer: [] }],
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } },
+          responses: { 200: json('Import report'), default: error },
+        },
+      },
+      '/api/upload': get('What the upload form accepts (writable, maxBytes, accepted types).', []),
+      '/api/health': { get: { summary: 'Liveness and store kind.', responses: { 200: json('ok') } } },
+      '/api/openapi.json': { get: { summary: 'This description.', responses: { 200: json('OpenAPI document') } } },
+    },
+  };
+}

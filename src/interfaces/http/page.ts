@@ -1,0 +1,87 @@
+/**
+ * One loader per page: the HTML page, its JSON twin under /api and the CSV of each of its tables
+ * all come from the same loader result, so they can never disagree.
+ *   GET <path>                 → HTML
+ *   GET /api<path>             → JSON
+ *   GET /api<path>.csv, or either of the above with ?format=csv[&table=<name>] → CSV
+ */
+import type { Context, Hono } from 'hono';
+import { AppError } from '../../core/errors.js';
+import type { SafeHtml } from '../web/html.js';
+import { layout, type View } from '../web/layout.js';
+import type { Lang } from '../web/i18n/index.js';
+import type { Deps, Env } from './context.js';
+import { toCsv, type Table } from './csv.js';
+
+export interface PageRequest {
+  param(name: string): string;
+  query: URLSearchParams;
+  lang: Lang;
+}
+
+export interface PageSpec<T> {
+  path: string;
+  /** Extra HTML paths served by the same page (e.g. '/' for the overview). */
+  aliases?: string[];
+  load(deps: Deps, req: PageRequest): Promise<T>;
+  title(data: T, view: View): string;
+  render(data: T, view: View): SafeHtml;
+  /** Tables of the page, by name; the first is the default CSV. */
+  tables?: Record<string, (data: T, lang: Lang) => Table>;
+  /** Cache key for the loader result (null: never cached). Default: path + sorted query. */
+  cacheKey?: ((req: PageRequest, path: string) => string | null) | null;
+}
+
+interface Entry<T> {
+  data: T;
+  json: string | null;
+}
+
+export function viewOf(c: Context<Env>, deps: Deps): View {
+  return { lang: c.get('lang'), t: c.get('t'), url: new URL(c.req.url), authed: c.get('authed'), writable: !!deps.opts.token, csrf: c.get('csrf') };
+}
+
+function wantsCsv(c: Context<Env>): boolean {
+  return c.req.query('format') === 'csv' || new URL(c.req.url).pathname.endsWith('.csv');
+}
+
+export function csvResponse(c: Context, table: Table, name: string): Response {
+  const safe = name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'table';
+  return c.body(toCsv(table), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${safe}.csv"`,
+  });
+}
+
+export function definePage<T>(router: Hono<Env>, deps: Deps, spec: PageSpec<T>): void {
+  const run = async (c: Context<Env>, api: boolean) => {
+    const url = new URL(c.req.url);
+    const req: PageRequest = { param: (n) => c.req.param(n) ?? '', query: url.searchParams, lang: c.get('lang') };
+    const path = api ? url.pathname.replace(/^\/api/, '').replace(/\.csv$/, '') : url.pathname;
+    const key = spec.cacheKey === null ? null : spec.cacheKey ? spec.cacheKey(req, path) : defaultKey(path, url.searchParams);
+    const loadEntry = async (): Promise<Entry<T>> => ({ data: await spec.load(deps, req), json: null });
+    const entry = key === null ? await loadEntry() : await deps.cache.get(`${spec.path}|${key}`, loadEntry);
+    const data = entry.data;
+    if (wantsCsv(c)) {
+      const tables = spec.tables ?? {};
+      const names = Object.keys(tables);
+      const name = c.req.query('table') ?? names[0];
+      const make = name ? tables[name] : undefined;
+      if (!make) {
+        throw new AppError('no_table', names.length ? `Unknown table ${JSON.stringify(name)}; this page has: ${names.join(', ')}.` : 'This page has no table to download.', { status: 404 });
+      }
+      return csvResponse(c, make(data, req.lang), `${path.replace(/^\//, '') || 'overview'}-${name}`);
+    }
+    // The JSON of a cached result is serialised once.
+    if (api) return c.body((entry.json ??= JSON.stringify(data)), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    const view = viewOf(c, deps);
+    return c.html(layout(view, spec.title(data, view), spec.render(data, view)).value);
+  };
+  for (const p of [spec.path, ...(spec.aliases ?? [])]) router.get(p, (c) => run(c, false));
+  router.get(`/api${spec.path}`, (c) => run(c, true));
+}
+
+function defaultKey(path: string, q: URLSearchParams): string {
+  const entries = [...q.entries()].filter(([k]) => k !== 'format' && k !== 'table').sort(([a], [b]) => a.localeCompare(b));
+  return `${path}?${new URLSearchParams(entries).toString()}`;
+}

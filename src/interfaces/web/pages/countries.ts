@@ -1,0 +1,186 @@
+/** Overview (world map + sortable table) and country page (ratings, evidence timeline, indicators, documents, briefs). */
+import { countryName } from '../../../extract/countries/resolve.js';
+import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS } from '../../../assess/labels.js';
+import { formatValue } from '../../../assess/explain.js';
+import type { CriterionResult } from '../../../assess/types.js';
+import type { Rating } from '../../../core/types.js';
+import type { DocumentSummary } from '../../../store/documents.js';
+import type { OverrideRow } from '../../../store/assessments.js';
+import { html, href, type SafeHtml } from '../html.js';
+import { csvDownload, type View } from '../layout.js';
+import { worldMapSvg, type MapCountry } from '../world-map.js';
+import { lineChart } from '../charts.js';
+import { formatNumber } from '../i18n/index.js';
+import { documentTable } from './documents.js';
+
+export interface OverviewRow {
+  code: string;
+  name: { de: string; en: string };
+  ratings: Rating[];
+  critical: number;
+  possiblyCritical: number;
+  notCritical: number;
+  noData: number;
+  reviewSuggested: number;
+  overrides: number;
+}
+
+export interface OverviewData {
+  asOf: string;
+  methodology: { id: string; version: string };
+  countries: OverviewRow[];
+}
+
+export interface TimelineItem {
+  docId: string;
+  passageIdx: number;
+  docTitle: string | null;
+  publisher: string | null;
+  sourceType: string | null;
+  date: string | null;
+  snippet: string;
+  criteria: number[];
+  corroborated: boolean;
+}
+
+export interface IndicatorSeries {
+  id: string;
+  name: { de: string; en: string };
+  unit: string;
+  points: Array<{ year: number; value: number | null; valueText: string | null; source: string }>;
+}
+
+export interface CountryData {
+  country: string;
+  name: { de: string; en: string };
+  asOf: string;
+  methodology: { id: string; version: string };
+  criteria: CriterionResult[];
+  evidence: TimelineItem[];
+  indicators: IndicatorSeries[];
+  documents: { total: number; items: DocumentSummary[] };
+  overrides: OverrideRow[];
+  briefs: Array<{ lang: 'de' | 'en'; format: 'html' | 'pdf'; href: string }>;
+}
+
+export function ratingBadge(r: Rating, view: View): SafeHtml {
+  return html`<span class="rating rating-${r}">${RATING_LABELS[r][view.lang]}</span>`;
+}
+
+function colourClass(critical: number): string {
+  return `c${Math.min(critical, 4)}`;
+}
+
+export function renderOverview(d: OverviewData, view: View): SafeHtml {
+  const { t, lang } = view;
+  const byCode = new Map<string, MapCountry>(
+    d.countries.map((c) => [c.code, { code: c.code, name: c.name[lang], cls: colourClass(c.critical), label: `${c.critical} ${t('criticalCount').toLowerCase()}` }]),
+  );
+  return html`<h1>${t('overviewTitle')}</h1>
+<p>${t('overviewIntro')} <span class="muted">${t('asOf')} ${d.asOf} · ${t('methodology')} ${d.methodology.id} ${d.methodology.version}</span></p>
+<div class="overview">
+  <figure>
+    ${worldMapSvg(byCode, t('mapTitle'), t('mapNoAssessment'))}
+    <figcaption><ul class="legend" aria-label="${t('mapLegend')}">
+      <li>${t('mapLegend')}:</li>
+      ${[0, 1, 2, 3].map((n) => html`<li><span class="swatch c${n}"></span>${n}</li>`)}<li><span class="swatch c4"></span>4+</li>
+      <li><span class="swatch cn"></span>${t('mapNoAssessment')}</li>
+    </ul></figcaption>
+  </figure>
+  <section aria-labelledby="countries-heading">
+    <h2 id="countries-heading">${t('countriesTable')}</h2>
+    ${d.countries.length
+      ? html`<p class="small muted">${t('sortHint')}</p>
+<table class="sortable" id="countries-table">
+<thead><tr><th>${t('country')}</th><th class="num">${t('criticalCount')}</th><th class="num">${t('possiblyCriticalCount')}</th><th class="num">${t('noDataCount')}</th><th class="num">${t('reviewCount')}</th></tr></thead>
+<tbody>${[...d.countries]
+          .sort((a, b) => b.critical - a.critical || b.possiblyCritical - a.possiblyCritical || a.name[lang].localeCompare(b.name[lang], lang))
+          .map(
+            (c) => html`<tr><td data-sort="${c.name[lang]}"><a href="/countries/${c.code}">${c.name[lang]}</a> <span class="muted small">${c.code}</span></td>
+<td class="num">${c.critical}</td><td class="num">${c.possiblyCritical}</td><td class="num">${c.noData}</td><td class="num">${c.reviewSuggested}</td></tr>`,
+          )}</tbody></table>
+${csvDownload(view)}`
+      : html`<p>${t('noCountries')}</p>`}
+  </section>
+</div>`;
+}
+
+function criterionRow(c: CriterionResult, view: View): SafeHtml {
+  const { t, lang } = view;
+  const reasons = [
+    ...c.rulesFired.map((f) => html`<li><strong>${f.description[lang]}</strong> → ${RATING_LABELS[f.rating][lang]}<br><span class="small muted">${
+      f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${t('evidenceTitle').toLowerCase()}` : f.values.map(formatValue).join('; ')
+    }</span></li>`),
+  ];
+  return html`<tr id="criterion-${c.criterion}">
+<td>${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}</td>
+<td>${ratingBadge(c.effectiveRating, view)}${c.override ? html`<br><span class="small">${t('computedRating')}: ${RATING_LABELS[c.rating][lang]}</span>` : ''}${c.reviewSuggested ? html` <span class="flag" title="${c.reviewReason ?? ''}">${t('reviewSuggested')}</span>` : ''}</td>
+<td>${CONFIDENCE_LABELS[c.confidence][lang]}${c.confidenceReasons.length ? html`<br><span class="small muted">${c.confidenceReasons.join('; ')}</span>` : ''}</td>
+<td>${reasons.length ? html`<ul class="small">${reasons}</ul>` : html`<span class="small muted">${t('noRuleFired')}</span>`}
+${c.decisiveValues.length && !c.rulesFired.length ? html`<div class="small muted">${t('valuesRead')}: ${c.decisiveValues.map(formatValue).join('; ')}</div>` : ''}
+${c.missing.length ? html`<div class="small">${t('missingData')}: ${c.missing.join(', ')}</div>` : ''}
+${c.stale.length ? html`<div class="small">${t('staleData')}: ${c.stale.join(', ')}</div>` : ''}
+${c.reviewSuggested && c.reviewReason ? html`<div class="small">${t('reviewSuggested')}: ${c.reviewReason}</div>` : ''}</td>
+<td>${c.override ? html`${RATING_LABELS[c.override.rating][lang]}<br><span class="small">${c.override.by}: ${c.override.reason} (${c.override.createdAt.slice(0, 10)})</span>` : html`<span class="muted">${t('overrideNone')}</span>`}</td>
+</tr>`;
+}
+
+export function renderCountry(d: CountryData, view: View): SafeHtml {
+  const { t, lang } = view;
+  const latest = (s: IndicatorSeries) => s.points[s.points.length - 1];
+  const fmt = (p: { value: number | null; valueText: string | null }) => p.valueText ?? (p.value === null ? t('none') : formatNumber(p.value, lang));
+  return html`<h1>${d.name[lang]} <span class="muted">${d.country}</span></h1>
+<p class="muted">${t('asOf')} ${d.asOf} · <a href="/methodology">${t('methodology')} ${d.methodology.id} ${d.methodology.version}</a></p>
+<p id="briefs">${t('briefTitle')}: ${d.briefs.map((b, i) => html`${i ? ' · ' : ''}<a href="${b.href}" hreflang="${b.lang}">${b.lang === 'de' ? t('briefGerman') : t('briefEnglish')} (${b.format.toUpperCase()})</a>`)}</p>
+
+<h2 id="ratings">${t('ratingsTitle')}</h2>
+<table id="ratings-table">
+<thead><tr><th>${t('criterion')}</th><th>${t('rating')}</th><th>${t('confidence')}</th><th>${t('reasons')}</th><th>${t('override')}</th></tr></thead>
+<tbody>${d.criteria.map((c) => criterionRow(c, view))}</tbody>
+</table>
+${csvDownload(view, 'ratings')}
+${view.authed ? overrideForm(d, view) : ''}
+
+<h2 id="evidence">${t('evidenceTitle')}</h2>
+${d.evidence.length
+    ? html`<ol class="timeline" id="evidence-timeline">${d.evidence.map(
+        (e) => html`<li><strong>${e.date ?? t('undated')}</strong> · <a href="/documents/${e.docId}#p${e.passageIdx}">${e.docTitle ?? e.docId}</a>${e.publisher ? html` <span class="muted">(${e.publisher})</span>` : ''}
+<br><span class="small">${e.criteria.map((n) => `${t('criterion')} ${n}`).join(', ')}${e.corroborated ? ` · ${t('corroborated')}` : ''}</span>
+<br><span class="small">${e.snippet}</span></li>`,
+      )}</ol>${csvDownload(view, 'evidence')}`
+    : html`<p class="muted">${t('evidenceEmpty')}</p>`}
+
+<h2 id="indicators">${t('indicatorsTitle')}</h2>
+${d.indicators.length
+    ? html`<div class="charts">${d.indicators
+        .filter((s) => s.points.some((p) => p.value !== null))
+        .map((s) => {
+          const pts = s.points.filter((p) => p.value !== null).map((p) => ({ year: p.year, value: p.value as number }));
+          const label = t('chartAlt', { name: s.name[lang], from: pts[0]?.year ?? '', to: pts[pts.length - 1]?.year ?? '' });
+          return html`<figure>${lineChart(pts, lang, label)}<figcaption>${s.name[lang]} <span class="muted">(${s.unit})</span></figcaption></figure>`;
+        })}</div>
+<table class="sortable" id="indicators-table"><thead><tr><th>${t('indicator')}</th><th class="num">${t('year')}</th><th class="num">${t('latest')}</th><th>${t('unit')}</th><th>${t('source')}</th></tr></thead>
+<tbody>${d.indicators.map((s) => {
+        const p = latest(s);
+        return html`<tr><td>${s.name[lang]}</td><td class="num">${p.year}</td><td class="num" data-sort="${p.value ?? ''}">${fmt(p)}</td><td>${s.unit}</td><td class="small">${p.source}</td></tr>`;
+      })}</tbody></table>${csvDownload(view, 'indicators')}`
+    : html`<p class="muted">${t('indicatorsEmpty')}</p>`}
+
+<h2 id="documents">${t('documentsTitle')} <span class="muted">(${d.documents.total})</span></h2>
+${d.documents.items.length ? html`${documentTable(d.documents.items, view)}<p><a href="${href('/documents', { country: d.country })}">${t('documentsTitle')} →</a></p>` : html`<p class="muted">${t('documentsEmpty')}</p>`}`;
+}
+
+function overrideForm(d: CountryData, view: View): SafeHtml {
+  const { t, lang } = view;
+  return html`<details><summary>${t('overrideTitle')}</summary>
+<form method="post" action="/countries/${d.country}/overrides">
+  <input type="hidden" name="_csrf" value="${view.csrf}">
+  <p><label>${t('criterion')} <select name="criterion">${d.criteria.map((c) => html`<option value="${c.criterion}">${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}</option>`)}</select></label>
+  <label>${t('rating')} <select name="rating">${(['not_critical', 'possibly_critical', 'critical', 'no_data'] as Rating[]).map((r) => html`<option value="${r}">${RATING_LABELS[r][lang]}</option>`)}</select></label></p>
+  <p><label>${t('overrideReason')} <input type="text" name="reason" required maxlength="2000"></label>
+  <label>${t('overrideBy')} <input type="text" name="by" required maxlength="200"></label></p>
+  <p><button type="submit">${t('overrideSubmit')}</button></p>
+</form></details>`;
+}
+
+export { countryName };

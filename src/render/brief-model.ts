@@ -1,0 +1,1160 @@
+/**
+ * The language-neutral content of a country brief: sections, tables with their source and as-of
+ * year, charts, evidence quotes and ratings, built from a `BriefInput` (the assessment, indicator
+ * values, evidence and source descriptions the service loads). Every text is a message key with
+ * typed parameters, or data carried verbatim; the HTML and Markdown renderers turn it into one
+ * language. Pure: no store, no clock (the generation time is passed in). Nothing here invents a
+ * figure: a table shows stored values only, and a section without data says so.
+ */
+import type { CriterionNumber, Rating } from '../core/types.js';
+import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
+import type { MessageKey } from './i18n/en.js';
+
+// ---------------------------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------------------------
+
+/** One stored indicator value (a subset of the store's `StoredIndicatorValue`). */
+export interface BriefValue {
+  indicator: string;
+  year: number;
+  value: number | null;
+  valueText: string | null;
+  /** '' for country totals; a partner key (supplier ISO code, 'treaty:…') otherwise. */
+  partnerKey?: string;
+  partnerName?: string | null;
+  note?: string | null;
+  /** Dataset id ('sipri-milex') or 'doc:<documentId>'. */
+  sourceId: string;
+  /** Table of a brief the value was read from ("Tabelle 5"). */
+  table?: string | null;
+}
+
+export interface SourceInfo {
+  id: string;
+  kind: 'dataset' | 'document';
+  /** Dataset title or document title. */
+  title: string;
+  publisher: string | null;
+  /** Document date (ISO partial) for documents. */
+  date?: string | null;
+}
+
+export interface IndicatorLabel {
+  name: Localized;
+  unit?: string | null;
+  kind?: 'number' | 'code';
+  /** What absence means for event datasets (the assessment reads it as "none recorded"). */
+  absentMeans?: string | null;
+}
+
+/** A quoted passage for a Part I topic (found by the service in ingested documents). */
+export interface TopicPassage {
+  docId: string;
+  title: string | null;
+  publisher: string | null;
+  date: string | null;
+  snippet: string;
+  lang?: string | null;
+}
+
+export type TopicId = 'industry' | 'armament' | 'society' | 'police' | 'diversity';
+export const TOPICS: TopicId[] = ['industry', 'armament', 'society', 'police', 'diversity'];
+
+export interface BriefInput {
+  country: string;
+  /** Names of the country and of every other country the brief mentions (suppliers, neighbours). */
+  names: Record<string, Localized>;
+  /** YYYY-MM-DD. */
+  asOf: string;
+  /** ISO timestamp of this rendering (from the service's clock). */
+  generatedAt: string;
+  assessment: CountryAssessment;
+  /** When the assessment was computed. */
+  computedAt?: string | null;
+  /** The stored assessment before this one, for "what changed". */
+  previous?: { assessment: CountryAssessment; computedAt: string } | null;
+  /** The country's indicator values, data years up to the as-of year. */
+  values: BriefValue[];
+  indicators: Record<string, IndicatorLabel>;
+  sources: Record<string, SourceInfo>;
+  /** Years each dataset-backed indicator covers over all countries. */
+  coverage?: Record<string, { firstYear: number; lastYear: number; source?: string | null }>;
+  /** Source ids in order of preference when two give the same country-year (datasets before briefs always). */
+  sourcePriority?: string[];
+  external?: ExternalRating[];
+  topics?: Partial<Record<TopicId, TopicPassage[]>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model
+// ---------------------------------------------------------------------------------------------
+
+/** A typed value; the renderer formats it for the language. */
+export type Val =
+  | { t: 'num'; v: number; digits?: number }
+  /** Percent units (0.4 = 0.4 %); `signed` for changes (+12 %, −43 %). */
+  | { t: 'pct'; v: number; digits?: number; signed?: boolean }
+  | { t: 'year'; v: number }
+  /** Data text shown as it is (names, quotes, notes); `lang` when known. */
+  | { t: 'text'; v: string; lang?: string | null }
+  | { t: 'loc'; v: Localized }
+  | { t: 'msg'; key: MessageKey; params?: Record<string, Val> }
+  /** ISO date, full or partial. */
+  | { t: 'date'; v: string }
+  | { t: 'month'; v: string }
+  | { t: 'rating'; v: Rating }
+  | { t: 'confidence'; v: Confidence }
+  | { t: 'list'; items: Val[] }
+  /** Several values side by side, separated by a space. */
+  | { t: 'seq'; items: Val[] }
+  | { t: 'none' };
+
+export interface SourceLine {
+  sources: Val[];
+  /** Latest data year (or the document month) the table or chart shows. */
+  asOf: Val | null;
+}
+
+export interface TableColumn {
+  label: Val;
+  align?: 'left' | 'right';
+}
+
+export interface TableModel {
+  id: string;
+  caption: Val;
+  columns: TableColumn[];
+  rows: Val[][];
+  source: SourceLine;
+  notes?: Val[];
+  /** CSS class hint for the renderer ('ratings'). */
+  role?: 'ratings' | 'data';
+}
+
+export interface ChartPoint {
+  /** A year, or a category label (supplier name). */
+  x: number | Val;
+  y: number;
+  /** Series label (already a display text or a message). */
+  series?: Val;
+}
+
+export interface ChartModel {
+  id: string;
+  kind: 'line' | 'bar';
+  title: Val;
+  description: Val;
+  xLabel: Val;
+  yLabel: Val;
+  /** How y values are shown: plain number, or percent units. */
+  yFormat: 'num' | 'pct';
+  /** Decimals in the data table (as in the matching table). */
+  yDigits?: number;
+  /** x values are years (line charts) or categories (suppliers). */
+  xType: 'year' | 'category';
+  points: ChartPoint[];
+  source: SourceLine;
+}
+
+export interface Quote {
+  snippet: string;
+  title: string | null;
+  publisher: string | null;
+  date: string | null;
+  cues: string[];
+  lang?: string | null;
+  corroborated?: boolean;
+}
+
+export interface RuleLine {
+  ruleId: string;
+  rating: Rating;
+  description: Localized;
+  /** Values the rule read, each formatted with indicator name, year, source and flags. */
+  values: Val[];
+  /** For evidence rules: how many passages and from which sources. */
+  evidence?: Val | null;
+}
+
+export type Block =
+  | { kind: 'para'; text: Val }
+  | { kind: 'list'; items: Val[] }
+  | { kind: 'table'; table: TableModel }
+  | { kind: 'chart'; chart: ChartModel }
+  | { kind: 'quotes'; quotes: Quote[] }
+  | { kind: 'rules'; rules: RuleLine[] }
+  | { kind: 'nodata'; text: Val };
+
+export interface Section {
+  id: string;
+  /** 1: summary / part I / part II / annex; 2: topic or criterion; 3: part of a criterion. */
+  level: 1 | 2 | 3;
+  title: Val;
+  blocks: Block[];
+}
+
+export interface RatingRow {
+  criterion: CriterionNumber;
+  rating: Rating;
+  computed: Rating;
+  confidence: Confidence;
+  overridden: boolean;
+  reviewSuggested: boolean;
+  external?: { rating: Rating; assessor: string; date: string | null } | null;
+}
+
+export interface BriefModel {
+  country: string;
+  countryName: Localized;
+  asOf: string;
+  generatedAt: string;
+  methodology: { id: string; version: string };
+  computedAt: string | null;
+  ratings: RatingRow[];
+  sections: Section[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/** The criterion's short name from the message catalogue. */
+export const criterionName = (n: CriterionNumber): Val => msg(`criterion.${n}` as MessageKey);
+
+const RANK: Record<Rating, number> = { no_data: -1, not_critical: 0, possibly_critical: 1, critical: 2 };
+
+export const msg = (key: MessageKey, params?: Record<string, Val>): Val => (params ? { t: 'msg', key, params } : { t: 'msg', key });
+const text = (v: string, lang?: string | null): Val => ({ t: 'text', v, lang: lang ?? null });
+const num = (v: number, digits?: number): Val => (digits === undefined ? { t: 'num', v } : { t: 'num', v, digits });
+const pct = (v: number, digits?: number): Val => (digits === undefined ? { t: 'pct', v } : { t: 'pct', v, digits });
+const year = (v: number): Val => ({ t: 'year', v });
+const loc = (v: Localized): Val => ({ t: 'loc', v });
+const NONE: Val = { t: 'none' };
+
+function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
+function sourceIdOf(readSource: string): string {
+  const i = readSource.indexOf(': ');
+  return i < 0 ? readSource : readSource.slice(0, i);
+}
+
+const isDoc = (sourceId: string) => sourceId.startsWith('doc:');
+
+/** Per (partner, year), the one value a reader should see: datasets before briefs, then priority. */
+class ValueIndex {
+  private byIndicator = new Map<string, BriefValue[]>();
+
+  constructor(values: BriefValue[], priority: string[]) {
+    const rank = (s: string) => {
+      const i = priority.indexOf(s);
+      return (isDoc(s) ? 10_000 : 0) + (i < 0 ? 1000 : i);
+    };
+    const sorted = [...values].sort((a, b) => rank(a.sourceId) - rank(b.sourceId));
+    const seen = new Set<string>();
+    for (const v of sorted) {
+      const key = `${v.indicator}|${v.partnerKey ?? ''}|${v.year}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = this.byIndicator.get(v.indicator);
+      if (list) list.push(v);
+      else this.byIndicator.set(v.indicator, [v]);
+    }
+    for (const list of this.byIndicator.values()) list.sort((a, b) => a.year - b.year);
+  }
+
+  /** Country totals (partner '') by year. */
+  series(indicator: string, partnerKey = ''): BriefValue[] {
+    return (this.byIndicator.get(indicator) ?? []).filter((v) => (v.partnerKey ?? '') === partnerKey);
+  }
+
+  /** Every partner's values. */
+  partners(indicator: string): BriefValue[] {
+    return (this.byIndicator.get(indicator) ?? []).filter((v) => (v.partnerKey ?? '') !== '');
+  }
+
+  latest(indicator: string): BriefValue | undefined {
+    const s = this.series(indicator).filter((v) => v.value !== null || v.valueText !== null);
+    return s[s.length - 1];
+  }
+
+  indicators(): string[] {
+    return [...this.byIndicator.keys()];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder
+// ---------------------------------------------------------------------------------------------
+
+class Builder {
+  readonly idx: ValueIndex;
+  readonly asOfYear: number;
+  private tableCount = 0;
+  private chartCount = 0;
+  readonly usedSources = new Set<string>();
+
+  constructor(readonly input: BriefInput) {
+    this.idx = new ValueIndex(input.values.filter((v) => v.year <= yearOf(input.asOf)), input.sourcePriority ?? []);
+    this.asOfYear = yearOf(input.asOf);
+  }
+
+  nextTableId(): string {
+    return `table-${++this.tableCount}`;
+  }
+
+  nextChartId(): string {
+    return `chart-${++this.chartCount}`;
+  }
+
+  countryName(code: string, fallback?: string | null): Val {
+    const n = this.input.names[code];
+    if (n) return loc(n);
+    return text(fallback ?? code);
+  }
+
+  get country(): Val {
+    return this.countryName(this.input.country);
+  }
+
+  indicatorName(id: string): Val {
+    const l = this.input.indicators[id];
+    return l ? loc(l.name) : text(id);
+  }
+
+  /** A source as cited under a table: dataset title, or "publisher: document title (date), tables". */
+  sourceVal(sourceId: string, tables: string[] = []): Val {
+    this.usedSources.add(sourceId);
+    const s = this.input.sources[sourceId];
+    if (!s) return text(sourceId);
+    if (s.kind === 'dataset') return text(s.title);
+    let out: Val = text(`${s.publisher ? `${s.publisher}: ` : ''}${s.title}`);
+    if (s.date) out = msg('source.docDated', { doc: out, date: { t: 'month', v: s.date } });
+    if (tables.length) out = msg('source.docTables', { doc: out, tables: text(tables.join(', ')) });
+    return out;
+  }
+
+  /** Source line from the values a table or chart shows: each source once, a document with its tables. */
+  sourceLine(values: Array<{ sourceId: string; table?: string | null; year: number }>, extra: Val[] = []): SourceLine {
+    const tables = new Map<string, string[]>();
+    for (const v of values) {
+      const list = tables.get(v.sourceId) ?? [];
+      if (isDoc(v.sourceId) && v.table && !list.includes(v.table)) list.push(v.table);
+      tables.set(v.sourceId, list);
+    }
+    const byNumber = (a: string, b: string) => a.localeCompare(b, 'de', { numeric: true });
+    const sources = [...tables].map(([id, t]) => this.sourceVal(id, [...t].sort(byNumber)));
+    const years = values.map((v) => v.year).filter((y) => y > 0);
+    const asOf = years.length ? year(Math.max(...years)) : null;
+    return { sources: [...sources, ...extra], asOf };
+  }
+
+  /** A cell for one indicator value, formatted by the indicator's unit. */
+  cell(indicator: string, v: { value: number | null; valueText: string | null } | undefined, imputed = false): Val {
+    if (imputed) return msg('value.noneRecorded');
+    if (!v) return NONE;
+    const label = this.input.indicators[indicator];
+    const unit = label?.unit ?? '';
+    if (v.valueText !== null && v.value === null) return codeVal(indicator, v.valueText);
+    if (v.value === null) return NONE;
+    if (unit.startsWith('flag')) return msg(v.value >= 1 ? 'value.inForce' : 'value.notInForce');
+    if (unit.startsWith('intensity')) return msg(v.value >= 2 ? 'value.war' : v.value >= 1 ? 'value.minorConflict' : 'value.noConflict');
+    if (unit === 'percent') return pct(v.value, v.value !== 0 && Math.abs(v.value) < 0.1 ? 2 : 1);
+    if (unit.startsWith('index 0–1') || unit === 'ratio') return num(v.value, 3);
+    if (unit === 'rank' || unit === 'persons' || unit.startsWith('score 0–')) return num(v.value, unit.startsWith('score') ? 1 : 0);
+    if (unit.startsWith('score 1–') || unit.startsWith('rating')) return num(v.value, 1);
+    return num(v.value);
+  }
+
+  /** A value a rule read: "Indicator: value (year, source; stale)". */
+  valueRead(v: ValueRead): Val {
+    const parts: Record<string, Val> = {
+      indicator: this.indicatorName(v.indicator),
+      value: this.cell(v.indicator, v, Boolean(v.imputed)),
+      year: year(v.year),
+      source: this.sourceVal(sourceIdOf(v.source)),
+    };
+    const flags: Val[] = [];
+    if (v.stale) flags.push(msg('value.staleFlag'));
+    const base = v.country ? msg('value.readNeighbour', { ...parts, country: this.countryName(v.country) }) : msg('value.read', parts);
+    return flags.length ? { t: 'seq', items: [base, ...flags] } : base;
+  }
+}
+
+function codeVal(indicator: string, code: string): Val {
+  if (indicator === 'fh.status') {
+    if (code === 'F') return msg('code.fh.F');
+    if (code === 'PF') return msg('code.fh.PF');
+    if (code === 'NF') return msg('code.fh.NF');
+  }
+  if (indicator === 'treaty.status' || indicator.startsWith('treaty.') || indicator.startsWith('regime.')) {
+    if (code === 'joined') return msg('code.treaty.joined');
+    if (code === 'joined_with_reservations') return msg('code.treaty.joined_with_reservations');
+    if (code === 'signed') return msg('code.treaty.signed');
+    if (code === 'not_joined') return msg('code.treaty.not_joined');
+  }
+  return text(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+// ---------------------------------------------------------------------------------------------
+
+function milexConstIndicator(b: Builder): string | null {
+  const ids = b.idx.indicators().filter((i) => /^sipri\.milex\.usd_const\d{4}$/.test(i)).sort();
+  return ids.length ? ids[ids.length - 1] : null;
+}
+
+function securitySummary(b: Builder): Block[] {
+  const out: Block[] = [];
+  const country = b.country;
+  let group: Val[] = [];
+  const flush = () => {
+    if (group.length) out.push({ kind: 'para', text: { t: 'seq', items: group } });
+    group = [];
+  };
+  // Military expenditure.
+  const constId = milexConstIndicator(b);
+  const latest = constId ? b.idx.latest(constId) : undefined;
+  if (constId && latest && latest.value !== null) {
+    const base = Number(constId.slice(-4));
+    const gdp = b.idx.series('sipri.milex.share_gdp').find((v) => v.year === latest.year && v.value !== null);
+    const govt = b.idx.series('sipri.milex.share_govt').find((v) => v.year === latest.year && v.value !== null);
+    group.push(msg('summary.milex', { country, year: year(latest.year), usd: num(latest.value, 0), base: year(base) }));
+    if (gdp && govt) group.push(msg('summary.milexShareGdpGovt', { gdp: pct(gdp.value!), govt: pct(govt.value!) }));
+    else if (gdp) group.push(msg('summary.milexShareGdp', { gdp: pct(gdp.value!) }));
+    const earlier = b.idx.series(constId).find((v) => v.year === latest.year - 10 && v.value !== null && v.value > 0);
+    if (earlier) {
+      const change = ((latest.value - earlier.value!) / earlier.value!) * 100;
+      group.push(msg('summary.milexTrend', { year0: year(earlier.year), usd0: num(earlier.value!, 0), change: { t: 'pct', v: change, digits: 0, signed: true } }));
+    }
+  }
+  flush();
+  // Arms imports.
+  const imp = importsWindow(b);
+  if (imp) {
+    if (imp.total > 0) {
+      group.push(msg('summary.imports', { country, from: year(imp.from), to: year(imp.to), tiv: num(imp.total, 0) }));
+      const top = imp.suppliers[0];
+      if (top) group.push(msg('summary.importsTopSupplier', { supplier: top.name, share: pct((top.tiv / imp.total) * 100, 0) }));
+    } else {
+      group.push(msg('summary.importsNone', { country, from: year(imp.from), to: year(imp.to) }));
+    }
+  }
+  flush();
+  // German export licences.
+  const de = b.idx.series('de.arms_export_licences_eur_m').filter((v) => v.value !== null);
+  if (de.length) {
+    const last = de[de.length - 1];
+    const window = de.filter((v) => v.year > last.year - 5);
+    const total = window.reduce((s, v) => s + (v.value ?? 0), 0);
+    out.push({
+      kind: 'para',
+      text: msg('summary.germanExports', { country, year: year(last.year), value: num(last.value!, 2), from: year(window[0].year), to: year(last.year), total: num(total, 2) }),
+    });
+  }
+  flush();
+  // Forces.
+  const forces = b.idx.latest('iiss.active_forces');
+  if (forces && forces.value !== null) group.push(msg('summary.forces', { n: num(forces.value, 0), year: year(forces.year) }));
+  flush();
+  if (out.length === 0) out.push({ kind: 'nodata', text: msg('summary.securityNoData', { country }) });
+  return out;
+}
+
+function decisiveRule(c: CriterionResult): CriterionResult['rulesFired'][number] | undefined {
+  return [...c.rulesFired].sort((a, b) => RANK[b.rating] - RANK[a.rating])[0];
+}
+
+function criteriaSummary(b: Builder): Block[] {
+  const a = b.input.assessment;
+  const counts: Record<Rating, number> = { critical: 0, possibly_critical: 0, not_critical: 0, no_data: 0 };
+  for (const c of a.criteria) counts[c.effectiveRating]++;
+  const items: Val[] = a.criteria.map((c) => {
+    const head = msg('summary.criterionHead', { n: num(c.criterion, 0), name: criterionName(c.criterion), rating: { t: 'rating', v: c.effectiveRating } });
+    let reason: Val;
+    if (c.override) reason = msg('summary.reasonOverride', { reason: text(c.override.reason) });
+    else if (c.effectiveRating === 'no_data') reason = msg('summary.reasonNoData');
+    else {
+      const rule = decisiveRule(c);
+      reason = rule ? msg('summary.reasonRule', { rule: loc(rule.description) }) : msg('summary.reasonNoRule');
+    }
+    return { t: 'seq', items: [head, reason] };
+  });
+  return [
+    {
+      kind: 'para',
+      text: msg('summary.criteriaCounts', {
+        critical: num(counts.critical, 0), possibly: num(counts.possibly_critical, 0), not: num(counts.not_critical, 0), nodata: num(counts.no_data, 0),
+      }),
+    },
+    { kind: 'list', items },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part I
+// ---------------------------------------------------------------------------------------------
+
+interface ImportsWindow {
+  from: number;
+  to: number;
+  total: number;
+  suppliers: Array<{ key: string; name: Val; tiv: number; values: BriefValue[] }>;
+  values: BriefValue[];
+}
+
+/** Latest year of TIV data and the five years up to it. */
+function importsWindow(b: Builder): ImportsWindow | null {
+  const series = b.idx.series('sipri.tiv.imports');
+  const cov = b.input.coverage?.['sipri.tiv.imports'];
+  const lastData = series.length ? series[series.length - 1].year : null;
+  const to = Math.min(b.asOfYear, Math.max(cov?.lastYear ?? -Infinity, lastData ?? -Infinity));
+  if (!Number.isFinite(to)) return null;
+  // Without any delivery ever recorded and no coverage known we cannot say "none".
+  if (series.length === 0 && !cov) return null;
+  const from = to - 4;
+  const inWindow = series.filter((v) => v.year >= from && v.year <= to);
+  const total = inWindow.reduce((s, v) => s + (v.value ?? 0), 0);
+  const byPartner = new Map<string, { key: string; name: Val; tiv: number; values: BriefValue[] }>();
+  for (const v of b.idx.partners('sipri.tiv.imports_by_supplier')) {
+    if (v.year < from || v.year > to || v.value === null || v.value <= 0) continue;
+    const key = v.partnerKey ?? '';
+    const name = /^[ux]:unknown/i.test(key) ? msg('supplier.unknown') : b.countryName(key, v.partnerName);
+    const e = byPartner.get(key) ?? { key, name, tiv: 0, values: [] };
+    e.tiv += v.value;
+    e.values.push(v);
+    byPartner.set(key, e);
+  }
+  const suppliers = [...byPartner.values()].filter((s) => s.tiv > 0).sort((x, y) => y.tiv - x.tiv);
+  return { from, to, total, suppliers, values: inWindow };
+}
+
+function germanExportsSection(b: Builder): Section {
+  const values = b.idx.series('de.arms_export_licences_eur_m').filter((v) => v.value !== null);
+  const blocks: Block[] = [];
+  if (values.length === 0) {
+    blocks.push({ kind: 'nodata', text: msg('nodata.germanExports', { country: b.country }) });
+  } else {
+    const hasGoods = values.some((v) => v.note);
+    const columns: TableColumn[] = [{ label: msg('col.year') }];
+    if (hasGoods) columns.push({ label: msg('col.mainGoods') });
+    columns.push({ label: msg('col.valueEurM'), align: 'right' });
+    const rows = values.map((v) => {
+      const r: Val[] = [year(v.year)];
+      if (hasGoods) r.push(v.note ? text(v.note, isDoc(v.sourceId) ? 'de' : null) : NONE);
+      r.push(num(v.value!, 2));
+      return r;
+    });
+    const source = b.sourceLine(values);
+    blocks.push({
+      kind: 'table',
+      table: {
+        id: b.nextTableId(), caption: msg('caption.germanExports', { from: year(values[0].year), to: year(values[values.length - 1].year) }),
+        columns, rows, source, notes: hasGoods ? [msg('note.goodsAsInSource')] : [], role: 'data',
+      },
+    });
+    blocks.push({
+      kind: 'chart',
+      chart: {
+        id: b.nextChartId(), kind: 'bar', xType: 'year', yFormat: 'num', yDigits: 2,
+        title: msg('chart.germanExports.title'), description: msg('chart.germanExports.desc', { country: b.country }),
+        xLabel: msg('col.year'), yLabel: msg('col.valueEurM'),
+        points: values.map((v) => ({ x: v.year, y: v.value! })), source,
+      },
+    });
+  }
+  return { id: 'sec-german-exports', level: 2, title: msg('section.germanExports'), blocks };
+}
+
+function importsSection(b: Builder): Section {
+  const blocks: Block[] = [];
+  const series = b.idx.series('sipri.tiv.imports');
+  const cov = b.input.coverage?.['sipri.tiv.imports'];
+  const win = importsWindow(b);
+  if (!win) {
+    blocks.push({ kind: 'nodata', text: msg('nodata.imports', { country: b.country }) });
+    return { id: 'sec-imports', level: 2, title: msg('section.imports'), blocks };
+  }
+  blocks.push({ kind: 'para', text: msg('note.tiv') });
+  // TIV by year over fifteen years; a covered year with no record means no deliveries.
+  const to = win.to;
+  const from = Math.max(to - 14, cov?.firstYear ?? (series[0]?.year ?? to));
+  const byYear = new Map(series.map((v) => [v.year, v]));
+  const german = new Map(b.idx.series('sipri.tiv.imports_by_supplier', 'DE').map((v) => [v.year, v]));
+  const absentIsZero = Boolean(b.input.indicators['sipri.tiv.imports']?.absentMeans) && cov;
+  const rows: Val[][] = [];
+  const points: ChartPoint[] = [];
+  const shown: BriefValue[] = [];
+  for (let y = from; y <= to; y++) {
+    const v = byYear.get(y);
+    const covered = absentIsZero && cov && y >= cov.firstYear && y <= cov.lastYear;
+    const total = v?.value ?? (covered ? 0 : null);
+    if (total === null) continue;
+    if (v) shown.push(v);
+    const deValue = german.get(y);
+    if (deValue && deValue.value !== null && deValue.value > 0) shown.push(deValue);
+    const de = deValue?.value ?? (covered ? 0 : null);
+    rows.push([year(y), num(total, 1), de === null ? NONE : num(de, 1), de === null || total === 0 ? NONE : pct((de / total) * 100, 1)]);
+    points.push({ x: y, y: total });
+  }
+  if (rows.length && points.every((p) => p.y === 0)) {
+    // Covered years, no delivery in any of them: one honest sentence instead of a table of zeros.
+    blocks.push({ kind: 'para', text: msg('summary.importsNone', { country: b.country, from: year(from), to: year(to) }) });
+    return { id: 'sec-imports', level: 2, title: msg('section.imports'), blocks };
+  }
+  if (rows.length) {
+    const source = b.sourceLine(shown.length ? shown : [{ sourceId: 'sipri-trade', year: to }]);
+    if (!shown.length && cov) source.asOf = year(to);
+    blocks.push({
+      kind: 'table',
+      table: {
+        id: b.nextTableId(), caption: msg('caption.importsByYear', { from: year(from), to: year(to) }),
+        columns: [{ label: msg('col.year') }, { label: msg('col.tivTotal'), align: 'right' }, { label: msg('col.tivGermany'), align: 'right' }, { label: msg('col.germanShare'), align: 'right' }],
+        rows, source, role: 'data', notes: absentIsZero ? [msg('note.tivZero')] : [],
+      },
+    });
+    blocks.push({
+      kind: 'chart',
+      chart: {
+        id: b.nextChartId(), kind: 'bar', xType: 'year', yFormat: 'num', yDigits: 1, title: msg('chart.imports.title'),
+        description: msg('chart.imports.desc', { country: b.country, from: year(from), to: year(to) }),
+        xLabel: msg('col.year'), yLabel: msg('col.tivTotal'), points, source,
+      },
+    });
+  }
+  // Main suppliers in the five-year window.
+  if (win.suppliers.length) {
+    const top = win.suppliers.slice(0, 8);
+    const rest = win.suppliers.slice(8);
+    const total = win.suppliers.reduce((s, x) => s + x.tiv, 0);
+    const rowsS: Val[][] = top.map((s) => [s.name, num(s.tiv, 1), pct((s.tiv / total) * 100, 1)]);
+    if (rest.length) {
+      const r = rest.reduce((s, x) => s + x.tiv, 0);
+      rowsS.push([msg('col.otherSuppliers', { n: num(rest.length, 0) }), num(r, 1), pct((r / total) * 100, 1)]);
+    }
+    const source = b.sourceLine(win.suppliers.flatMap((s) => s.values));
+    blocks.push({
+      kind: 'table',
+      table: {
+        id: b.nextTableId(), caption: msg('caption.suppliers', { from: year(win.from), to: year(win.to) }),
+        columns: [{ label: msg('col.supplier') }, { label: msg('col.tiv'), align: 'right' }, { label: msg('col.share'), align: 'right' }],
+        rows: rowsS, source, role: 'data',
+      },
+    });
+    blocks.push({
+      kind: 'chart',
+      chart: {
+        id: b.nextChartId(), kind: 'bar', xType: 'category', yFormat: 'num', yDigits: 1, title: msg('chart.suppliers.title', { from: year(win.from), to: year(win.to) }),
+        description: msg('chart.suppliers.desc', { country: b.country }),
+        xLabel: msg('col.supplier'), yLabel: msg('col.tiv'),
+        points: top.map((s) => ({ x: s.name, y: s.tiv })), source,
+      },
+    });
+  } else if (win.total === 0) {
+    blocks.push({ kind: 'para', text: msg('summary.importsNone', { country: b.country, from: year(win.from), to: year(win.to) }) });
+  }
+  return { id: 'sec-imports', level: 2, title: msg('section.imports'), blocks };
+}
+
+function milexSection(b: Builder): Section {
+  const blocks: Block[] = [];
+  const constId = milexConstIndicator(b);
+  const usd = constId ? b.idx.series(constId).filter((v) => v.value !== null) : [];
+  const gdp = b.idx.series('sipri.milex.share_gdp').filter((v) => v.value !== null);
+  const govt = b.idx.series('sipri.milex.share_govt').filter((v) => v.value !== null);
+  const years = [...new Set([...usd, ...gdp, ...govt].map((v) => v.year))].sort((x, y) => x - y);
+  if (years.length === 0) {
+    blocks.push({ kind: 'nodata', text: msg('nodata.milex', { country: b.country }) });
+    return { id: 'sec-milex', level: 2, title: msg('section.milex'), blocks };
+  }
+  const last = years[years.length - 1];
+  const shownYears = years.filter((y) => y > last - 10);
+  const at = (s: BriefValue[], y: number) => s.find((v) => v.year === y);
+  const base = constId ? Number(constId.slice(-4)) : null;
+  const rows = shownYears.map((y) => {
+    const u = at(usd, y);
+    const g = at(gdp, y);
+    const s = at(govt, y);
+    return [year(y), u ? num(u.value!, 0) : NONE, g ? pct(g.value!, 1) : NONE, s ? pct(s.value!, 1) : NONE];
+  });
+  const shownValues = [...usd, ...gdp, ...govt].filter((v) => v.year > last - 10);
+  const source = b.sourceLine(shownValues);
+  blocks.push({
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.milex', { from: year(shownYears[0]), to: year(last) }),
+      columns: [
+        { label: msg('col.year') },
+        { label: base ? msg('col.milexUsdConst', { base: year(base) }) : msg('col.milexUsd'), align: 'right' },
+        { label: msg('col.shareGdp'), align: 'right' },
+        { label: msg('col.shareGovt'), align: 'right' },
+      ],
+      rows, source, role: 'data',
+    },
+  });
+  const trendFrom = last - 20;
+  const usdTrend = usd.filter((v) => v.year > trendFrom);
+  if (usdTrend.length >= 2) {
+    blocks.push({
+      kind: 'chart',
+      chart: {
+        id: b.nextChartId(), kind: 'line', xType: 'year', yFormat: 'num', yDigits: 0, title: msg('chart.milexUsd.title'),
+        description: msg('chart.milexUsd.desc', { country: b.country, from: year(usdTrend[0].year), to: year(last) }),
+        xLabel: msg('col.year'), yLabel: base ? msg('col.milexUsdConst', { base: year(base) }) : msg('col.milexUsd'),
+        points: usdTrend.map((v) => ({ x: v.year, y: v.value! })), source: b.sourceLine(usdTrend),
+      },
+    });
+  }
+  const shareTrend = [
+    ...gdp.filter((v) => v.year > trendFrom).map((v) => ({ x: v.year, y: v.value!, series: msg('col.shareGdp') })),
+    ...govt.filter((v) => v.year > trendFrom).map((v) => ({ x: v.year, y: v.value!, series: msg('col.shareGovt') })),
+  ];
+  if (shareTrend.length >= 2) {
+    const vals = [...gdp, ...govt].filter((v) => v.year > trendFrom);
+    blocks.push({
+      kind: 'chart',
+      chart: {
+        id: b.nextChartId(), kind: 'line', xType: 'year', yFormat: 'pct', yDigits: 1, title: msg('chart.milexShare.title'),
+        description: msg('chart.milexShare.desc', { country: b.country }),
+        xLabel: msg('col.year'), yLabel: msg('col.percent'), points: shareTrend, source: b.sourceLine(vals),
+      },
+    });
+  }
+  return { id: 'sec-milex', level: 2, title: msg('section.milex'), blocks };
+}
+
+const FORCE_IDS = ['iiss.active_forces', 'iiss.active_forces.army', 'iiss.active_forces.navy', 'iiss.active_forces.air_force', 'iiss.paramilitary'];
+
+function forcesSection(b: Builder): Section {
+  const blocks: Block[] = [];
+  const latest = FORCE_IDS.map((id) => ({ id, v: b.idx.latest(id) })).filter((x) => x.v && x.v.value !== null);
+  if (latest.length) {
+    const source = b.sourceLine(latest.map((x) => x.v!));
+    blocks.push({
+      kind: 'table',
+      table: {
+        id: b.nextTableId(), caption: msg('caption.forces'),
+        columns: [{ label: msg('col.indicator') }, { label: msg('col.persons'), align: 'right' }, { label: msg('col.year') }],
+        rows: latest.map((x) => [b.indicatorName(x.id), num(x.v!.value!, 0), year(x.v!.year)]), source, role: 'data',
+      },
+    });
+  }
+  const active = b.idx.series('iiss.active_forces').filter((v) => v.value !== null);
+  const per1000 = b.idx.series('bicc.soldiers_per_1000').filter((v) => v.value !== null);
+  if (active.length > 1 || per1000.length > 1) {
+    const years = [...new Set([...active, ...per1000].map((v) => v.year))].sort((x, y) => x - y).slice(-10);
+    const rows = years.map((y) => {
+      const a = active.find((v) => v.year === y);
+      const p = per1000.find((v) => v.year === y);
+      return [year(y), a ? num(a.value!, 0) : NONE, p ? num(p.value!, 1) : NONE];
+    });
+    blocks.push({
+      kind: 'table',
+      table: {
+        id: b.nextTableId(), caption: msg('caption.forcesTrend', { from: year(years[0]), to: year(years[years.length - 1]) }),
+        columns: [{ label: msg('col.year') }, { label: b.indicatorName('iiss.active_forces'), align: 'right' }, { label: b.indicatorName('bicc.soldiers_per_1000'), align: 'right' }],
+        rows, source: b.sourceLine([...active, ...per1000].filter((v) => years.includes(v.year))), role: 'data',
+      },
+    });
+  }
+  if (blocks.length === 0) blocks.push({ kind: 'nodata', text: msg('nodata.forces', { country: b.country }) });
+  return { id: 'sec-forces', level: 2, title: msg('section.forces'), blocks };
+}
+
+function topicQuotes(b: Builder, topic: TopicId): Quote[] {
+  return (b.input.topics?.[topic] ?? []).map((p) => ({ snippet: p.snippet, title: p.title, publisher: p.publisher, date: p.date, cues: [], lang: p.lang ?? null }));
+}
+
+const TOPIC_TITLES: Record<TopicId, MessageKey> = {
+  industry: 'section.industry',
+  armament: 'section.armament',
+  society: 'section.society',
+  police: 'section.police',
+  diversity: 'section.diversity',
+};
+
+function topicSection(b: Builder, topic: TopicId): Section {
+  const quotes = topicQuotes(b, topic);
+  const blocks: Block[] = quotes.length
+    ? [{ kind: 'para', text: msg('topic.passagesIntro') }, { kind: 'quotes', quotes }]
+    : [{ kind: 'nodata', text: msg('nodata.topic', { country: b.country }) }];
+  return { id: `sec-topic-${topic}`, level: 2, title: msg(TOPIC_TITLES[topic]), blocks };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part II
+// ---------------------------------------------------------------------------------------------
+
+/** Indicators shown in each criterion's table (besides those the rules read). */
+export const CRITERION_INDICATORS: Record<CriterionNumber, string[]> = {
+  1: ['gsdb.arms_sanction.un', 'gsdb.arms_sanction.eu', 'gsdb.arms_sanction.osce', 'gsdb.arms_sanction.other'],
+  2: ['fh.status', 'fh.total', 'fh.pr_score', 'fh.cl_score', 'pts.amnesty', 'pts.hrw', 'pts.state_dept'],
+  3: ['ucdp.conflict.intrastate', 'ucdp.conflict.internationalised', 'pts.amnesty', 'pts.hrw', 'pts.state_dept'],
+  4: ['ucdp.conflict.interstate.party', 'ucdp.conflict.internationalised.party', 'ucdp.conflict.extrasystemic.party', 'sipri.milex.share_gdp'],
+  5: ['gsdb.arms_sanction.eu'],
+  6: ['gsdb.arms_sanction.un'],
+  7: ['ti.cpi', 'ti.cpi.rank'],
+  8: [
+    'undp.hdi', 'undp.hdi_rank', 'wb.gdp_pc_usd', 'wb.gdp_pc_ppp_const2021', 'sipri.milex.share_gdp', 'sipri.milex.share_govt', 'gmi.score', 'gmi.rank',
+    'wb.health_exp_share_gdp', 'wb.education_exp_share_gdp', 'wb.external_debt_share_gdp', 'wb.net_oda_share_gni',
+  ],
+};
+
+/** Which treaties (by name in the source) a criterion's treaty table shows; null = all. */
+const TREATY_FILTER: Partial<Record<CriterionNumber, RegExp | null>> = {
+  1: null,
+  6: /terror|geisel|hostage|bomb/i,
+  7: /waffenhandel|arms trade|wassenaar|kleinwaffen|small arms|feuerwaffen|firearms|register/i,
+};
+
+function ownValuesRead(c: CriterionResult): ValueRead[] {
+  return [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)].filter((v) => !v.country);
+}
+
+function indicatorTable(b: Builder, c: CriterionResult): Block | null {
+  const reads = ownValuesRead(c);
+  const ids = [...CRITERION_INDICATORS[c.criterion]];
+  for (const r of reads) if (!ids.includes(r.indicator) && !r.indicator.startsWith('treaty.') && !r.indicator.startsWith('regime.')) ids.push(r.indicator);
+  // Imputed readings ("none recorded") are what the assessment used: show them too.
+  const imputed = new Map<string, ValueRead>();
+  for (const r of reads) if (r.imputed) imputed.set(`${r.indicator}|${r.year}`, r);
+  const minYear = b.asOfYear - 9;
+  // Event datasets list only what happened: a covered year without a record reads "none recorded".
+  for (const id of ids) {
+    const cov = b.input.coverage?.[id];
+    if (!b.input.indicators[id]?.absentMeans || !cov) continue;
+    const have = new Set(b.idx.series(id).map((v) => v.year));
+    const source = (cov.source ?? '').split(',')[0].trim() || id;
+    for (let y = Math.max(minYear, cov.firstYear); y <= Math.min(b.asOfYear, cov.lastYear); y++) {
+      if (!have.has(y) && !imputed.has(`${id}|${y}`)) {
+        imputed.set(`${id}|${y}`, { indicator: id, year: y, value: null, valueText: null, source, stale: false, imputed: true });
+      }
+    }
+  }
+  const rowsData: Array<{ id: string; byYear: Map<number, { v?: BriefValue; imputed?: ValueRead }> }> = [];
+  const allYears = new Set<number>();
+  for (const id of ids) {
+    const byYear = new Map<number, { v?: BriefValue; imputed?: ValueRead }>();
+    for (const v of b.idx.series(id)) if (v.year >= minYear && (v.value !== null || v.valueText !== null)) byYear.set(v.year, { v });
+    for (const r of imputed.values()) if (r.indicator === id && r.year >= minYear && !byYear.has(r.year)) byYear.set(r.year, { imputed: r });
+    if (byYear.size === 0) continue;
+    for (const y of byYear.keys()) allYears.add(y);
+    rowsData.push({ id, byYear });
+  }
+  if (rowsData.length === 0) return null;
+  const years = [...allYears].sort((x, y) => x - y).slice(-5);
+  const rows = rowsData
+    .filter((r) => years.some((y) => r.byYear.has(y)))
+    .map((r) => [b.indicatorName(r.id), ...years.map((y) => {
+      const e = r.byYear.get(y);
+      if (!e) return NONE;
+      return e.imputed ? msg('value.noneRecorded') : b.cell(r.id, e.v);
+    })]);
+  type Cited = { sourceId: string; table?: string | null; year: number };
+  const shownValues: Cited[] = rowsData.flatMap((r) => years.flatMap((y): Cited[] => {
+    const e = r.byYear.get(y);
+    if (e?.v) return [e.v];
+    if (e?.imputed) return [{ sourceId: sourceIdOf(e.imputed.source), year: y, table: null }];
+    return [];
+  }));
+  return {
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.criterionIndicators', { n: num(c.criterion, 0), name: criterionName(c.criterion) }),
+      columns: [{ label: msg('col.indicator') }, ...years.map((y) => ({ label: year(y), align: 'right' as const }))],
+      rows, source: b.sourceLine(shownValues), role: 'data',
+      notes: imputed.size ? [msg('note.noneRecorded')] : [],
+    },
+  };
+}
+
+function treatyTable(b: Builder, c: CriterionResult): Block | null {
+  if (!(c.criterion in TREATY_FILTER)) return null;
+  const filter = TREATY_FILTER[c.criterion] ?? null;
+  const all = b.idx.partners('treaty.status');
+  // Newest statement per treaty.
+  const byTreaty = new Map<string, BriefValue>();
+  for (const v of all) {
+    const seen = byTreaty.get(v.partnerKey ?? '');
+    if (!seen || v.year > seen.year) byTreaty.set(v.partnerKey ?? '', v);
+  }
+  const rows = [...byTreaty.values()]
+    .filter((v) => !filter || filter.test(`${v.partnerName ?? ''} ${v.partnerKey ?? ''}`))
+    .sort((x, y) => (x.partnerName ?? '').localeCompare(y.partnerName ?? '', 'de'));
+  if (rows.length === 0) return null;
+  const docLang = (v: BriefValue) => (isDoc(v.sourceId) ? 'de' : null);
+  const source = b.sourceLine(rows.map((v) => ({ ...v, year: 0 })));
+  const dates = rows.map((v) => b.input.sources[v.sourceId]?.date).filter((d): d is string => Boolean(d)).sort();
+  source.asOf = dates.length ? { t: 'month', v: dates[dates.length - 1] } : rows[0].year > 0 ? year(Math.max(...rows.map((r) => r.year))) : null;
+  return {
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.treaties', { n: num(c.criterion, 0) }),
+      columns: [{ label: msg('col.treaty') }, { label: msg('col.status') }],
+      rows: rows.map((v) => [text(v.partnerName ?? v.partnerKey ?? '', docLang(v)), codeVal('treaty.status', v.valueText ?? '')]),
+      source, role: 'data', notes: rows.some((v) => docLang(v)) ? [msg('note.treatyNamesAsInSource')] : [],
+    },
+  };
+}
+
+function neighbourTable(b: Builder, c: CriterionResult): Block | null {
+  const reads = [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)].filter((v) => v.country);
+  if (reads.length === 0) return null;
+  const seen = new Set<string>();
+  const rows: Val[][] = [];
+  const vals: Array<{ sourceId: string; year: number }> = [];
+  for (const r of reads) {
+    const key = `${r.country}|${r.indicator}|${r.year}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push([b.countryName(r.country!), b.indicatorName(r.indicator), b.cell(r.indicator, r, Boolean(r.imputed)), year(r.year)]);
+    vals.push({ sourceId: sourceIdOf(r.source), year: r.year });
+  }
+  return {
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.neighbours'),
+      columns: [{ label: msg('col.country') }, { label: msg('col.indicator') }, { label: msg('col.value') }, { label: msg('col.year') }],
+      rows, source: b.sourceLine(vals), role: 'data',
+    },
+  };
+}
+
+function ruleLines(b: Builder, c: CriterionResult): RuleLine[] {
+  return [...c.rulesFired]
+    .sort((x, y) => RANK[y.rating] - RANK[x.rating])
+    .map((f) => {
+      let evidence: Val | null = null;
+      if (f.evidence?.length) {
+        const sources = [...new Set(f.evidence.map((e) => e.source))];
+        evidence = msg('rule.evidence', { count: num(f.evidence.length, 0), sources: { t: 'list', items: sources.map((s) => text(s)) } });
+      }
+      return { ruleId: f.ruleId, rating: f.rating, description: f.description, values: f.values.map((v) => b.valueRead(v)), evidence };
+    });
+}
+
+function quoteOf(e: EvidenceItem): Quote {
+  return { snippet: e.snippet, title: e.docTitle, publisher: e.publisher, date: e.date, cues: e.cues, corroborated: e.corroborated };
+}
+
+function commentary(b: Builder, c: CriterionResult): Block[] {
+  const out: Block[] = [];
+  out.push({ kind: 'para', text: msg('crit.rating', { rating: { t: 'rating', v: c.rating }, confidence: { t: 'confidence', v: c.confidence } }) });
+  if (c.override) {
+    out.push({
+      kind: 'para',
+      text: msg('crit.override', {
+        by: text(c.override.by), date: { t: 'date', v: c.override.createdAt.slice(0, 10) }, rating: { t: 'rating', v: c.override.rating },
+        computed: { t: 'rating', v: c.rating }, reason: text(c.override.reason),
+      }),
+    });
+  }
+  if (c.rating === 'no_data') {
+    out.push({ kind: 'para', text: msg('crit.noData', { missing: { t: 'list', items: c.missing.map((m) => groupName(b, m)) } }) });
+  } else if (c.rulesFired.length === 0) {
+    out.push({ kind: 'para', text: msg('crit.noRuleFired') });
+  } else {
+    const top = decisiveRule(c)!;
+    out.push({ kind: 'para', text: msg('crit.decidedBy', { rule: loc(top.description), rating: { t: 'rating', v: top.rating } }) });
+  }
+  if (c.evidenceRating && RANK[c.evidenceRating] > RANK[c.indicatorRating]) {
+    out.push({ kind: 'para', text: msg('crit.evidenceHigher', { evidence: { t: 'rating', v: c.evidenceRating }, indicators: { t: 'rating', v: c.indicatorRating } }) });
+  }
+  if (c.rating !== 'no_data' && c.missing.length) out.push({ kind: 'para', text: msg('crit.missing', { missing: { t: 'list', items: c.missing.map((m) => groupName(b, m)) } }) });
+  if (c.stale.length) out.push({ kind: 'para', text: msg('crit.stale', { stale: { t: 'list', items: c.stale.map((s) => b.indicatorName(s)) } }) });
+  if (c.reviewSuggested) out.push({ kind: 'para', text: msg('crit.review') });
+  return out;
+}
+
+/** A missing decisive group "a|b|c" → "A, B or C" names. */
+function groupName(b: Builder, group: string): Val {
+  const ids = group.split('|');
+  return ids.length === 1 ? b.indicatorName(ids[0]) : msg('crit.anyOf', { items: { t: 'list', items: ids.map((i) => b.indicatorName(i)) } });
+}
+
+function changesFor(b: Builder, c: CriterionResult): Block[] {
+  const prev = b.input.previous;
+  if (!prev) return [{ kind: 'nodata', text: msg('change.noPrevious') }];
+  const p = prev.assessment.criteria.find((x) => x.criterion === c.criterion);
+  if (!p) return [{ kind: 'nodata', text: msg('change.noPrevious') }];
+  const items: Val[] = [];
+  const pm = prev.assessment.methodology;
+  const cm = b.input.assessment.methodology;
+  if (pm.id !== cm.id || pm.version !== cm.version) items.push(msg('change.methodology', { from: text(`${pm.id} ${pm.version}`), to: text(`${cm.id} ${cm.version}`) }));
+  if (p.effectiveRating !== c.effectiveRating) items.push(msg('change.rating', { from: { t: 'rating', v: p.effectiveRating }, to: { t: 'rating', v: c.effectiveRating } }));
+  const firedBefore = new Set(p.rulesFired.map((f) => f.ruleId));
+  const firedNow = new Set(c.rulesFired.map((f) => f.ruleId));
+  for (const f of c.rulesFired) if (!firedBefore.has(f.ruleId)) items.push(msg('change.ruleFired', { rule: loc(f.description), rating: { t: 'rating', v: f.rating } }));
+  for (const f of p.rulesFired) if (!firedNow.has(f.ruleId)) items.push(msg('change.ruleStopped', { rule: loc(f.description) }));
+  const latestReads = (x: CriterionResult) => {
+    const m = new Map<string, ValueRead>();
+    for (const v of [...x.decisiveValues, ...x.rulesFired.flatMap((f) => f.values)]) {
+      const k = `${v.country ?? ''}|${v.indicator}`;
+      const s = m.get(k);
+      if (!s || v.year > s.year) m.set(k, v);
+    }
+    return m;
+  };
+  const before = latestReads(p);
+  for (const [k, v] of latestReads(c)) {
+    const o = before.get(k);
+    if (!o) continue;
+    const who = v.country ? b.countryName(v.country) : null;
+    const indicator = who ? { t: 'seq' as const, items: [b.indicatorName(v.indicator), msg('change.ofCountry', { country: who })] } : b.indicatorName(v.indicator);
+    if (v.year !== o.year) {
+      items.push(msg('change.newYear', { indicator, fromYear: year(o.year), from: b.cell(v.indicator, o, Boolean(o.imputed)), toYear: year(v.year), to: b.cell(v.indicator, v, Boolean(v.imputed)) }));
+    } else if (v.value !== o.value || v.valueText !== o.valueText) {
+      items.push(msg('change.revised', { indicator, year: year(v.year), from: b.cell(v.indicator, o, Boolean(o.imputed)), to: b.cell(v.indicator, v, Boolean(v.imputed)) }));
+    }
+  }
+  const key = (e: { docId: string; passageIdx: number }) => `${e.docId}#${e.passageIdx}`;
+  const prevEv = new Set(p.evidence.map(key));
+  const added = c.evidence.filter((e) => !prevEv.has(key(e)));
+  if (added.length) items.push(msg('change.newEvidence', { count: num(added.length, 0) }));
+  const po = p.override ? `${p.override.rating}|${p.override.by}|${p.override.reason}` : null;
+  const co = c.override ? `${c.override.rating}|${c.override.by}|${c.override.reason}` : null;
+  if (po !== co) {
+    if (c.override) items.push(msg('change.overrideSet', { rating: { t: 'rating', v: c.override.rating }, by: text(c.override.by) }));
+    else items.push(msg('change.overrideRemoved'));
+  }
+  const since = msg('change.since', { date: { t: 'date', v: prev.assessment.asOf }, computed: { t: 'date', v: prev.computedAt.slice(0, 10) } });
+  if (items.length === 0) return [{ kind: 'para', text: { t: 'seq', items: [since, msg('change.none')] } }];
+  return [{ kind: 'para', text: since }, { kind: 'list', items }];
+}
+
+function criterionSections(b: Builder, c: CriterionResult): Section[] {
+  const base = `sec-c${c.criterion}`;
+  const out: Section[] = [];
+  out.push({ id: base, level: 2, title: msg('section.criterion', { n: num(c.criterion, 0), name: criterionName(c.criterion) }), blocks: commentary(b, c) });
+  // Indicators.
+  const tables = [indicatorTable(b, c), treatyTable(b, c), neighbourTable(b, c)].filter((x): x is Block => x !== null);
+  out.push({
+    id: `${base}-indicators`, level: 3, title: msg('section.indicators'),
+    blocks: tables.length ? tables : [{ kind: 'nodata', text: msg('nodata.indicators') }],
+  });
+  // Rules.
+  const rules = ruleLines(b, c);
+  const ruleBlocks: Block[] = rules.length ? [{ kind: 'rules', rules }] : [{ kind: 'nodata', text: msg('nodata.rules') }];
+  if (c.rulesUndetermined.length) {
+    ruleBlocks.push({ kind: 'para', text: msg('crit.undeterminedIntro') });
+    ruleBlocks.push({
+      kind: 'list',
+      items: c.rulesUndetermined.map((u) => msg('crit.undetermined', { rule: loc(u.description), missing: { t: 'list', items: u.missing.map((m) => b.indicatorName(m)) } })),
+    });
+  }
+  out.push({ id: `${base}-rules`, level: 3, title: msg('section.rules'), blocks: ruleBlocks });
+  // Evidence.
+  const shown = [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated)).slice(0, 4);
+  const evBlocks: Block[] = shown.length ? [{ kind: 'quotes', quotes: shown.map(quoteOf) }] : [{ kind: 'nodata', text: msg('nodata.evidence') }];
+  if (c.evidenceTotal > shown.length) evBlocks.push({ kind: 'para', text: msg('crit.moreEvidence', { count: num(c.evidenceTotal - shown.length, 0) }) });
+  out.push({ id: `${base}-evidence`, level: 3, title: msg('section.evidence'), blocks: evBlocks });
+  // Override and changes.
+  const ovBlocks: Block[] = c.override
+    ? [{ kind: 'para', text: msg('crit.overrideLine', { rating: { t: 'rating', v: c.override.rating }, by: text(c.override.by), date: { t: 'date', v: c.override.createdAt.slice(0, 10) }, reason: text(c.override.reason) }) }]
+    : [{ kind: 'nodata', text: msg('nodata.override') }];
+  out.push({ id: `${base}-override`, level: 3, title: msg('section.override'), blocks: ovBlocks });
+  out.push({ id: `${base}-changes`, level: 3, title: msg('section.changes'), blocks: changesFor(b, c) });
+  return out;
+}
+
+function ratingRows(b: Builder): RatingRow[] {
+  const ext = new Map<number, ExternalRating>();
+  for (const e of b.input.external ?? []) {
+    const seen = ext.get(e.criterion);
+    if (!seen || (e.date ?? '') > (seen.date ?? '')) ext.set(e.criterion, e);
+  }
+  return b.input.assessment.criteria.map((c) => {
+    const e = ext.get(c.criterion);
+    return {
+      criterion: c.criterion, rating: c.effectiveRating, computed: c.rating, confidence: c.confidence,
+      overridden: Boolean(c.override), reviewSuggested: c.reviewSuggested,
+      external: e ? { rating: e.rating, assessor: e.assessor, date: e.date ?? null } : null,
+    };
+  });
+}
+
+function ratingsTable(b: Builder, rows: RatingRow[]): TableModel {
+  const withExternal = rows.some((r) => r.external);
+  const assessors = [...new Set(rows.flatMap((r) => (r.external ? [r.external.assessor] : [])))];
+  const columns: TableColumn[] = [
+    { label: msg('col.criterionNo') }, { label: msg('col.criterion') }, { label: msg('col.rating') }, { label: msg('col.confidence') }, { label: msg('col.remarks') },
+  ];
+  if (withExternal) columns.push({ label: msg('col.external', { assessor: text(assessors.join(', ')) }) });
+  const body = rows.map((r) => {
+    const remarks: Val[] = [];
+    if (r.overridden) remarks.push(msg('ratings.overridden', { computed: { t: 'rating', v: r.computed } }));
+    if (r.reviewSuggested) remarks.push(msg('ratings.review'));
+    const row: Val[] = [num(r.criterion, 0), criterionName(r.criterion), { t: 'rating', v: r.rating }, { t: 'confidence', v: r.confidence }, remarks.length ? { t: 'list', items: remarks } : NONE];
+    if (withExternal) row.push(r.external ? { t: 'rating', v: r.external.rating } : NONE);
+    return row;
+  });
+  const extDates = rows.flatMap((r) => (r.external?.date ? [r.external.date] : [])).sort();
+  const sources: Val[] = [msg('source.assessment', { id: text(b.input.assessment.methodology.id), version: text(b.input.assessment.methodology.version) })];
+  const notes: Val[] = [];
+  if (withExternal) notes.push(msg('note.external', { assessor: text(assessors.join(', ')), date: extDates.length ? { t: 'date', v: extDates[extDates.length - 1] } : NONE }));
+  return {
+    id: b.nextTableId(), caption: msg('caption.ratings'), columns, rows: body, role: 'ratings',
+    source: { sources, asOf: { t: 'date', v: b.input.asOf } }, notes,
+  };
+}
+
+function annex(b: Builder): Section[] {
+  const items: Val[] = [...b.usedSources]
+    .map((id) => b.input.sources[id])
+    .filter((s): s is SourceInfo => Boolean(s))
+    .sort((x, y) => x.title.localeCompare(y.title))
+    .map((s): Val => {
+      const publisher = s.publisher ? text(s.publisher) : msg('annex.noPublisher');
+      return s.date
+        ? msg('annex.sourceDated', { title: text(s.title), publisher, date: { t: 'date', v: s.date } })
+        : msg('annex.source', { title: text(s.title), publisher });
+    });
+  const a = b.input.assessment;
+  const method: Block[] = [
+    { kind: 'para', text: msg('annex.method', { id: text(a.methodology.id), version: text(a.methodology.version), asOf: { t: 'date', v: a.asOf } }) },
+    { kind: 'para', text: msg('annex.ratingScale') },
+    { kind: 'para', text: msg('annex.generated', { date: { t: 'date', v: b.input.generatedAt.slice(0, 10) }, computed: b.input.computedAt ? { t: 'date', v: b.input.computedAt.slice(0, 10) } : msg('annex.notStored') }) },
+  ];
+  return [
+    { id: 'sec-annex', level: 1, title: msg('section.annex'), blocks: [] },
+    { id: 'sec-method', level: 2, title: msg('section.method'), blocks: method },
+    { id: 'sec-sources', level: 2, title: msg('section.sources'), blocks: items.length ? [{ kind: 'list', items }] : [{ kind: 'nodata', text: msg('nodata.sources') }] },
+  ];
+}
+
+/** Builds the language-neutral brief. */
+export function buildBriefModel(input: BriefInput): BriefModel {
+  if (input.assessment.country !== input.country) throw new Error(`assessment is for ${input.assessment.country}, brief for ${input.country}`);
+  const b = new Builder(input);
+  const sections: Section[] = [];
+  sections.push({ id: 'sec-summary', level: 1, title: msg('section.summary'), blocks: [] });
+  sections.push({ id: 'sec-summary-security', level: 2, title: msg('section.summarySecurity'), blocks: securitySummary(b) });
+  sections.push({ id: 'sec-summary-criteria', level: 2, title: msg('section.summaryCriteria'), blocks: criteriaSummary(b) });
+  sections.push({ id: 'sec-part1', level: 1, title: msg('section.part1'), blocks: [] });
+  sections.push(germanExportsSection(b));
+  sections.push(importsSection(b));
+  sections.push(milexSection(b));
+  sections.push(topicSection(b, 'industry'));
+  sections.push(forcesSection(b));
+  sections.push(topicSection(b, 'armament'));
+  sections.push(topicSection(b, 'society'));
+  sections.push(topicSection(b, 'police'));
+  sections.push(topicSection(b, 'diversity'));
+  const ratings = ratingRows(b);
+  sections.push({ id: 'sec-part2', level: 1, title: msg('section.part2'), blocks: [{ kind: 'table', table: ratingsTable(b, ratings) }] });
+  for (const c of input.assessment.criteria) sections.push(...criterionSections(b, c));
+  sections.push(...annex(b));
+  return {
+    country: input.country,
+    countryName: input.names[input.country] ?? { de: input.country, en: input.country },
+    asOf: input.asOf,
+    generatedAt: input.generatedAt,
+    methodology: input.assessment.methodology,
+    computedAt: input.computedAt ?? null,
+    ratings,
+    sections,
+  };
+}

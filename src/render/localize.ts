@@ -1,0 +1,52 @@
+/** Turns the typed values of a brief model into text of one language. */
+import { formatDate, formatList, formatMonth, formatNumber, formatPercent, formatSignedPercent, formatYear, type Lang } from './format.js';
+import { message } from './i18n/index.js';
+import type { MessageKey } from './i18n/en.js';
+import type { SourceLine, Val } from './brief-model.js';
+
+export function t(lang: Lang, key: MessageKey, params: Record<string, string> = {}): string {
+  return message(lang, key, params);
+}
+
+/** Plain text of a value in the language (no markup; the HTML renderer escapes it). */
+export function localize(v: Val, lang: Lang): string {
+  switch (v.t) {
+    case 'num':
+      return formatNumber(v.v, lang, v.digits);
+    case 'pct':
+      return v.signed ? formatSignedPercent(v.v, lang, v.digits ?? 1) : formatPercent(v.v, lang, v.digits ?? 1);
+    case 'year':
+      return formatYear(v.v);
+    case 'text':
+      return v.v;
+    case 'loc':
+      return v.v[lang];
+    case 'msg': {
+      const params: Record<string, string> = {};
+      for (const [k, p] of Object.entries(v.params ?? {})) params[k] = localize(p, lang);
+      return message(lang, v.key, params);
+    }
+    case 'date':
+      return formatDate(v.v, lang);
+    case 'month':
+      return formatMonth(v.v, lang);
+    case 'rating':
+      return message(lang, `rating.${v.v}` as MessageKey);
+    case 'confidence':
+      return message(lang, `confidence.${v.v}` as MessageKey);
+    case 'list':
+      return formatList(v.items.map((i) => localize(i, lang)).filter((s) => s !== ''), lang);
+    case 'seq':
+      return v.items.map((i) => localize(i, lang)).filter((s) => s !== '').join(' ');
+    case 'none':
+      return message(lang, 'value.none');
+  }
+}
+
+/** "Quelle: SIPRI Military Expenditure Database; Stand 2024" / "Source: …; as of 2024". */
+export function sourceLineText(s: SourceLine, lang: Lang): string {
+  const names = s.sources.map((x) => localize(x, lang));
+  const label = t(lang, names.length > 1 ? 'source.labelPlural' : 'source.label');
+  const asOf = s.asOf ? `; ${t(lang, 'source.asOf', { asOf: localize(s.asOf, lang) })}` : '';
+  return `${label}: ${names.join('; ')}${asOf}`;
+}

@@ -1,0 +1,263 @@
+/**
+ * Use case: a country brief. Loads the assessment (computing and storing it when none is current),
+ * the previous assessment, the country's indicator series with their sources, external ratings and
+ * passages for the Part I topics; builds the language-neutral model and renders it as HTML,
+ * Markdown or PDF. The clock lives here (`now`), never in the render layer.
+ */
+import type { Browser } from 'playwright-core';
+import type { CountryAssessment, Methodology } from '../assess/types.js';
+import { allIndicators, registerIndicators } from '../data/catalogue.js';
+import { BRIEF_INDICATORS } from '../data/brief-tables.js';
+import { IMPORTERS, sourcePriority } from '../data/registry.js';
+import { countryName } from '../extract/countries/resolve.js';
+import { buildBriefModel, TOPICS, type BriefInput, type BriefModel, type IndicatorLabel, type SourceInfo, type TopicId, type TopicPassage } from '../render/brief-model.js';
+import { renderBriefHtml } from '../render/brief-html.js';
+import { renderBriefMarkdown } from '../render/brief-markdown.js';
+import { renderBriefPdf } from '../render/brief-pdf.js';
+import type { Lang } from '../render/format.js';
+import { datasetCoverage, latestStoredAssessment, listStoredAssessments } from '../store/assessments.js';
+import { assessmentIsCurrent, briefDocuments, briefIndicatorValues } from '../store/briefs.js';
+import type { Db } from '../store/db.js';
+import { AppError } from '../core/errors.js';
+import { assessCountries, checkAsOf, loadExternal, loadMethodology, resolveCountryArg, todayUtc, type StoredAssessment } from './assess-country.js';
+import { search } from './search.js';
+
+registerIndicators(BRIEF_INDICATORS);
+
+export type BriefFormat = 'html' | 'md' | 'pdf';
+
+export interface BriefOptions {
+  lang: Lang;
+  format: BriefFormat;
+  /** YYYY-MM-DD; default today. */
+  asOf?: string;
+  now?: Date;
+  methodologyFile?: string | null;
+  /** Reuse a running Chromium for PDFs (batches, benchmarks). */
+  browser?: Browser;
+  /** Look up passages for the Part I topics (default true). */
+  topics?: boolean;
+}
+
+export interface BuiltBrief {
+  country: string;
+  lang: Lang;
+  format: BriefFormat;
+  asOf: string;
+  content: string | Buffer;
+  model: BriefModel;
+}
+
+export function checkFormat(v: string): BriefFormat {
+  if (v === 'html' || v === 'md' || v === 'pdf') return v;
+  if (v === 'markdown') return 'md';
+  throw new AppError('usage', `--format must be html, md or pdf, got "${v}"`, { status: 400 });
+}
+
+export function checkLang(v: string): Lang {
+  if (v === 'de' || v === 'en') return v;
+  throw new AppError('usage', `--lang must be de or en, got "${v}"`, { status: 400 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------------------------
+
+/** Search terms per Part I topic (websearch syntax; German and English). */
+const TOPIC_QUERIES: Record<TopicId, string> = {
+  industry: 'Rüstungsindustrie OR Rüstungsproduktion OR Lizenzproduktion OR "defence industry" OR "arms industry" OR "defense industry"',
+  armament: 'Kampfpanzer OR Kampfflugzeuge OR Waffensysteme OR "weapon systems" OR "combat aircraft" OR tanks',
+  society: 'Militärdoktrin OR "Rolle des Militärs" OR Militärputsch OR "civil-military" OR "military doctrine" OR coup',
+  police: 'Polizei OR Sicherheitskräfte OR Nationalgarde OR police OR "security forces"',
+  diversity: 'Diversität OR Frauenanteil OR "Frauen in den Streitkräften" OR "women in the armed forces" OR diversity',
+};
+
+/** A table of contents ("Militärausgaben 10 Lokale Rüstungsindustrie 11 …") is no evidence. */
+export function looksLikeContents(snippet: string): boolean {
+  return (snippet.match(/\s\d{1,3}(?=\s|$)/g) ?? []).length >= 4;
+}
+
+async function topicPassages(db: Db, country: string, asOf: string): Promise<Partial<Record<TopicId, TopicPassage[]>>> {
+  const out: Partial<Record<TopicId, TopicPassage[]>> = {};
+  const used = new Set<string>();
+  const names = [...new Set([countryName(country, 'de'), countryName(country, 'en')])].filter((n) => n && n !== country).map((n) => n.toLowerCase());
+  const mentions = (text: string | null) => Boolean(text) && names.some((n) => text!.toLowerCase().includes(n));
+  for (const topic of TOPICS) {
+    let hits = (await search(db, { query: TOPIC_QUERIES[topic], country, to: asOf, limit: 6 })).hits;
+    if (hits.length === 0 && names.length) {
+      // Passages not (yet) tagged with countries: keep those whose document title or text names the country.
+      hits = (await search(db, { query: TOPIC_QUERIES[topic], to: asOf, limit: 30 })).hits.filter((h) => mentions(h.title) || mentions(h.snippet));
+    }
+    const picked: TopicPassage[] = [];
+    for (const h of hits) {
+      const key = `${h.docId}#${h.passageIdx}`;
+      if (used.has(key) || looksLikeContents(h.snippet)) continue;
+      used.add(key);
+      picked.push({ docId: h.docId, title: h.title, publisher: h.publisher, date: h.date, snippet: h.snippet, lang: h.lang });
+      if (picked.length === 2) break;
+    }
+    if (picked.length) out[topic] = picked;
+  }
+  return out;
+}
+
+function indicatorLabels(methodology: Methodology): Record<string, IndicatorLabel> {
+  const out: Record<string, IndicatorLabel> = {};
+  for (const [id, spec] of Object.entries(methodology.indicators)) {
+    if (!spec || typeof spec !== 'object' || !('label' in spec)) continue;
+    out[id] = { name: spec.label, unit: spec.unit ?? null, absentMeans: spec.absentMeans === undefined ? null : String(spec.absentMeans) };
+  }
+  for (const i of allIndicators()) out[i.id] = { name: i.name, unit: i.unit, kind: i.kind, absentMeans: i.absentMeans ?? null };
+  return out;
+}
+
+/** The assessment as of the day: the stored one when it is still current, else computed and stored now. */
+async function currentAssessment(db: Db, country: string, asOf: string, methodology: Methodology, now: Date): Promise<StoredAssessment> {
+  const stored = await latestStoredAssessment(db, country, asOf);
+  if (
+    stored &&
+    stored.methodologyId === methodology.id &&
+    stored.methodologyVersion === methodology.version &&
+    (await assessmentIsCurrent(db, stored.id))
+  ) {
+    return { id: stored.id, computedAt: stored.computedAt, assessment: stored.result as CountryAssessment };
+  }
+  const [fresh] = await assessCountries(db, [country], { asOf, methodology, now });
+  return fresh;
+}
+
+/** The most recent stored assessment with an earlier as-of day. */
+async function previousAssessment(db: Db, country: string, asOf: string): Promise<BriefInput['previous']> {
+  const list = await listStoredAssessments(db, country);
+  const earlier = list.filter((a) => a.asOf < asOf);
+  const last = earlier[earlier.length - 1];
+  if (!last) return null;
+  const row = await latestStoredAssessment(db, country, last.asOf);
+  return row ? { assessment: row.result as CountryAssessment, computedAt: row.computedAt } : null;
+}
+
+function namesFor(codes: Iterable<string>): Record<string, { de: string; en: string }> {
+  const out: Record<string, { de: string; en: string }> = {};
+  for (const c of codes) {
+    if (!/^[A-Z]{2}$/.test(c)) continue;
+    const de = countryName(c, 'de');
+    const en = countryName(c, 'en');
+    if (de && en && de !== c) out[c] = { de, en };
+  }
+  return out;
+}
+
+export interface LoadOptions {
+  asOf?: string;
+  now?: Date;
+  methodology?: Methodology;
+  methodologyFile?: string | null;
+  /** An assessment already computed for this country and day (batches). */
+  assessment?: StoredAssessment;
+  topics?: boolean;
+}
+
+/** Everything a brief shows, loaded from the store. */
+export async function loadBriefInput(db: Db, countryText: string, opts: LoadOptions = {}): Promise<BriefInput> {
+  const now = opts.now ?? new Date();
+  const country = resolveCountryArg(countryText);
+  const asOf = checkAsOf(opts.asOf ?? todayUtc(now));
+  const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
+  const maxYear = Number(asOf.slice(0, 4));
+  const labels = indicatorLabels(methodology);
+  const [stored, previous, rows, external, coverage] = await Promise.all([
+    opts.assessment ? Promise.resolve(opts.assessment) : currentAssessment(db, country, asOf, methodology, now),
+    previousAssessment(db, country, asOf),
+    briefIndicatorValues(db, { country, maxYear, asOf }),
+    loadExternal(db, country),
+    datasetCoverage(db, Object.entries(labels).filter(([, l]) => l.absentMeans).map(([id]) => id)),
+  ]);
+  const topics = opts.topics === false ? {} : await topicPassages(db, country, asOf);
+
+  // Sources: datasets by importer, documents by id (values from briefs, evidence, topic passages).
+  const sources: Record<string, SourceInfo> = {};
+  for (const imp of IMPORTERS) sources[imp.id] = { id: imp.id, kind: 'dataset', title: imp.title, publisher: imp.publisher };
+  const docIds = new Set<string>();
+  for (const r of rows) if (r.sourceId.startsWith('doc:')) docIds.add(r.sourceId.slice(4));
+  const a = stored.assessment;
+  for (const c of a.criteria) for (const v of [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)]) {
+    const id = v.source.split(': ')[0];
+    if (id.startsWith('doc:')) docIds.add(id.slice(4));
+  }
+  for (const d of await briefDocuments(db, [...docIds])) {
+    sources[`doc:${d.id}`] = { id: `doc:${d.id}`, kind: 'document', title: d.title ?? d.source, publisher: d.publisher, date: d.date };
+  }
+
+  const codes = new Set<string>([country]);
+  for (const r of rows) if (r.partnerKey) codes.add(r.partnerKey);
+  for (const c of a.criteria) for (const v of [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)]) if (v.country) codes.add(v.country);
+
+  return {
+    country,
+    names: namesFor(codes),
+    asOf,
+    generatedAt: now.toISOString(),
+    assessment: a,
+    computedAt: stored.computedAt,
+    previous,
+    values: rows.map((r) => ({
+      indicator: r.indicator, year: r.year, value: r.value, valueText: r.valueText, partnerKey: r.partnerKey, partnerName: r.partnerName,
+      note: r.note, sourceId: r.sourceId, table: r.table,
+    })),
+    indicators: labels,
+    sources,
+    coverage: Object.fromEntries(coverage.map((c) => [c.indicator, { firstYear: c.firstYear, lastYear: Math.min(c.lastYear, maxYear), source: c.source }])),
+    sourcePriority: sourcePriority(),
+    external,
+    topics,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------------------------
+
+export async function renderBrief(model: BriefModel, lang: Lang, format: BriefFormat, browser?: Browser): Promise<string | Buffer> {
+  if (format === 'md') return renderBriefMarkdown(model, lang);
+  const html = await renderBriefHtml(model, lang);
+  if (format === 'html') return html;
+  return renderBriefPdf(html, { lang, browser });
+}
+
+/** One country's brief in one language and format. */
+export async function buildBrief(db: Db, countryText: string, opts: BriefOptions): Promise<BuiltBrief> {
+  const lang = checkLang(opts.lang);
+  const format = checkFormat(opts.format);
+  const input = await loadBriefInput(db, countryText, { asOf: opts.asOf, now: opts.now, methodologyFile: opts.methodologyFile, topics: opts.topics });
+  const model = buildBriefModel(input);
+  const content = await renderBrief(model, lang, format, opts.browser);
+  return { country: input.country, lang, format, asOf: input.asOf, content, model };
+}
+
+/**
+ * Briefs for several countries (every country with data when `countries` is null): one assessment
+ * run for all, then one brief each. `onBrief` receives each as it is done (nothing is kept).
+ */
+export async function buildBriefs(
+  db: Db,
+  countries: string[] | null,
+  opts: BriefOptions & { onBrief: (b: BuiltBrief, ms: number) => void | Promise<void> },
+): Promise<number> {
+  const lang = checkLang(opts.lang);
+  const format = checkFormat(opts.format);
+  const now = opts.now ?? new Date();
+  const asOf = checkAsOf(opts.asOf ?? todayUtc(now));
+  const methodology = loadMethodology(opts.methodologyFile);
+  const codes = countries ? countries.map((c) => resolveCountryArg(c)) : null;
+  const assessed = await assessCountries(db, codes, { asOf, methodology, now });
+  let n = 0;
+  for (const s of assessed) {
+    const t0 = performance.now();
+    const input = await loadBriefInput(db, s.assessment.country, { asOf, now, methodology, assessment: s, topics: opts.topics });
+    const model = buildBriefModel(input);
+    const content = await renderBrief(model, lang, format, opts.browser);
+    await opts.onBrief({ country: input.country, lang, format, asOf, content, model }, performance.now() - t0);
+    n++;
+  }
+  return n;
+}

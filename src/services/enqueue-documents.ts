@@ -1,0 +1,125 @@
+/**
+ * Use case: read inputs here (workers may run on machines without these files) and enqueue their
+ * raw documents as jobs of a batch each on the PostgreSQL server's job queue. Workers
+ * (`armsbrief worker`, anywhere that reaches the server) prepare and store them.
+ */
+import fs from 'node:fs';
+import type { JobInsert, PgBoss } from 'pg-boss';
+import { expandInputs, readInput, type InputFormat } from '../ingest/read-inputs.js';
+import { BATCH_RETRY, DEFAULT_JOB_TIMEOUT_SECONDS, INGEST_QUEUE, openBoss, requireServerUrl } from '../queue/boss.js';
+import { JobBatcher, type IngestJobData, type JobDocument } from '../queue/payload.js';
+import { AppError, errorMessage } from '../core/errors.js';
+import { redactUrl } from '../store/db.js';
+
+export interface EnqueueItem {
+  source: string;
+  status: 'failed' | 'skipped';
+  code?: string;
+  reason?: string;
+}
+
+export interface EnqueueReport {
+  queue: string;
+  server: string;
+  documents: number;
+  jobs: number;
+  failed: number;
+  skipped: number;
+  bytes: number;
+  durationMs: number;
+  /** Inputs that could not be read (failed) or were not documents (skipped); enqueued documents are not listed. */
+  items: EnqueueItem[];
+}
+
+export interface EnqueueProgress {
+  filesDone: number;
+  filesTotal: number;
+  documents: number;
+  jobs: number;
+}
+
+export interface EnqueueOptions {
+  /** postgres://… of the server holding the queue (an embedded store is refused). */
+  url: string;
+  format?: InputFormat;
+  maxBytes?: number;
+  stdin?: NodeJS.ReadableStream;
+  /** Documents per job (default 100). */
+  batchSize?: number;
+  /** Seconds a job may stay active before it counts as lost and is retried (default 600). */
+  jobTimeoutSeconds?: number;
+  onProgress?: (p: EnqueueProgress) => void;
+  /** An already started pg-boss (benchmarks, tests); otherwise one is opened and closed here. */
+  boss?: PgBoss;
+}
+
+/** Jobs per INSERT: a few MB of payload per statement. */
+const JOBS_PER_INSERT = 10;
+
+export async function enqueueDocuments(inputs: string[], opts: EnqueueOptions): Promise<EnqueueReport> {
+  const url = requireServerUrl(opts.url, 'Ingesting through the job queue (--queue)');
+  const batchSize = opts.batchSize ?? 100;
+  if (!(batchSize >= 1)) throw new AppError('usage', 'The batch size must be at least 1.', { status: 400 });
+  const started = performance.now();
+  const report: EnqueueReport = {
+    queue: INGEST_QUEUE, server: redactUrl(url), documents: 0, jobs: 0, failed: 0, skipped: 0, bytes: 0, durationMs: 0, items: [],
+  };
+  const boss = opts.boss ?? (await openBoss(url, { applicationName: 'armsbrief-enqueue' }));
+  const expireInSeconds = opts.jobTimeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS;
+  let pending: JobInsert<IngestJobData>[] = [];
+  const send = async (force: boolean) => {
+    if (!pending.length || (!force && pending.length < JOBS_PER_INSERT)) return;
+    const jobs = pending;
+    pending = [];
+    try {
+      await boss.insert(INGEST_QUEUE, jobs, { returnId: false });
+    } catch (err) {
+      throw new AppError('store_unreachable', `Cannot enqueue jobs on ${report.server}: ${errorMessage(err)}`, {
+        hint: `${report.jobs - jobs.length} jobs (${report.documents} documents read) were enqueued before the error; running the same command again is safe — each content is stored once.`,
+        status: 503,
+        cause: err,
+      });
+    }
+  };
+  const addJob = async (docs: JobDocument[]) => {
+    if (!docs.length) return;
+    pending.push({ data: { v: 1, docs }, ...BATCH_RETRY, expireInSeconds });
+    report.jobs++;
+    await send(false);
+  };
+  try {
+    const { files, failures, skipped } = expandInputs(inputs);
+    for (const f of failures) if (f.kind === 'failure') report.items.push({ source: f.source, status: 'failed', code: f.code, reason: f.reason });
+    for (const s of skipped) if (s.kind === 'skipped') report.items.push({ source: s.source, status: 'skipped', reason: s.reason });
+    const batcher = new JobBatcher(batchSize);
+    let filesDone = 0;
+    for (const file of files) {
+      if (file !== '-') {
+        try {
+          report.bytes += fs.statSync(file).size;
+        } catch {
+          /* reported by the reader */
+        }
+      }
+      for await (const item of readInput(file, opts)) {
+        if (item.kind === 'failure') report.items.push({ source: item.source, status: 'failed', code: item.code, reason: item.reason });
+        else if (item.kind === 'skipped') report.items.push({ source: item.source, status: 'skipped', reason: item.reason });
+        else {
+          report.documents++;
+          for (const batch of batcher.add(item.doc)) await addJob(batch);
+          if (report.documents % 1000 === 0) opts.onProgress?.({ filesDone, filesTotal: files.length, documents: report.documents, jobs: report.jobs });
+        }
+      }
+      filesDone++;
+      opts.onProgress?.({ filesDone, filesTotal: files.length, documents: report.documents, jobs: report.jobs });
+    }
+    await addJob(batcher.take());
+    await send(true);
+  } finally {
+    if (!opts.boss) await boss.stop({ graceful: false, close: true }).catch(() => undefined);
+  }
+  report.failed = report.items.filter((i) => i.status === 'failed').length;
+  report.skipped = report.items.filter((i) => i.status === 'skipped').length;
+  report.durationMs = Math.round(performance.now() - started);
+  return report;
+}

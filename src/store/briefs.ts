@@ -1,0 +1,74 @@
+/**
+ * SQL for country briefs: a country's indicator values with provenance (all partners), the documents
+ * those values and the evidence come from, and whether a stored assessment is still current.
+ */
+import type { Queryable } from './db.js';
+
+export interface BriefValueRow {
+  indicator: string;
+  year: number;
+  value: number | null;
+  valueText: string | null;
+  partnerKey: string;
+  partnerName: string | null;
+  note: string | null;
+  sourceId: string;
+  table: string | null;
+}
+
+/**
+ * Every value of the country (entity key = ISO code) for the named indicators (all when null), data
+ * years up to `maxYear`. Values read from a brief count only when the brief is dated up to `asOf` (or
+ * undated), as in the assessment.
+ */
+export async function briefIndicatorValues(
+  db: Queryable,
+  q: { country: string; maxYear: number; asOf: string; indicators?: string[] | null },
+): Promise<BriefValueRow[]> {
+  const r = await db.query<BriefValueRow>(
+    `SELECT v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.partner_key AS "partnerKey",
+       v.partner_name AS "partnerName", v.note, v.source_id AS "sourceId", v.source_table AS "table"
+     FROM indicator_values v
+     LEFT JOIN documents d ON d.id = v.source_doc_id
+     WHERE v.entity_key = $1 AND v.year <= $2
+       AND ($4::text[] IS NULL OR v.indicator_id = ANY($4::text[]))
+       AND (v.source_doc_id IS NULL OR d.date_from IS NULL OR d.date_from <= $3::date)
+     ORDER BY v.indicator_id, v.partner_key, v.year, v.source_id`,
+    [q.country, q.maxYear, q.asOf, q.indicators ?? null],
+  );
+  return r.rows.map((x) => ({ ...x, value: x.value === null ? null : Number(x.value) }));
+}
+
+export interface BriefDocumentRow {
+  id: string;
+  title: string | null;
+  publisher: string | null;
+  date: string | null;
+  source: string;
+}
+
+export async function briefDocuments(db: Queryable, ids: string[]): Promise<BriefDocumentRow[]> {
+  if (ids.length === 0) return [];
+  const r = await db.query<BriefDocumentRow>(
+    `SELECT id, title, publisher, coalesce(doc_date, date_from::text) AS date, source FROM documents WHERE id = ANY($1::text[])`,
+    [ids],
+  );
+  return r.rows;
+}
+
+/**
+ * True when the stored assessment was computed after the last change to what it reads: finished
+ * imports, ingested documents, overrides set or removed.
+ */
+export async function assessmentIsCurrent(db: Queryable, assessmentId: number): Promise<boolean> {
+  const r = await db.query<{ current: boolean }>(
+    `SELECT a.computed_at >= greatest(
+       (SELECT max(coalesce(finished_at, started_at)) FROM import_runs),
+       (SELECT max(ingested_at) FROM documents),
+       (SELECT max(greatest(created_at, coalesce(removed_at, created_at))) FROM assessment_overrides WHERE country = a.country)
+     ) IS NOT FALSE AS current
+     FROM assessments a WHERE a.id = $1`,
+    [assessmentId],
+  );
+  return r.rows[0]?.current ?? false;
+}
