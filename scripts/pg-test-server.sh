@@ -5,7 +5,13 @@
 #   bash scripts/pg-test-server.sh stop "$PG_TEST_DIR"
 set -euo pipefail
 cmd=${1:-start}
-port=${PG_TEST_PORT:-55432}
+port=${PG_TEST_PORT:-}
+if [ -z "$port" ]; then
+  # First free port from 55432 on, so a server left running elsewhere does not block the tests.
+  for p in $(seq 55432 55531); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+  done
+fi
 
 find_bin() {
   local name=$1

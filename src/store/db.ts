@@ -216,6 +216,13 @@ async function openServer(url: string, opts: OpenDbOptions): Promise<Db> {
     query: (sql, params) => run(pool, sql, params),
     async transaction(fn) {
       const client = await pool.connect();
+      // A server that goes away while this client is checked out must fail the transaction
+      // (the next query rejects), not crash the process with an unhandled 'error' event.
+      let broken = false;
+      const ignore = () => {
+        broken = true;
+      };
+      client.on('error', ignore);
       try {
         await client.query('BEGIN');
         const result = await fn({ query: (sql, params) => run(client, sql, params) });
@@ -225,7 +232,8 @@ async function openServer(url: string, opts: OpenDbOptions): Promise<Db> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.off('error', ignore);
+        client.release(broken); // a broken connection is discarded, not returned to the pool
       }
     },
     exec: async (sql) => {

@@ -86,6 +86,7 @@ export const DATASET_ALIASES: Array<[string, string]> = [
 export const NOT_A_STATE: string[] = [
   'Soviet Union', 'USSR', 'Sowjetunion', 'UdSSR', 'Yugoslavia', 'Jugoslawien', 'Czechoslovakia', 'Tschechoslowakei',
   'South Vietnam', 'Vietnam (South Vietnam)', 'South Yemen', 'Yemen (South Yemen)', 'East Germany', 'DDR',
-  'German Democratic Republic', 'Korea', 'Europe', 'Europa', 'European Union', 'EU', 'Africa', 'Afrika', 'Asia',
+  'German Democratic Republic', 'Germany, E.', 'Germany, East', 'Vietnam, S.', 'Vietnam, South', 'Yemen, S.',
+  'Yemen, South', 'Korea', 'Europe', 'Europa', 'European Union', 'EU', 'Africa', 'Afrika', 'Asia',
   'Asien', 'World', 'Welt', 'Gaza', 'Kurdistan', 'Abkhazia', 'South Ossetia', 'Nagorno-Karabakh',
 ];
