@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { openDb, type Db } from '../src/store/db.js';
 import { ingestDocuments } from '../src/services/ingest-documents.js';
 import { prepareDocument, type PreparedDocument } from '../src/services/prepare-document.js';
 import { search } from '../src/services/search.js';
+import { startBenchServer, freshServerDb } from './pg-server.js';
 import { scaleCorpus, rng, type ScaleDoc } from './scale-corpus.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 20_000);
@@ -56,30 +56,6 @@ async function ingestRowByRow(db: Db, docs: ScaleDoc[]): Promise<number> {
     });
   }
   return (performance.now() - started) / 1000;
-}
-
-function startServer(): { url: string; stop: () => void } | null {
-  if (process.env.ARMSBRIEF_TEST_PG_URL) return { url: process.env.ARMSBRIEF_TEST_PG_URL, stop: () => undefined };
-  try {
-    const out = execFileSync('bash', ['scripts/pg-test-server.sh', 'start'], { encoding: 'utf8', env: { ...process.env, PG_TEST_PORT: '55433' } });
-    const url = /ARMSBRIEF_TEST_PG_URL='([^']+)'/.exec(out)![1];
-    const dir = /PG_TEST_DIR='([^']+)'/.exec(out)![1];
-    return { url, stop: () => execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', dir]) };
-  } catch {
-    return null;
-  }
-}
-
-async function freshServerDb(adminUrl: string, name: string): Promise<string> {
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 const QUERIES_DE = ['Militärausgaben', 'Waffenembargo', '"russischen Armee"', 'Menschenrechte -Russland', 'Rüstungsexporte OR Waffenlieferungen', 'Drohnen Iran', 'Flüchtlinge', 'Grenze Konflikt', 'Sanktionen', 'Bundesregierung Genehmigung'];
@@ -155,7 +131,7 @@ async function main() {
     await emb.close();
 
     // PostgreSQL server.
-    const server = startServer();
+    const server = startBenchServer('ARMSBRIEF_TEST_PG_URL', '55433');
     if (!server) {
       results.push('ingest server: skipped — no PostgreSQL server binaries and no ARMSBRIEF_TEST_PG_URL');
       console.log(results.at(-1));

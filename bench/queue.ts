@@ -15,37 +15,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../src/store/db.js';
 import { enqueueDocuments } from '../src/services/enqueue-documents.js';
 import { createPreparer } from '../src/queue/prepare-pool.js';
 import type { RawDocument } from '../src/core/types.js';
 import { scaleCorpus } from './scale-corpus.js';
+import { startBenchServer, freshServerDb } from './pg-server.js';
 
 const DOCS = Number(process.env.BENCH_QUEUE_DOCS ?? 100_000);
 const WORKER_ARGS = (process.env.BENCH_WORKER_ARGS ?? '').split(/\s+/).filter(Boolean);
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/interfaces/cli/main.js');
-
-function startServer(): { url: string; stop: () => void } {
-  if (process.env.ARMSBRIEF_BENCH_PG_URL) return { url: process.env.ARMSBRIEF_BENCH_PG_URL, stop: () => undefined };
-  const out = execFileSync('bash', ['scripts/pg-test-server.sh', 'start'], { encoding: 'utf8', env: { ...process.env, PG_TEST_PORT: process.env.PG_TEST_PORT ?? '55441' } });
-  const url = /ARMSBRIEF_TEST_PG_URL='([^']+)'/.exec(out)![1];
-  const dir = /PG_TEST_DIR='([^']+)'/.exec(out)![1];
-  return { url, stop: () => execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', dir]) };
-}
-
-async function freshDb(adminUrl: string, name: string): Promise<string> {
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function benchPrepare(docs: RawDocument[]): Promise<string[]> {
   const lines: string[] = [];
@@ -89,11 +70,12 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armsbrief-bench-queue-'));
   const file = path.join(dir, 'corpus.jsonl');
   fs.writeFileSync(file, corpus.map((d) => JSON.stringify({ id: d.id, text: d.text, lang: d.lang, date: d.date })).join('\n') + '\n');
-  const server = startServer();
+  const server = startBenchServer('ARMSBRIEF_BENCH_PG_URL', process.env.PG_TEST_PORT ?? '55441');
+  if (!server) throw new Error('no PostgreSQL server: set ARMSBRIEF_BENCH_PG_URL or install the server binaries');
   const rates: number[] = [];
   try {
     for (const workers of [1, 2]) {
-      const url = await freshDb(server.url, `armsbrief_bench_queue_${workers}`);
+      const url = await freshServerDb(server.url, `armsbrief_bench_queue_${workers}`);
       (await openDb(url)).close(); // schema first, so the workers start alike
       const e = await enqueueDocuments([file], { url });
       results.push(`enqueue ${e.documents} docs in ${e.jobs} jobs: ${(e.documents / (e.durationMs / 1000)).toFixed(0)} docs/s`);
