@@ -85,19 +85,16 @@ async function openEmbedded(dir: string): Promise<Db> {
   const { PGlite, types } = await import('@electric-sql/pglite');
   let pg: InstanceType<typeof PGlite>;
   const dataDir = path.join(location, 'pgdata');
-  const fresh = !fs.existsSync(dataDir);
-  const template = fresh ? readTemplate() : undefined;
+  const parsers = {
+    [types.INT8]: numeric,
+    [types.NUMERIC]: numeric,
+    [types.DATE]: asText,
+    [types.TIMESTAMP]: asText,
+    [types.TIMESTAMPTZ]: asText,
+  };
   try {
-    pg = await PGlite.create(dataDir, {
-      ...(template ? { loadDataDir: template } : {}),
-      parsers: {
-        [types.INT8]: numeric,
-        [types.NUMERIC]: numeric,
-        [types.DATE]: asText,
-        [types.TIMESTAMP]: asText,
-        [types.TIMESTAMPTZ]: asText,
-      },
-    });
+    if (!fs.existsSync(dataDir)) await createCluster(PGlite, dataDir);
+    pg = await PGlite.create(dataDir, { parsers });
   } catch (err) {
     lock.release();
     throw new AppError('store_open_failed', `Cannot open the embedded store at ${location}: ${errorMessage(err)}`, {
@@ -105,7 +102,6 @@ async function openEmbedded(dir: string): Promise<Db> {
       cause: err,
     });
   }
-  if (fresh && !template) await writeTemplate(pg);
   const wrap = (q: { query: typeof pg.query }): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const r = await q.query<T>(sql, params as unknown[] | undefined);
@@ -128,6 +124,24 @@ async function openEmbedded(dir: string): Promise<Db> {
       }
     },
   };
+}
+
+/**
+ * Creates the cluster in a side folder and renames it into place only when complete, so a
+ * process killed while creating a store leaves no half-made cluster behind (the next open
+ * simply creates it again).
+ */
+async function createCluster(PGlite: typeof import('@electric-sql/pglite').PGlite, dataDir: string): Promise<void> {
+  const parent = path.dirname(dataDir);
+  for (const name of fs.readdirSync(parent)) {
+    if (name.startsWith('pgdata.creating-')) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+  const tmp = `${dataDir}.creating-${process.pid}`;
+  const template = readTemplate();
+  const pg = await PGlite.create(tmp, template ? { loadDataDir: template } : {});
+  if (!template) await writeTemplate(pg);
+  await pg.close();
+  fs.renameSync(tmp, dataDir);
 }
 
 /**

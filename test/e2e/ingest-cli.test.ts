@@ -146,7 +146,9 @@ test('kill -9 during a large ingest, then a re-run: no half-stored document, no 
   fs.writeFileSync(file, lines.join('\n'));
 
   const child = spawn(process.execPath, [CLI, '--db', store.target, 'ingest', file, '--quiet'], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 3500));
+  // Kill once the store exists and ingestion is under way (store creation is atomic on its own).
+  for (let i = 0; i < 200 && !fs.existsSync(path.join(store.target, 'pgdata')); i++) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 2500));
   child.kill('SIGKILL');
   await new Promise((r) => child.on('close', r));
 
@@ -204,4 +206,20 @@ test('a 50 MB text file is ingested without exhausting memory', async (t) => {
   assert.equal(JSON.parse(out).new, 1);
   assert.ok(peakKb < 3 * 1024 * 1024, `peak RSS ${Math.round(peakKb / 1024)} MB stays far below the machine's memory`);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('kill -9 while a new store is being created leaves a store that opens', async (t) => {
+  const store = await createTestStore('embedded');
+  t.after(() => store.cleanup());
+  for (const delay of [300, 900]) {
+    fs.rmSync(store.target, { recursive: true, force: true });
+    const child = spawn(process.execPath, [CLI, '--db', store.target, 'ingest', SEEDS, '--quiet'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, delay));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('close', r));
+    const r = await runCli(['--db', store.target, 'ingest', SEEDS, '--json']);
+    assert.equal(r.code, 0, `killed after ${delay} ms: ${r.stderr}`);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.new + report.unchanged, 5);
+  }
 });
