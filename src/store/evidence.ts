@@ -5,17 +5,11 @@
  * undated ones stay in (the engine lists them but never counts them).
  */
 import type { Queryable } from './db.js';
+import type { EvidenceFact } from '../assess/types.js';
 
-export interface EvidenceRow {
+/** An evidence passage as the assessment reads it, plus the country it was found for. */
+export interface EvidenceRow extends EvidenceFact {
   country: string;
-  docId: string;
-  passageIdx: number;
-  docTitle: string | null;
-  publisher: string | null;
-  sourceType: string | null;
-  date: string | null;
-  snippet: string;
-  criteria: Array<{ criterion: number; score: number; cues: string[] }>;
 }
 
 export async function evidenceFor(
