@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { detectLanguage, textSearchConfig } from './language.js';
+import { detectLanguage } from './language.js';
 
 test('every dev-corpus document gets its gold language', () => {
   const dev = fs.readFileSync(path.resolve('../shared/corpus/dev/docs.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -14,10 +14,4 @@ test('other languages go through franc; too little text is undetermined', () => 
   assert.equal(detectLanguage('Экспорт оружия в Казахстан значительно вырос в прошлом году, сообщает правительство страны.'), 'ru');
   assert.equal(detectLanguage('ok'), 'und');
   assert.equal(detectLanguage(''), 'und');
-});
-
-test('text-search configuration follows the language', () => {
-  assert.equal(textSearchConfig('de'), 'german');
-  assert.equal(textSearchConfig('en'), 'english');
-  assert.equal(textSearchConfig('fr'), 'simple');
 });

@@ -46,9 +46,3 @@ export function detectLanguage(text: string): string {
   return ISO3_TO_1[iso3] ?? iso3;
 }
 
-/** PostgreSQL text-search configuration for a language: stemming for German and English, else none. */
-export function textSearchConfig(lang: string): 'german' | 'english' | 'simple' {
-  if (lang === 'de') return 'german';
-  if (lang === 'en') return 'english';
-  return 'simple';
-}

@@ -47,9 +47,11 @@ async function seed(db: Db): Promise<void> {
        VALUES ($1, $1, $2, 'test', 'txt', 'en', $3, $4::date, $4::date, $5, $6, $7, $8)`,
       [id, `Title ${id}`, date, date.length === 7 ? `${date}-01` : date, publisher, type, text.length, text],
     );
-    await db.query(`INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text) VALUES ($1, 0, 0, $2, 'en', 'english', $3)`, [id, text.length, text]);
-    await db.query(`INSERT INTO passage_countries (doc_id, idx, country, mentions) VALUES ($1, 0, 'KZ', 1)`, [id]);
-    await db.query(`INSERT INTO passage_criteria (doc_id, idx, criterion, score, cues) VALUES ($1, 0, 7, 0.9, ARRAY['diverted'])`, [id]);
+    await db.query(
+      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text, countries, criteria)
+       VALUES ($1, 0, 0, $2, 'en', 'english', $3, '{KZ}', '[{"criterion": 7, "score": 0.9, "cues": ["diverted"]}]')`,
+      [id, text.length, text],
+    );
   }
   await upsertExternalAssessments(db, [
     { publisher: 'BICC', countryCode: 'KZ', criterion: 2, rating: 'critical', ratingLabel: 'Kritisch', asOf: '2026-06', sourceDocId: 'doc_a', sourceTable: 'Bewertung', sourceExcerpt: null },

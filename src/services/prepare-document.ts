@@ -4,21 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { RawDocument } from '../core/types.js';
-import { detectLanguage, textSearchConfig } from '../extract/language.js';
-import { splitPassages } from '../extract/passages.js';
+import { detectLanguage } from '../extract/language.js';
+import { textSearchConfig } from '../store/search.js';
 import { extractDocumentDate, partialDateRange } from '../extract/dates.js';
 import { inferPublisher, inferSourceType } from '../ingest/provenance.js';
-import { analyzeForStorage, type StoredExtraction } from './analyze-for-storage.js';
+import { analyzeForStorage, type StoredExtraction, type StoredPassage } from './analyze-for-storage.js';
 
-export interface PreparedPassage {
-  index: number;
-  start: number;
-  end: number;
-  text: string;
+export interface PreparedPassage extends StoredPassage {
   lang: string;
   tsConfig: string;
-  countries: Array<{ code: string; count: number }>;
-  criteria: Array<{ criterion: number; score: number; cues: string[] }>;
 }
 
 export interface PreparedDocument {
@@ -37,7 +31,9 @@ export interface PreparedDocument {
   sourceType: string | null;
   text: string;
   passages: PreparedPassage[];
-  countries: Array<{ code: string; mentions: number; primary: boolean }>;
+  /** Countries mentioned, most mentioned first. */
+  countries: string[];
+  primary: string[];
   extraction: StoredExtraction;
 }
 
@@ -58,8 +54,7 @@ export function prepareDocument(raw: RawDocument): PreparedDocument {
   const range = date ? partialDateRange(date) : null;
   const publisher = inferPublisher(raw.publisher, raw.url, text);
   const tsConfig = textSearchConfig(lang);
-  const spans = splitPassages(text);
-  const analysis = analyzeForStorage({ text, title: raw.title ?? null, lang, date, passages: spans });
+  const analysis = analyzeForStorage({ text, title: raw.title ?? null, lang, date });
   return {
     id: documentIdFor(hash),
     contentHash: hash,
@@ -75,8 +70,9 @@ export function prepareDocument(raw: RawDocument): PreparedDocument {
     publisher,
     sourceType: inferSourceType(publisher, raw.url),
     text,
-    passages: spans.map((p, i) => ({ ...p, lang, tsConfig, ...analysis.passages[i] })),
+    passages: analysis.passages.map((p) => ({ ...p, lang, tsConfig })),
     countries: analysis.countries,
+    primary: analysis.primary,
     extraction: analysis.extraction,
   };
 }

@@ -3,7 +3,6 @@ import type { Db } from '../store/db.js';
 import { searchPassages, type SearchQuery, type SearchHit } from '../store/search.js';
 import { AppError } from '../core/errors.js';
 import { isValidPartialDate } from '../extract/dates.js';
-import { textSearchConfig } from '../extract/language.js';
 import { resolveCountry } from '../extract/countries/resolve.js';
 
 export type { SearchHit };
@@ -30,8 +29,7 @@ export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQue
     country,
     lang: q.lang?.toLowerCase(),
   };
-  const configs = normalized.lang ? [textSearchConfig(normalized.lang)] : undefined;
-  const { hits, total } = await searchPassages(db, normalized, configs);
+  const { hits, total } = await searchPassages(db, normalized);
   return { query: normalized, total, hits };
 }
 

@@ -112,7 +112,7 @@ export async function datasetCoverage(db: Queryable, indicators: string[]): Prom
 export async function countriesWithData(db: Queryable): Promise<string[]> {
   const r = await db.query<{ country: string }>(
     `SELECT DISTINCT country_code AS country FROM indicator_values WHERE country_code IS NOT NULL
-     UNION SELECT country FROM document_countries
+     UNION SELECT DISTINCT unnest(countries) FROM documents
      ORDER BY 1`,
   );
   return r.rows.map((x) => x.country);

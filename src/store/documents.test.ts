@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { createTestStore, engines } from '../../test/helpers/stores.js';
 import { prepareDocument } from '../services/prepare-document.js';
 import { storeDocuments, getDocument, listDocuments, documentCount } from './documents.js';
-import { searchPassages } from './search.js';
+import { searchPassages, textSearchConfig } from './search.js';
+import { searchFacets } from './search-facets.js';
+import { evidenceFor } from './evidence.js';
+import { migrate } from './migrate.js';
 import { search } from '../services/search.js';
 import { openDb } from './db.js';
 import type { RawDocument } from '../core/types.js';
@@ -96,3 +99,77 @@ test('a second open of the same embedded store fails at once and names the store
   });
   assert.ok(Date.now() - started < 2000, 'fails immediately');
 });
+
+test('text-search configuration follows the language', () => {
+  assert.equal(textSearchConfig('de'), 'german');
+  assert.equal(textSearchConfig('en'), 'english');
+  assert.equal(textSearchConfig('fr'), 'simple');
+});
+
+const TAGGED = raw(
+  'Kasachstan hat 2024 Kampfhubschrauber aus Russland gekauft. Die Regierung in Astana verletzt laut Amnesty die Menschenrechte, Folter in Haft ist verbreitet.\n\nDas Wetter in Frankreich war gut.',
+  { title: 'Kasachstan kauft Hubschrauber', date: '2024-03' },
+);
+
+for (const engine of engines()) {
+  test(`[${engine}] countries and criteria are stored with passage and document, and filter search`, async (t) => {
+    const store = await createTestStore(engine);
+    const db = await store.open();
+    t.after(async () => {
+      await db.close();
+      await store.cleanup();
+    });
+    const prepared = prepareDocument(TAGGED);
+    await storeDocuments(db, [prepared, prepareDocument(ENGLISH)]);
+    const doc = await getDocument(db, prepared.id);
+    assert.ok(doc);
+    assert.deepEqual(doc.countries, prepared.countries);
+    assert.ok(doc.countries.includes('KZ') && doc.countries.includes('RU') && doc.countries.includes('FR'), doc.countries.join());
+    assert.equal(doc.primary[0], 'KZ');
+    assert.ok(doc.passageSpans[0].countries.includes('KZ'));
+    assert.ok(doc.passageSpans[0].criteria.includes(2), 'human-rights cues tag criterion 2');
+    assert.deepEqual(doc.passageSpans[1].countries, ['FR']);
+    assert.deepEqual(doc.passageSpans[1].criteria, []);
+
+    assert.equal((await listDocuments(db, { country: 'KZ' })).total, 1);
+    assert.equal((await listDocuments(db, { country: 'KP' })).total, 1, 'North Korean workers');
+    assert.equal((await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia' })).total, 3);
+    assert.equal((await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia', country: 'FR' })).total, 1);
+    assert.equal((await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia', criterion: 2 })).total, 1);
+    const facets = await searchFacets(db, { query: 'Kasachstan OR Frankreich OR Russia' });
+    assert.equal(facets.country.find((c) => c.value === 'KZ')?.count, 1);
+    assert.equal(facets.criterion.find((c) => c.value === 2)?.count, 1);
+    assert.deepEqual(facets.lang.map((l) => l.value).sort(), ['de', 'en']);
+
+    const evidence = await evidenceFor(db, { asOf: '2026-01-01', countries: ['KZ'] });
+    assert.ok(evidence.length >= 1);
+    assert.ok(evidence.every((e) => e.country === 'KZ' && e.docId === prepared.id && e.passageIdx === 0));
+    assert.ok(evidence[0].criteria.some((c) => c.criterion === 2 && c.score > 0 && c.cues.length > 0));
+    assert.deepEqual(await evidenceFor(db, { asOf: '2023-12-31', countries: ['KZ'] }), [], 'later documents are not evidence yet');
+    const all = await evidenceFor(db, { asOf: '2026-01-01' });
+    assert.ok(all.some((e) => e.country === 'KZ') && all.some((e) => e.country === 'RU'));
+  });
+
+  test(`[${engine}] migration 5 moves the tags of a store made before it into the rows`, async (t) => {
+    const store = await createTestStore(engine);
+    const old = await openDb(store.target, { migrate: false });
+    await migrate(old, { upTo: 4 });
+    await old.query(`INSERT INTO documents (id, content_hash, source, format, lang, char_count, text) VALUES ('doc_a', 'h', 's', 'txt', 'de', 4, 'Text')`);
+    await old.query(`INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text) VALUES ('doc_a', 0, 0, 4, 'de', 'german', 'Text')`);
+    await old.query(`INSERT INTO passage_countries VALUES ('doc_a', 0, 'RU', 1), ('doc_a', 0, 'KZ', 3)`);
+    await old.query(`INSERT INTO passage_criteria VALUES ('doc_a', 0, 4, 2.5, ARRAY['Angriff'])`);
+    await old.query(`INSERT INTO document_countries VALUES ('doc_a', 'RU', 1, false), ('doc_a', 'KZ', 3, true)`);
+    await old.close();
+    const db = await store.open();
+    t.after(async () => {
+      await db.close();
+      await store.cleanup();
+    });
+    const doc = await getDocument(db, 'doc_a');
+    assert.deepEqual(doc?.countries, ['KZ', 'RU']);
+    assert.deepEqual(doc?.primary, ['KZ']);
+    assert.deepEqual(doc?.passageSpans[0].countries, ['KZ', 'RU']);
+    const evidence = await evidenceFor(db, { asOf: '2026-01-01', countries: ['KZ'] });
+    assert.deepEqual(evidence.map((e) => e.criteria), [[{ criterion: 4, score: 2.5, cues: ['Angriff'] }]]);
+  });
+}

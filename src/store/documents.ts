@@ -40,15 +40,16 @@ async function insertBatch(tx: Queryable, docs: PreparedDocument[]): Promise<Sto
       id: d.id, content_hash: d.contentHash, title: d.title, source: d.source, url: d.url, external_id: d.externalId,
       format: d.format, lang: d.lang, doc_date: d.date, date_from: d.dateFrom, date_to: d.dateTo, publisher: d.publisher,
       source_type: d.sourceType, char_count: d.text.length, text: d.text, extraction: d.extraction,
+      countries: d.countries, primary_countries: d.primary,
     }));
     const r = await tx.query<{ id: string }>(
       `INSERT INTO documents (id, content_hash, title, source, url, external_id, format, lang, doc_date, date_from, date_to,
-                              publisher, source_type, char_count, text, extraction)
+                              publisher, source_type, char_count, text, extraction, countries, primary_countries)
        SELECT id, content_hash, title, source, url, external_id, format, lang, doc_date, date_from, date_to,
-              publisher, source_type, char_count, text, extraction
+              publisher, source_type, char_count, text, extraction, countries, primary_countries
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, content_hash text, title text, source text, url text, external_id text,
             format text, lang text, doc_date text, date_from date, date_to date, publisher text, source_type text,
-            char_count int, text text, extraction jsonb)
+            char_count int, text text, extraction jsonb, countries text[], primary_countries text[])
        ON CONFLICT (content_hash) DO NOTHING
        RETURNING id`,
       [JSON.stringify(rows)],
@@ -69,36 +70,14 @@ async function insertPassages(tx: Queryable, docs: PreparedDocument[]): Promise<
   const passages = docs.flatMap((d) => d.passages.map((p) => ({ d, p })));
   for (const group of chunkByChars(passages, ({ p }) => p.text.length)) {
     await tx.query(
-      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text)
-       SELECT doc_id, idx, start_off, end_off, lang, ts_config::regconfig, text
-       FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, idx int, start_off int, end_off int, lang text, ts_config text, text text)`,
+      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text, countries, criteria)
+       SELECT doc_id, idx, start_off, end_off, lang, ts_config::regconfig, text, countries, criteria
+       FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, idx int, start_off int, end_off int, lang text, ts_config text, text text,
+            countries text[], criteria jsonb)`,
       [JSON.stringify(group.map(({ d, p }) => ({
         doc_id: d.id, idx: p.index, start_off: p.start, end_off: p.end, lang: p.lang, ts_config: p.tsConfig, text: p.text,
+        countries: p.countries, criteria: p.criteria,
       })))],
-    );
-  }
-  const countryRows = passages.flatMap(({ d, p }) => p.countries.map((c) => ({ doc_id: d.id, idx: p.index, country: c.code, mentions: c.count })));
-  for (const group of chunkByChars(countryRows, () => 40)) {
-    await tx.query(
-      `INSERT INTO passage_countries (doc_id, idx, country, mentions)
-       SELECT doc_id, idx, country, mentions FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, idx int, country text, mentions int)`,
-      [JSON.stringify(group)],
-    );
-  }
-  const criteriaRows = passages.flatMap(({ d, p }) => p.criteria.map((c) => ({ doc_id: d.id, idx: p.index, criterion: c.criterion, score: c.score, cues: c.cues })));
-  for (const group of chunkByChars(criteriaRows, () => 100)) {
-    await tx.query(
-      `INSERT INTO passage_criteria (doc_id, idx, criterion, score, cues)
-       SELECT doc_id, idx, criterion, score, cues FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, idx int, criterion smallint, score real, cues text[])`,
-      [JSON.stringify(group)],
-    );
-  }
-  const docCountries = docs.flatMap((d) => d.countries.map((c) => ({ doc_id: d.id, country: c.code, mentions: c.mentions, is_primary: c.primary })));
-  if (docCountries.length) {
-    await tx.query(
-      `INSERT INTO document_countries (doc_id, country, mentions, is_primary)
-       SELECT doc_id, country, mentions, is_primary FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, country text, mentions int, is_primary boolean)`,
-      [JSON.stringify(docCountries)],
     );
   }
 }
@@ -140,8 +119,7 @@ export interface DocumentSummary {
 const SUMMARY_COLUMNS = `d.id, d.title, d.source, d.url, d.external_id AS "externalId", d.format, d.lang, d.doc_date AS date,
   d.publisher, d.source_type AS "sourceType", d.char_count AS chars,
   (SELECT count(*)::int FROM passages p WHERE p.doc_id = d.id) AS passages,
-  COALESCE((SELECT array_agg(country ORDER BY mentions DESC, country) FROM document_countries c WHERE c.doc_id = d.id), '{}') AS countries,
-  COALESCE((SELECT array_agg(country ORDER BY mentions DESC, country) FROM document_countries c WHERE c.doc_id = d.id AND c.is_primary), '{}') AS primary,
+  d.countries, d.primary_countries AS primary,
   to_char(d.ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "ingestedAt"`;
 
 export interface ListDocumentsQuery {
@@ -160,7 +138,7 @@ export async function listDocuments(db: Queryable, q: ListDocumentsQuery = {}): 
   }
   if (q.country) {
     params.push(q.country);
-    where.push(`EXISTS (SELECT 1 FROM document_countries c WHERE c.doc_id = d.id AND c.country = $${params.length})`);
+    where.push(`d.countries @> ARRAY[$${params.length}::text]`);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d ${whereSql}`, params);
@@ -193,8 +171,7 @@ export async function getDocument(db: Queryable, ref: string): Promise<DocumentD
   const doc = r.rows[0];
   const spans = await db.query<{ idx: number; start: number; end: number; countries: string[]; criteria: number[] }>(
     `SELECT p.idx, p.start_off AS start, p.end_off AS "end",
-       COALESCE((SELECT array_agg(country ORDER BY country) FROM passage_countries c WHERE c.doc_id = p.doc_id AND c.idx = p.idx), '{}') AS countries,
-       COALESCE((SELECT array_agg(criterion::int ORDER BY criterion) FROM passage_criteria c WHERE c.doc_id = p.doc_id AND c.idx = p.idx), '{}') AS criteria
+       p.countries, ARRAY(SELECT (c->>'criterion')::int FROM jsonb_array_elements(p.criteria) c) AS criteria
      FROM passages p WHERE p.doc_id = $1 ORDER BY p.idx`,
     [doc.id],
   );

@@ -9,7 +9,8 @@ import { AppError } from '../core/errors.js';
 
 const MIGRATION_LOCK_KEY = 0x61726d73; // 'arms'
 
-export async function migrate(db: Db): Promise<number[]> {
+/** Applies every pending migration (or those up to `upTo`, which tests of a migration use). */
+export async function migrate(db: Db, opts: { upTo?: number } = {}): Promise<number[]> {
   // Even the bookkeeping table is created under the lock: concurrent CREATE TABLE IF NOT EXISTS
   // on a fresh database races on the catalogue (duplicate key in pg_type).
   await db.transaction(async (tx) => {
@@ -18,7 +19,7 @@ export async function migrate(db: Db): Promise<number[]> {
       id int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   });
   const applied: number[] = [];
-  for (const m of migrations) {
+  for (const m of migrations.filter((x) => x.id <= (opts.upTo ?? Infinity))) {
     const did = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [m.id]);

@@ -38,20 +38,39 @@ export const HIGHLIGHT_END = '\uE001';
 
 const CONFIGS = ['german', 'english', 'simple'] as const;
 
-export async function searchPassages(db: Queryable, q: SearchQuery, configs: readonly string[] = CONFIGS): Promise<{ hits: SearchHit[]; total: number }> {
+/** PostgreSQL text-search configuration for a language: stemming for German and English, else none. */
+export function textSearchConfig(lang: string): (typeof CONFIGS)[number] {
+  if (lang === 'de') return 'german';
+  if (lang === 'en') return 'english';
+  return 'simple';
+}
+
+/**
+ * The WHERE conditions shared by search and its facets: the full-text match (the query is
+ * parameter $1, parsed once per configuration so each branch can use the GIN index) and the
+ * filters. `add` appends a parameter and returns its placeholder. Needs `p` (passages) and,
+ * when a date bound is set, `d` (documents) in scope.
+ */
+export function searchConditions(q: SearchQuery, add: (v: unknown) => string, match: (cfg: string) => string): string[] {
+  // A language filter needs only that language's configuration.
+  const configs = q.lang ? [textSearchConfig(q.lang)] : CONFIGS;
+  const where = [`(${configs.map((cfg) => `(p.ts_config = '${cfg}'::regconfig AND p.tsv @@ ${match(cfg)})`).join(' OR ')})`];
+  if (q.lang) where.push(`p.lang = ${add(q.lang)}`);
+  if (q.from) where.push(`d.date_to >= ${add(q.from)}::date`);
+  if (q.to) where.push(`d.date_from <= ${add(q.to)}::date`);
+  if (q.country) where.push(`p.countries @> ARRAY[${add(q.country)}::text]`);
+  if (q.criterion) where.push(`p.criteria @> jsonb_build_array(jsonb_build_object('criterion', ${add(q.criterion)}::int))`);
+  return where;
+}
+
+export async function searchPassages(db: Queryable, q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
   const params: unknown[] = [q.query];
-  // The query is parsed once per configuration (a constant for the planner), never per row.
-  const branches = configs.map((cfg) => `(p.ts_config = '${cfg}'::regconfig AND p.tsv @@ q.${cfg})`);
-  const where = [`(${branches.join(' OR ')})`];
   const add = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
-  if (q.lang) where.push(`p.lang = ${add(q.lang)}`);
-  if (q.from) where.push(`d.date_to >= ${add(q.from)}::date`);
-  if (q.to) where.push(`d.date_from <= ${add(q.to)}::date`);
-  if (q.country) where.push(`EXISTS (SELECT 1 FROM passage_countries pc WHERE pc.doc_id = p.doc_id AND pc.idx = p.idx AND pc.country = ${add(q.country)})`);
-  if (q.criterion) where.push(`EXISTS (SELECT 1 FROM passage_criteria pk WHERE pk.doc_id = p.doc_id AND pk.idx = p.idx AND pk.criterion = ${add(q.criterion)})`);
+  // The query is parsed once per configuration (a constant for the planner), never per row.
+  const where = searchConditions(q, add, (cfg) => `q.${cfg}`);
   const limit = add(q.limit ?? 10);
   const offset = add(q.offset ?? 0);
   const needsDocuments = Boolean(q.from || q.to);

@@ -34,14 +34,14 @@ const problems: string[] = [];
  * be driven end to end. Once extraction is wired, the store already has tags and this does nothing.
  */
 async function ensureEvidence(db: Db): Promise<void> {
-  const tagged = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM passage_criteria');
+  const tagged = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM passages WHERE criteria <> '[]'::jsonb`);
   if (tagged.rows[0].n > 0) return;
   const doc = await db.query<{ id: string }>(`SELECT id FROM documents WHERE publisher = 'BICC' LIMIT 1`);
   const id = doc.rows[0].id;
-  await db.query(`INSERT INTO document_countries (doc_id, country, mentions, is_primary) VALUES ($1, 'KZ', 100, true) ON CONFLICT DO NOTHING`, [id]);
+  await db.query(`UPDATE documents SET countries = array_append(array_remove(countries, 'KZ'), 'KZ'), primary_countries = '{KZ}' WHERE id = $1`, [id]);
   await db.query(
-    `INSERT INTO passage_criteria (doc_id, idx, criterion, score, cues)
-     SELECT doc_id, idx, 2, 0.9, ARRAY['Menschenrechte'] FROM passages WHERE doc_id = $1 AND text ILIKE '%Menschenrechte%'`,
+    `UPDATE passages SET criteria = '[{"criterion": 2, "score": 0.9, "cues": ["Menschenrechte"]}]'
+     WHERE doc_id = $1 AND text ILIKE '%Menschenrechte%'`,
     [id],
   );
 }

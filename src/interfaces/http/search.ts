@@ -3,7 +3,6 @@ import type { Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
 import { search } from '../../services/search.js';
 import { searchFacets } from '../../store/search-facets.js';
-import { textSearchConfig } from '../../extract/language.js';
 import { renderSearch, type SearchPageData } from '../web/pages/search.js';
 import type { Deps, Env } from './context.js';
 import { definePage } from './page.js';
@@ -36,7 +35,7 @@ export async function loadSearch(deps: Deps, q: URLSearchParams): Promise<Search
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
-  const facets = await searchFacets(deps.app.db, r.query, language ? [textSearchConfig(language)] : undefined);
+  const facets = await searchFacets(deps.app.db, r.query);
   return { query, filters, page, pageSize: PAGE_SIZE, total: r.total, hits: r.hits, facets };
 }
 
