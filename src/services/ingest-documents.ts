@@ -67,12 +67,14 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
   for (const f of failures) if (f.kind === 'failure') record({ source: f.source, status: 'failed', code: f.code, reason: f.reason });
   for (const s of skipped) if (s.kind === 'skipped') record({ source: s.source, status: 'skipped', reason: s.reason });
 
-  const batchSize = opts.batchSize ?? 64;
+  // 256 documents a transaction: measured faster than 64 on both engines (fewer round trips and commits).
+  const batchSize = opts.batchSize ?? 256;
   let batch: PreparedDocument[] = [];
   let batchChars = 0;
-  // On a server, storing one batch overlaps with preparing the next (the database works on the
-  // other core); the embedded store runs in this thread, so there nothing is gained by overlap.
-  const depth = db.kind === 'server' ? 2 : 1;
+  // On a server, storing batches overlaps with preparing the next ones (the database works on the
+  // other core; three in flight keep both cores busy, measured against two); the embedded store
+  // runs in this thread, so there nothing is gained by overlap.
+  const depth = db.kind === 'server' ? 3 : 1;
   const inFlight: Promise<void>[] = [];
   const flush = async () => {
     if (!batch.length) return;

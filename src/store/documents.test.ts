@@ -154,7 +154,8 @@ for (const engine of engines()) {
     const store = await createTestStore(engine);
     const old = await openDb(store.target, { migrate: false });
     await migrate(old, { upTo: 4 });
-    await old.query(`INSERT INTO documents (id, content_hash, source, format, lang, char_count, text) VALUES ('doc_a', 'h', 's', 'txt', 'de', 4, 'Text')`);
+    await old.query(`INSERT INTO documents (id, content_hash, source, format, lang, char_count, text, doc_date, date_from, date_to)
+                      VALUES ('doc_a', 'h', 's', 'txt', 'de', 4, 'Text', '2024-05', '2024-05-01', '2024-05-31')`);
     await old.query(`INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text) VALUES ('doc_a', 0, 0, 4, 'de', 'german', 'Text')`);
     await old.query(`INSERT INTO passage_countries VALUES ('doc_a', 0, 'RU', 1), ('doc_a', 0, 'KZ', 3)`);
     await old.query(`INSERT INTO passage_criteria VALUES ('doc_a', 0, 4, 2.5, ARRAY['Angriff'])`);
@@ -171,5 +172,7 @@ for (const engine of engines()) {
     assert.deepEqual(doc?.passageSpans[0].countries, ['KZ', 'RU']);
     const evidence = await evidenceFor(db, { asOf: '2026-01-01', countries: ['KZ'] });
     assert.deepEqual(evidence.map((e) => e.criteria), [[{ criterion: 4, score: 2.5, cues: ['Angriff'] }]]);
+    assert.equal((await searchPassages(db, { query: 'Text', from: '2024-05-31', country: 'RU', criterion: 4 })).total, 1, 'dates and tags copied');
+    assert.equal((await searchPassages(db, { query: 'Text', to: '2024-04-30' })).total, 0);
   });
 }

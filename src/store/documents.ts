@@ -70,13 +70,13 @@ async function insertPassages(tx: Queryable, docs: PreparedDocument[]): Promise<
   const passages = docs.flatMap((d) => d.passages.map((p) => ({ d, p })));
   for (const group of chunkByChars(passages, ({ p }) => p.text.length)) {
     await tx.query(
-      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text, countries, criteria)
-       SELECT doc_id, idx, start_off, end_off, lang, ts_config::regconfig, text, countries, criteria
+      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text, countries, criteria, date_from, date_to)
+       SELECT doc_id, idx, start_off, end_off, lang, ts_config::regconfig, text, countries, criteria, date_from, date_to
        FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, idx int, start_off int, end_off int, lang text, ts_config text, text text,
-            countries text[], criteria jsonb)`,
+            countries text[], criteria jsonb, date_from date, date_to date)`,
       [JSON.stringify(group.map(({ d, p }) => ({
         doc_id: d.id, idx: p.index, start_off: p.start, end_off: p.end, lang: p.lang, ts_config: p.tsConfig, text: p.text,
-        countries: p.countries, criteria: p.criteria,
+        countries: p.countries, criteria: p.criteria, date_from: d.dateFrom, date_to: d.dateTo,
       })))],
     );
   }
@@ -189,5 +189,5 @@ export async function documentCount(db: Queryable): Promise<number> {
  * scans the pending list sequentially, so ingestion flushes it when a run ends.
  */
 export async function flushSearchIndex(db: Queryable): Promise<void> {
-  await db.query(`SELECT gin_clean_pending_list('passages_tsv'::regclass)`);
+  await db.query(`SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname IN ('passages_tsv_german', 'passages_tsv_english', 'passages_tsv_simple')`);
 }

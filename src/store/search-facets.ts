@@ -21,7 +21,7 @@ export async function searchFacets(db: Queryable, q: SearchQuery): Promise<Searc
   const where = searchConditions(q, add, (cfg) => `websearch_to_tsquery('${cfg}', $1)`);
   const r = await db.query<{ facet: string; value: string; count: number }>(
     `WITH matched AS (
-       SELECT p.lang, p.countries, p.criteria, d.date_from FROM passages p JOIN documents d ON d.id = p.doc_id
+       SELECT p.lang, p.countries, p.criteria, p.date_from FROM passages p
        WHERE ${where.join(' AND ')}
      )
      SELECT 'lang' AS facet, m.lang AS value, count(*)::int AS count FROM matched m GROUP BY m.lang

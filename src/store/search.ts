@@ -38,6 +38,13 @@ export const HIGHLIGHT_END = '\uE001';
 
 const CONFIGS = ['german', 'english', 'simple'] as const;
 
+/**
+ * Ranking runs in two steps: term frequency (ts_rank) orders every match, then cover density
+ * (ts_rank_cd, which rewards query words close together) re-ranks the best of them. Cover density
+ * for every match of a common word costs twice as much and rarely changes the first pages.
+ */
+const SHORTLIST = 300;
+
 /** PostgreSQL text-search configuration for a language: stemming for German and English, else none. */
 export function textSearchConfig(lang: string): (typeof CONFIGS)[number] {
   if (lang === 'de') return 'german';
@@ -48,16 +55,15 @@ export function textSearchConfig(lang: string): (typeof CONFIGS)[number] {
 /**
  * The WHERE conditions shared by search and its facets: the full-text match (the query is
  * parameter $1, parsed once per configuration so each branch can use the GIN index) and the
- * filters. `add` appends a parameter and returns its placeholder. Needs `p` (passages) and,
- * when a date bound is set, `d` (documents) in scope.
+ * filters. `add` appends a parameter and returns its placeholder. Needs `p` (passages) in scope.
  */
 export function searchConditions(q: SearchQuery, add: (v: unknown) => string, match: (cfg: string) => string): string[] {
   // A language filter needs only that language's configuration.
   const configs = q.lang ? [textSearchConfig(q.lang)] : CONFIGS;
   const where = [`(${configs.map((cfg) => `(p.ts_config = '${cfg}'::regconfig AND p.tsv @@ ${match(cfg)})`).join(' OR ')})`];
   if (q.lang) where.push(`p.lang = ${add(q.lang)}`);
-  if (q.from) where.push(`d.date_to >= ${add(q.from)}::date`);
-  if (q.to) where.push(`d.date_from <= ${add(q.to)}::date`);
+  if (q.from) where.push(`p.date_to >= ${add(q.from)}::date`);
+  if (q.to) where.push(`p.date_from <= ${add(q.to)}::date`);
   if (q.country) where.push(`p.countries @> ARRAY[${add(q.country)}::text]`);
   if (q.criterion) where.push(`p.criteria @> jsonb_build_array(jsonb_build_object('criterion', ${add(q.criterion)}::int))`);
   return where;
@@ -71,30 +77,35 @@ export async function searchPassages(db: Queryable, q: SearchQuery): Promise<{ h
   };
   // The query is parsed once per configuration (a constant for the planner), never per row.
   const where = searchConditions(q, add, (cfg) => `q.${cfg}`);
-  const limit = add(q.limit ?? 10);
-  const offset = add(q.offset ?? 0);
-  const needsDocuments = Boolean(q.from || q.to);
+  const limit = q.limit ?? 10;
+  const offset = q.offset ?? 0;
+  const shortlist = add(Math.max(SHORTLIST, offset + limit));
+  const queryFor = (alias: string) =>
+    `CASE ${alias}.ts_config WHEN 'german'::regconfig THEN q.german WHEN 'english'::regconfig THEN q.english ELSE q.simple END`;
   const r = await db.query<SearchHit & { total: number }>(
     `WITH q AS (
        SELECT websearch_to_tsquery('german', $1) AS german, websearch_to_tsquery('english', $1) AS english,
               websearch_to_tsquery('simple', $1) AS simple
-     ), matched AS (
-       SELECT p.doc_id, p.idx, p.ts_config,
-              ts_rank_cd(p.tsv, CASE p.ts_config WHEN 'german'::regconfig THEN q.german WHEN 'english'::regconfig THEN q.english ELSE q.simple END) AS rank
-       FROM q, passages p ${needsDocuments ? 'JOIN documents d ON d.id = p.doc_id' : ''}
+     ), matched AS MATERIALIZED (
+       SELECT p.doc_id, p.idx, p.ts_config, ts_rank(p.tsv, ${queryFor('p')}) AS quick
+       FROM q, passages p
        WHERE ${where.join(' AND ')}
+     ), ranked AS (
+       SELECT m.doc_id, m.idx, m.ts_config, ts_rank_cd(p.tsv, ${queryFor('m')}) AS rank
+       FROM (SELECT * FROM matched ORDER BY quick DESC, doc_id, idx LIMIT ${shortlist}) m
+       JOIN passages p ON p.doc_id = m.doc_id AND p.idx = m.idx, q
      ), page AS (
-       SELECT m.*, count(*) OVER ()::int AS total FROM matched m
-       ORDER BY m.rank DESC, m.doc_id, m.idx LIMIT ${limit} OFFSET ${offset}
+       SELECT * FROM ranked ORDER BY rank DESC, doc_id, idx LIMIT ${add(limit)} OFFSET ${add(offset)}
      )
-     SELECT pg.doc_id AS "docId", pg.idx AS "passageIdx", p.start_off AS start, p.end_off AS "end",
-            d.title, d.doc_date AS date, p.lang, d.publisher, pg.rank::float8 AS rank, pg.total,
+     SELECT t.total, pg.doc_id AS "docId", pg.idx AS "passageIdx", p.start_off AS start, p.end_off AS "end",
+            d.title, d.doc_date AS date, p.lang, d.publisher, pg.rank::float8 AS rank,
             ts_headline(pg.ts_config, p.text, websearch_to_tsquery(pg.ts_config, $1),
               'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-     FROM page pg JOIN passages p ON p.doc_id = pg.doc_id AND p.idx = pg.idx JOIN documents d ON d.id = pg.doc_id
+     FROM (SELECT count(*)::int AS total FROM matched) t
+     LEFT JOIN (page pg JOIN passages p ON p.doc_id = pg.doc_id AND p.idx = pg.idx JOIN documents d ON d.id = pg.doc_id) ON true
      ORDER BY pg.rank DESC, pg.doc_id, pg.idx`,
     params,
   );
   const total = r.rows[0]?.total ?? 0;
-  return { total, hits: r.rows.map(({ total: _t, ...hit }) => hit) };
+  return { total, hits: r.rows.filter((row) => row.docId !== null).map(({ total: _t, ...hit }) => hit) };
 }
