@@ -9,7 +9,6 @@ import type {
   CountCondition,
   CorroborationPolicy,
   EvidenceCondition,
-  EvidenceFact,
   IndicatorCondition,
   IndicatorCoverage,
   IndicatorFact,
@@ -18,6 +17,7 @@ import type {
   TextOp,
   ValueRead,
 } from './types.js';
+import type { EvidenceFact } from '../core/types.js';
 import { withinWindow } from './dates.js';
 
 export type Truth = boolean | null;

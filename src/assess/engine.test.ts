@@ -5,7 +5,8 @@ import path from 'node:path';
 import { assessCountry } from './engine.js';
 import { parseMethodology } from './methodology.js';
 import { factsFromFixture } from './fixtures.js';
-import type { AssessmentFacts, CriterionResult, EvidenceFact, IndicatorFact, Methodology } from './types.js';
+import type { AssessmentFacts, CriterionResult, IndicatorFact, Methodology } from './types.js';
+import type { EvidenceFact } from '../core/types.js';
 
 const methodology = parseMethodology(JSON.parse(fs.readFileSync(path.resolve(process.cwd(), 'methodology/bicc-plus.json'), 'utf8')));
 const AS_OF = '2026-06-30';

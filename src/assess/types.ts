@@ -2,7 +2,7 @@
  * Types of the assessment: the methodology (rules as data), the facts the engine reads, and the
  * result it returns. Pure data, no behaviour.
  */
-import type { CountryCode, CriterionNumber, Rating } from '../core/types.js';
+import type { CountryCode, CriterionNumber, EvidenceFact, Rating } from '../core/types.js';
 
 /** A rating a rule can set; `no_data` is never set by a rule, only by the engine. */
 export type RuleRating = Exclude<Rating, 'no_data'>;
@@ -173,18 +173,6 @@ export interface IndicatorFact {
   publisher?: string | null;
 }
 
-export interface EvidenceFact {
-  docId: string;
-  passageIdx: number;
-  docTitle: string | null;
-  publisher: string | null;
-  /** 'official' | 'ngo' | 'news' | 'research' | … */
-  sourceType: string | null;
-  /** ISO partial: YYYY, YYYY-MM or YYYY-MM-DD. */
-  date: string | null;
-  snippet: string;
-  criteria: Array<{ criterion: number; score: number; cues: string[] }>;
-}
 
 /** Years a dataset covers (over all countries), so absence can be read as "none recorded". */
 export interface IndicatorCoverage {

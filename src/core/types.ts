@@ -36,3 +36,24 @@ export interface PassageSpan {
 export type CriterionNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
 export type Rating = 'not_critical' | 'possibly_critical' | 'critical' | 'no_data';
+
+/** A criterion a passage speaks to: its cue score and the cues that matched. */
+export interface CriterionTag {
+  criterion: number;
+  score: number;
+  cues: string[];
+}
+
+/** A stored passage the assessment reads as evidence: tagged with criteria, with its document's provenance. */
+export interface EvidenceFact {
+  docId: string;
+  passageIdx: number;
+  docTitle: string | null;
+  publisher: string | null;
+  /** 'official' | 'ngo' | 'news' | 'research' | … */
+  sourceType: string | null;
+  /** ISO partial: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string | null;
+  snippet: string;
+  criteria: CriterionTag[];
+}

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { assessCountry } from '../assess/engine.js';
 import { parseMethodology } from '../assess/methodology.js';
-import type { AssessmentFacts, EvidenceFact, IndicatorFact, Methodology } from '../assess/types.js';
+import type { AssessmentFacts, IndicatorFact, Methodology } from '../assess/types.js';
+import type { EvidenceFact } from '../core/types.js';
 import type { BriefInput, BriefValue, IndicatorLabel, SourceInfo } from './brief-model.js';
 
 export const AS_OF = '2026-06-30';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { RawDocument } from '../core/types.js';
 import { AppError, errorMessage } from '../core/errors.js';
 import type { Db } from '../store/db.js';
-import { flushSearchIndex, getDocument, storeDocuments, type DocumentSummary } from '../store/documents.js';
+import { settleAfterIngest, getDocument, storeDocuments, type DocumentSummary } from '../store/documents.js';
 import { readInput, firstLineTitle } from '../ingest/read-inputs.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { prepareDocument } from './prepare-document.js';
@@ -93,7 +93,7 @@ async function store(db: Db, raw: RawDocument): Promise<AddResult> {
   }
   const [outcome] = await storeDocuments(db, [prepared]);
   if (outcome instanceof Error) throw new AppError('store_failed', `The document could not be stored: ${errorMessage(outcome)}`, { status: 500 });
-  if (outcome === 'new') await flushSearchIndex(db);
+  if (outcome === 'new') await settleAfterIngest(db, 1);
   const doc = await getDocument(db, prepared.id);
   if (!doc) throw new AppError('store_failed', 'The document was stored but cannot be read back.', { status: 500 });
   const { text: _t, extraction: _e, passageSpans: _p, ...summary } = doc;

@@ -4,17 +4,11 @@
  * primary ones, and a compact summary of the document-level extraction (the full one is
  * recomputed on demand by `extract`).
  */
-import type { PassageSpan } from '../core/types.js';
+import type { CriterionTag, PassageSpan } from '../core/types.js';
 import { extractDocument, type Extraction } from '../extract/pipeline.js';
 
 /** Figures kept in the stored summary; a 50 MB document must not produce a 50 MB JSON column. */
 const MAX_STORED_FIGURES = 200;
-
-export interface StoredCriterion {
-  criterion: number;
-  score: number;
-  cues: string[];
-}
 
 export interface StoredExtraction {
   primary: string[];
@@ -28,7 +22,7 @@ export interface StoredExtraction {
 export interface StoredPassage extends PassageSpan {
   /** Countries the passage mentions, most mentioned first. */
   countries: string[];
-  criteria: StoredCriterion[];
+  criteria: CriterionTag[];
 }
 
 export interface StorageAnalysis {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Db } from '../store/db.js';
-import { storeDocuments, flushSearchIndex } from '../store/documents.js';
+import { storeDocuments, settleAfterIngest } from '../store/documents.js';
 import { expandInputs, readInput, type InputFormat } from '../ingest/read-inputs.js';
 import { prepareDocument, type PreparedDocument } from './prepare-document.js';
 import { errorMessage } from '../core/errors.js';
@@ -137,7 +137,7 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
   }
   await flush();
   await Promise.all(inFlight);
-  if (report.new > 0) await flushSearchIndex(db);
+  await settleAfterIngest(db, report.new);
   report.durationMs = Math.round(performance.now() - started);
   return report;
 }

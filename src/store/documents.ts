@@ -184,10 +184,14 @@ export async function documentCount(db: Queryable): Promise<number> {
 }
 
 /**
- * Moves the GIN index's pending list (fast-update buffer) into the index proper. A server's
- * autovacuum does this eventually; the embedded store has no autovacuum, and every search
- * scans the pending list sequentially, so ingestion flushes it when a run ends.
+ * Settles the store after documents went in. Moves the GIN indexes' pending lists (fast-update
+ * buffers) into the indexes proper: a server's autovacuum does this eventually, the embedded
+ * store has no autovacuum, and every search scans the pending list sequentially. When the
+ * corpus grew by a tenth or more, refreshes the planner's statistics too (again: no autovacuum
+ * in the embedded store), so searches keep their index plans as the corpus grows.
  */
-export async function flushSearchIndex(db: Queryable): Promise<void> {
+export async function settleAfterIngest(db: Queryable, added: number): Promise<void> {
+  if (added <= 0) return;
   await db.query(`SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname IN ('passages_tsv_german', 'passages_tsv_english', 'passages_tsv_simple')`);
+  if (added * 10 >= (await documentCount(db))) await db.query('ANALYZE documents, passages');
 }

@@ -5,7 +5,7 @@
  * undated ones stay in (the engine lists them but never counts them).
  */
 import type { Queryable } from './db.js';
-import type { EvidenceFact } from '../assess/types.js';
+import type { EvidenceFact } from '../core/types.js';
 
 /** An evidence passage as the assessment reads it, plus the country it was found for. */
 export interface EvidenceRow extends EvidenceFact {

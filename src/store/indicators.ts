@@ -449,23 +449,12 @@ export async function latestUnresolved(db: Queryable): Promise<UnresolvedName[]>
   return r.rows;
 }
 
-export interface StoredDeal {
-  sipriId: string;
-  deliveryYear: number;
-  supplierName: string;
-  supplierKey: string | null;
-  recipientName: string;
-  recipientKey: string | null;
-  designation: string;
-  description: string;
-  category: string;
-  orderYear: number | null;
-  numberDelivered: number | null;
-  status: string;
-  tivDelivered: number | null;
-  sourceFile: string;
-  sourceRow: number | null;
-}
+/** A deal as listed: the fields of the SIPRI row that briefs and pages show, and where it came from. */
+export type StoredDeal = Pick<
+  ArmsDealInput,
+  | 'sipriId' | 'deliveryYear' | 'supplierName' | 'supplierKey' | 'recipientName' | 'recipientKey' | 'designation'
+  | 'description' | 'category' | 'orderYear' | 'numberDelivered' | 'status' | 'tivDelivered'
+> & { sourceFile: string; sourceRow: number | null };
 
 export async function listArmsDeals(db: Queryable, q: { recipient?: string; supplier?: string; fromYear?: number } = {}): Promise<StoredDeal[]> {
   const r = await db.query<StoredDeal>(

@@ -43,7 +43,7 @@ const CONFIGS = ['german', 'english', 'simple'] as const;
  * (ts_rank_cd, which rewards query words close together) re-ranks the best of them. Cover density
  * for every match of a common word costs twice as much and rarely changes the first pages.
  */
-const SHORTLIST = 300;
+const SHORTLIST = 200;
 
 /** PostgreSQL text-search configuration for a language: stemming for German and English, else none. */
 export function textSearchConfig(lang: string): (typeof CONFIGS)[number] {
