@@ -35,6 +35,7 @@ export interface Comparison {
 
 const T = {
   same: { en: 'Same rating.', de: 'Gleiche Bewertung.' },
+  passages: { en: 'passages', de: 'Passagen' },
   noExternal: { en: 'No external rating found.', de: 'Keine externe Bewertung gefunden.' },
   higher: { en: 'We rate higher because', de: 'Wir bewerten höher, weil' },
   lower: { en: 'We rate lower:', de: 'Wir bewerten niedriger:' },
@@ -54,7 +55,7 @@ function whyNotFired(ctx: EvalContext, methodology: Methodology, criterion: Crit
   const parts = candidates.map((rule) => {
     const r = evaluate(ctx, rule.when);
     const status = r.truth === null ? `${T.lacks[lang]} ${[...new Set(r.missing)].join(', ')}` : T.notMet[lang];
-    const read = r.values.length ? ` — ${T.read[lang]}: ${formatValues(r.values)}` : '';
+    const read = r.values.length ? ` — ${T.read[lang]}: ${formatValues(r.values, lang)}` : '';
     return `${rule.id} (${rule.description[lang]}): ${status}${read}`;
   });
   return `${T.noneFired[lang]} „${ratingLabel(atLeast, lang)}“ ${T.orHigher[lang]} ${parts.join(' | ')}`;
@@ -88,7 +89,7 @@ export function compareWithExternal(
     } else if (ratingRank(c.rating) > ratingRank(ext.rating)) {
       const decisive = c.rulesFired.filter((f) => f.rating === c.rating);
       explanation = `${T.higher[lang]} ${decisive
-        .map((f) => `${f.ruleId} (${f.description[lang]}) ${T.firedList[lang]} — ${T.read[lang]}: ${f.basis === 'evidence' ? `${f.evidence?.length ?? 0} passages` : formatValues(f.values)}`)
+        .map((f) => `${f.ruleId} (${f.description[lang]}) ${T.firedList[lang]} — ${T.read[lang]}: ${f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${T.passages[lang]}` : formatValues(f.values, lang)}`)
         .join(' | ')}`;
     } else {
       explanation = `${T.lower[lang]} ${whyNotFired(ctx, methodology, n, ext.rating, lang)}`;

@@ -194,7 +194,8 @@ test('review is suggested when corroborated evidence points higher than the indi
   assert.equal(r.evidenceRating, 'possibly_critical');
   assert.equal(r.rating, 'possibly_critical');
   assert.equal(r.reviewSuggested, true);
-  assert.match(r.reviewReason ?? '', /c7\.corroborated_evidence/);
+  assert.match(r.reviewReason?.en ?? '', /c7\.corroborated_evidence/);
+  assert.match(r.reviewReason?.de ?? '', /c7\.corroborated_evidence/);
   // When the indicators already say as much, no review is needed.
   const agree = criterion(facts([row('ti.cpi', 2024, 35)], ev), 7);
   assert.equal(agree.reviewSuggested, false);

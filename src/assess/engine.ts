@@ -12,6 +12,7 @@ import type { CriterionNumber, Rating } from '../core/types.js';
 import { conditionKinds, evaluate, indexSeries, readIndicator, type EvalContext, type EvidenceRef } from './conditions.js';
 import { dateSortKey, isIsoDay, partialRange, withinWindow, yearOf } from './dates.js';
 import { CRITERIA } from './methodology.js';
+import { RATING_LABELS } from './labels.js';
 import type {
   AssessmentFacts,
   Confidence,
@@ -19,6 +20,7 @@ import type {
   CriterionResult,
   EvidenceItem,
   FiredRule,
+  Localized,
   Methodology,
   OverrideFact,
   RuleBasis,
@@ -146,8 +148,12 @@ function assessCriterion(ctx: EvalContext, criterion: CriterionNumber, facts: As
   const undetermined = undeterminedAll.filter((u) => RANK[u.rating] > RANK[rating]);
 
   const reviewSuggested = evidenceRating !== null && RANK[evidenceRating] > RANK[indicatorRating];
-  const reviewReason = reviewSuggested
-    ? `Corroborated recent evidence (${evidenceRules.map((f) => f.ruleId).join(', ')}) points to ${evidenceRating}; the indicators alone give ${indicatorRating}.`
+  const rules = evidenceRules.map((f) => f.ruleId).join(', ');
+  const reviewReason: Localized | undefined = reviewSuggested && evidenceRating
+    ? {
+        de: `Bestätigte neuere Belege (${rules}) weisen auf „${RATING_LABELS[evidenceRating].de}“; die Indikatoren allein ergeben „${RATING_LABELS[indicatorRating].de}“.`,
+        en: `Corroborated recent evidence (${rules}) points to ${evidenceRating}; the indicators alone give ${indicatorRating}.`,
+      }
     : undefined;
 
   const readValues = uniqueValues([...fired.flatMap((f) => f.values), ...decisiveValues]);
@@ -208,32 +214,33 @@ export function rateConfidence(x: {
   reviewSuggested: boolean;
   evidenceOnly: boolean;
   undetermined: UndeterminedRule[];
-}): { confidence: Confidence; reasons: string[] } {
-  if (x.rating === 'no_data') return { confidence: 'low', reasons: ['no decisive indicator has a value'] };
-  const reasons: string[] = [];
+}): { confidence: Confidence; reasons: Localized[] } {
+  if (x.rating === 'no_data') return { confidence: 'low', reasons: [{ de: 'kein maßgeblicher Indikator hat einen Wert', en: 'no decisive indicator has a value' }] };
+  const reasons: Localized[] = [];
   let score = 3;
   const present = x.decisiveGroups - x.missing.length;
   if (x.missing.length > 0) {
     score -= present * 2 < x.decisiveGroups ? 2 : 1;
-    reasons.push(`decisive indicators missing: ${x.missing.join(', ')}`);
+    reasons.push({ de: `maßgebliche Indikatoren fehlen: ${x.missing.join(', ')}`, en: `decisive indicators missing: ${x.missing.join(', ')}` });
   }
   if (x.stale.length > 0) {
     score -= 1;
-    reasons.push(`stale values: ${x.stale.join(', ')}`);
+    reasons.push({ de: `veraltete Werte: ${x.stale.join(', ')}`, en: `stale values: ${x.stale.join(', ')}` });
   }
   if (x.reviewSuggested) {
     score -= 1;
-    reasons.push('evidence points higher than the indicators');
+    reasons.push({ de: 'die Belege weisen höher als die Indikatoren', en: 'evidence points higher than the indicators' });
   }
   if (x.undetermined.length > 0) {
     score -= 1;
-    reasons.push(`undecided for lack of data: ${x.undetermined.map((u) => u.ruleId).join(', ')}`);
+    const ids = x.undetermined.map((u) => u.ruleId).join(', ');
+    reasons.push({ de: `mangels Daten unentschieden: ${ids}`, en: `undecided for lack of data: ${ids}` });
   }
   if (x.evidenceOnly) {
     score = Math.min(score, 1);
-    reasons.push('rating rests on evidence alone');
+    reasons.push({ de: 'die Bewertung beruht allein auf Belegen', en: 'rating rests on evidence alone' });
   }
-  if (reasons.length === 0) reasons.push('decisive indicators complete and fresh; evidence agrees');
+  if (reasons.length === 0) reasons.push({ de: 'maßgebliche Indikatoren vollständig und aktuell; die Belege stimmen überein', en: 'decisive indicators complete and fresh; evidence agrees' });
   return { confidence: score >= 3 ? 'high' : score === 2 ? 'medium' : 'low', reasons };
 }
 

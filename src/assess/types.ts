@@ -228,19 +228,13 @@ export interface ValueRead {
   country?: CountryCode;
 }
 
-export interface EvidenceItem {
-  docId: string;
-  passageIdx: number;
-  docTitle: string | null;
-  publisher: string | null;
-  sourceType: string | null;
-  date: string | null;
-  snippet: string;
+export type EvidenceItem = Omit<EvidenceFact, 'criteria'> & {
+  /** The passage's score and cues for the criterion at hand. */
   score: number;
   cues: string[];
   /** Whether this passage belongs to a corroborated set for some fired evidence rule. */
   corroborated: boolean;
-}
+};
 
 export type RuleBasis = 'indicators' | 'evidence' | 'mixed';
 
@@ -266,7 +260,7 @@ export interface CriterionResult {
   criterion: CriterionNumber;
   rating: Rating;
   confidence: Confidence;
-  confidenceReasons: string[];
+  confidenceReasons: Localized[];
   /** Highest rating set by rules on indicators alone (or mixed), and by evidence rules. */
   indicatorRating: Rating;
   evidenceRating: RuleRating | null;
@@ -282,7 +276,7 @@ export interface CriterionResult {
   /** How many passages were found before the limit. */
   evidenceTotal: number;
   reviewSuggested: boolean;
-  reviewReason?: string;
+  reviewReason?: Localized;
   override?: OverrideFact;
   /** The override's rating when there is one, else the computed rating. */
   effectiveRating: Rating;

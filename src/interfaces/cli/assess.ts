@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { countryName } from '../../extract/countries/resolve.js';
-import { formatValues } from '../../assess/explain.js';
+import { formatValues, localize } from '../../assess/explain.js';
 import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '../../assess/labels.js';
 import type { CriterionResult, Lang } from '../../assess/types.js';
 import type { Comparison } from '../../assess/compare.js';
@@ -44,14 +44,14 @@ function printAssessment(s: StoredAssessment, lang: Lang, details: boolean): voi
   for (const c of a.criteria) {
     out(`\n${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}: ${ratingText(c, lang)}`);
     for (const f of c.rulesFired) {
-      const read = f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${UI_LABELS.evidence[lang]}` : formatValues(f.values);
+      const read = f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${UI_LABELS.evidence[lang]}` : formatValues(f.values, lang);
       out(`   + ${f.ruleId} → ${RATING_LABELS[f.rating][lang]}: ${f.description[lang]}\n       ${read}`);
     }
-    if (c.rulesFired.length === 0 && c.decisiveValues.length) out(`   = ${formatValues(c.decisiveValues)}`);
+    if (c.rulesFired.length === 0 && c.decisiveValues.length) out(`   = ${formatValues(c.decisiveValues, lang)}`);
     if (c.missing.length) out(`   ! ${UI_LABELS.missing[lang]}: ${c.missing.join(', ')}`);
     if (c.stale.length) out(`   ! ${UI_LABELS.stale[lang]}: ${c.stale.join(', ')}`);
     if (details) for (const u of c.rulesUndetermined) out(`   ? ${u.ruleId}: ${u.missing.join(', ')}`);
-    if (c.reviewReason) out(`   ! ${c.reviewReason}`);
+    if (c.reviewReason) out(`   ! ${localize(c.reviewReason, lang)}`);
     const shown = c.evidence.slice(0, details ? 10 : 3);
     for (const e of shown) {
       const mark = e.corroborated ? '*' : '-';

@@ -119,6 +119,9 @@ test('pages are HTML with a strict CSP, in German or English', async () => {
   assert.match(deHtml, /<html lang="de">/);
   assert.match(deHtml, /Kasachstan/);
   assert.match(deHtml, /Bewertungen/);
+  // Confidence reasons and value flags speak the page's language too.
+  assert.doesNotMatch(deHtml, /decisive indicators|stale values|undecided for lack of data|no record|evidence points higher/);
+  assert.match(deHtml, /maßgebliche Indikatoren|veraltete Werte|mangels Daten unentschieden|kein maßgeblicher Indikator/);
   const r = await rw.hono.request('/countries/KZ?lang=de');
   assert.match(r.headers.get('set-cookie') ?? '', /armsbrief_lang=de/);
   const fromCookie = await (await rw.hono.request('/methodology', { headers: { Cookie: 'armsbrief_lang=de' } })).text();

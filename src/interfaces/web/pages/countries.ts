@@ -1,9 +1,9 @@
 /** Overview (world map + sortable table) and country page (ratings, evidence timeline, indicators, documents, briefs). */
 import { countryName } from '../../../extract/countries/resolve.js';
 import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS } from '../../../assess/labels.js';
-import { formatValue } from '../../../assess/explain.js';
+import { formatValue, localize } from '../../../assess/explain.js';
 import type { CriterionResult } from '../../../assess/types.js';
-import type { Rating } from '../../../core/types.js';
+import type { EvidenceFact, Rating } from '../../../core/types.js';
 import type { DocumentSummary } from '../../../store/documents.js';
 import type { OverrideRow } from '../../../store/assessments.js';
 import { html, href, type SafeHtml } from '../html.js';
@@ -31,17 +31,10 @@ export interface OverviewData {
   countries: OverviewRow[];
 }
 
-export interface TimelineItem {
-  docId: string;
-  passageIdx: number;
-  docTitle: string | null;
-  publisher: string | null;
-  sourceType: string | null;
-  date: string | null;
-  snippet: string;
+export type TimelineItem = Omit<EvidenceFact, 'criteria'> & {
   criteria: number[];
   corroborated: boolean;
-}
+};
 
 export interface IndicatorSeries {
   id: string;
@@ -109,18 +102,18 @@ function criterionRow(c: CriterionResult, view: View): SafeHtml {
   const { t, lang } = view;
   const reasons = [
     ...c.rulesFired.map((f) => html`<li><strong>${f.description[lang]}</strong> → ${RATING_LABELS[f.rating][lang]}<br><span class="small muted">${
-      f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${t('evidenceTitle').toLowerCase()}` : f.values.map(formatValue).join('; ')
+      f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${t('evidenceTitle').toLowerCase()}` : f.values.map((v) => formatValue(v, lang)).join('; ')
     }</span></li>`),
   ];
   return html`<tr id="criterion-${c.criterion}">
 <td>${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}</td>
-<td>${ratingBadge(c.effectiveRating, view)}${c.override ? html`<br><span class="small">${t('computedRating')}: ${RATING_LABELS[c.rating][lang]}</span>` : ''}${c.reviewSuggested ? html` <span class="flag" title="${c.reviewReason ?? ''}">${t('reviewSuggested')}</span>` : ''}</td>
-<td>${CONFIDENCE_LABELS[c.confidence][lang]}${c.confidenceReasons.length ? html`<br><span class="small muted">${c.confidenceReasons.join('; ')}</span>` : ''}</td>
+<td>${ratingBadge(c.effectiveRating, view)}${c.override ? html`<br><span class="small">${t('computedRating')}: ${RATING_LABELS[c.rating][lang]}</span>` : ''}${c.reviewSuggested ? html` <span class="flag" title="${c.reviewReason ? localize(c.reviewReason, lang) : ''}">${t('reviewSuggested')}</span>` : ''}</td>
+<td>${CONFIDENCE_LABELS[c.confidence][lang]}${c.confidenceReasons.length ? html`<br><span class="small muted">${c.confidenceReasons.map((r) => localize(r, lang)).join('; ')}</span>` : ''}</td>
 <td>${reasons.length ? html`<ul class="small">${reasons}</ul>` : html`<span class="small muted">${t('noRuleFired')}</span>`}
-${c.decisiveValues.length && !c.rulesFired.length ? html`<div class="small muted">${t('valuesRead')}: ${c.decisiveValues.map(formatValue).join('; ')}</div>` : ''}
+${c.decisiveValues.length && !c.rulesFired.length ? html`<div class="small muted">${t('valuesRead')}: ${c.decisiveValues.map((v) => formatValue(v, lang)).join('; ')}</div>` : ''}
 ${c.missing.length ? html`<div class="small">${t('missingData')}: ${c.missing.join(', ')}</div>` : ''}
 ${c.stale.length ? html`<div class="small">${t('staleData')}: ${c.stale.join(', ')}</div>` : ''}
-${c.reviewSuggested && c.reviewReason ? html`<div class="small">${t('reviewSuggested')}: ${c.reviewReason}</div>` : ''}</td>
+${c.reviewSuggested && c.reviewReason ? html`<div class="small">${t('reviewSuggested')}: ${localize(c.reviewReason, lang)}</div>` : ''}</td>
 <td>${c.override ? html`${RATING_LABELS[c.override.rating][lang]}<br><span class="small">${c.override.by}: ${c.override.reason} (${c.override.createdAt.slice(0, 10)})</span>` : html`<span class="muted">${t('overrideNone')}</span>`}</td>
 </tr>`;
 }
