@@ -2,7 +2,9 @@
  * Types of the assessment: the methodology (rules as data), the facts the engine reads, and the
  * result it returns. Pure data, no behaviour.
  */
-import type { CountryCode, CriterionNumber, EvidenceFact, Rating } from '../core/types.js';
+import type { CountryCode, CriterionNumber, EvidenceFact, IndicatorCoverage, IndicatorFact, Rating } from '../core/types.js';
+
+export type { IndicatorCoverage, IndicatorFact };
 
 /** A rating a rule can set; `no_data` is never set by a rule, only by the engine. */
 export type RuleRating = Exclude<Rating, 'no_data'>;
@@ -163,24 +165,7 @@ export interface Methodology {
 // Facts
 // ---------------------------------------------------------------------------------------------
 
-export interface IndicatorFact {
-  indicator: string;
-  year: number;
-  value: number | null;
-  valueText: string | null;
-  unit?: string | null;
-  source: string;
-  publisher?: string | null;
-}
-
-
-/** Years a dataset covers (over all countries), so absence can be read as "none recorded". */
-export interface IndicatorCoverage {
-  indicator: string;
-  firstYear: number;
-  lastYear: number;
-  source: string;
-}
+// IndicatorFact and IndicatorCoverage live in core (the store returns them too).
 
 export interface ExternalRating {
   criterion: CriterionNumber;

@@ -57,3 +57,43 @@ export interface EvidenceFact {
   snippet: string;
   criteria: CriterionTag[];
 }
+
+/** One SIPRI trade-register line (deal × delivery year), kept as it is. */
+export interface ArmsDeal {
+  sipriId: string;
+  supplier: string;
+  recipient: string;
+  designation: string;
+  description: string;
+  category: string;
+  orderYear: number | null;
+  orderYearEstimated: boolean;
+  numberDelivered: number | null;
+  numberDeliveredEstimated: boolean;
+  deliveryYear: number;
+  deliveryYearEstimated: boolean;
+  status: string;
+  tivDealUnit: number | null;
+  tivDelivered: number | null;
+  localProduction: boolean;
+  row: number;
+}
+
+/** One indicator value as the assessment reads it: year, value or code, and where it came from. */
+export interface IndicatorFact {
+  indicator: string;
+  year: number;
+  value: number | null;
+  valueText: string | null;
+  unit?: string | null;
+  source: string;
+  publisher?: string | null;
+}
+
+/** Years a dataset covers (over all countries), so absence can be read as "none recorded". */
+export interface IndicatorCoverage {
+  indicator: string;
+  firstYear: number;
+  lastYear: number;
+  source: string;
+}

@@ -3,6 +3,10 @@
  * Country resolution, storage and history happen later (resolve-entities.ts, store/indicators.ts),
  * so a parser can be tested on a file without a store.
  */
+import type { ArmsDeal } from '../core/types.js';
+
+/** A SIPRI trade-register line is a domain type (core), so the store can extend it too. */
+export type { ArmsDeal };
 
 /** One value as read from a file, before its entity name is resolved to a country. */
 export interface RawValue {
@@ -25,27 +29,6 @@ export interface RawValue {
   note?: string | null;
   sheet?: string | null;
   /** 1-based row number in the file (CSV: physical line; XLSX: sheet row). */
-  row: number;
-}
-
-/** One SIPRI trade-register line (deal × delivery year), kept as it is. */
-export interface ArmsDeal {
-  sipriId: string;
-  supplier: string;
-  recipient: string;
-  designation: string;
-  description: string;
-  category: string;
-  orderYear: number | null;
-  orderYearEstimated: boolean;
-  numberDelivered: number | null;
-  numberDeliveredEstimated: boolean;
-  deliveryYear: number;
-  deliveryYearEstimated: boolean;
-  status: string;
-  tivDealUnit: number | null;
-  tivDelivered: number | null;
-  localProduction: boolean;
   row: number;
 }
 

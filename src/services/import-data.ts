@@ -296,11 +296,7 @@ function resolveDeals(deals: ArmsDeal[]): ArmsDealInput[] {
     }
     return cache.get(name)!;
   };
-  return deals.map((d) => ({
-    sipriId: d.sipriId, deliveryYear: d.deliveryYear, supplierName: d.supplier, supplierKey: keyOf(d.supplier),
-    recipientName: d.recipient, recipientKey: keyOf(d.recipient), designation: d.designation, description: d.description,
-    category: d.category, orderYear: d.orderYear, orderYearEstimated: d.orderYearEstimated, numberDelivered: d.numberDelivered,
-    numberDeliveredEstimated: d.numberDeliveredEstimated, deliveryYearEstimated: d.deliveryYearEstimated, status: d.status,
-    tivDealUnit: d.tivDealUnit, tivDelivered: d.tivDelivered, localProduction: d.localProduction, row: d.row,
+  return deals.map(({ supplier, recipient, ...deal }) => ({
+    ...deal, supplierName: supplier, supplierKey: keyOf(supplier), recipientName: recipient, recipientKey: keyOf(recipient),
   }));
 }

@@ -3,20 +3,14 @@
  * assessments, and analyst overrides with their audit trail.
  */
 import type { Queryable } from './db.js';
+import type { IndicatorCoverage, IndicatorFact } from '../core/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Facts: indicator values and dataset coverage
 // ---------------------------------------------------------------------------------------------
 
-export interface FactRow {
+export interface FactRow extends IndicatorFact {
   country: string;
-  indicator: string;
-  year: number;
-  value: number | null;
-  valueText: string | null;
-  unit: string | null;
-  source: string;
-  publisher: string | null;
 }
 
 /**
@@ -72,27 +66,20 @@ export async function partnerFacts(
   return r.rows;
 }
 
-export interface IndicatorCoverageRow {
-  indicator: string;
-  firstYear: number;
-  lastYear: number;
-  source: string;
-}
-
 /**
  * Years each indicator's public datasets cover over all countries (briefs do not define coverage).
  * Computing it scans every value, so the result is cached per state of the imports: a new or
  * finished import run changes the key and the next call recomputes it.
  */
-export async function datasetCoverage(db: Queryable, indicators: string[]): Promise<IndicatorCoverageRow[]> {
+export async function datasetCoverage(db: Queryable, indicators: string[]): Promise<IndicatorCoverage[]> {
   const key = await db.query<{ v: string }>(
     `SELECT coalesce(max(id), 0)::text || '|' || coalesce(max(finished_at)::text, '') || '|' || count(*)::text AS v FROM import_runs`,
   );
   const version = key.rows[0].v;
-  const cached = await db.query<{ coverage: IndicatorCoverageRow[] }>('SELECT coverage FROM assessment_coverage_cache WHERE data_version = $1', [version]);
+  const cached = await db.query<{ coverage: IndicatorCoverage[] }>('SELECT coverage FROM assessment_coverage_cache WHERE data_version = $1', [version]);
   let all = cached.rows[0]?.coverage;
   if (!all) {
-    const r = await db.query<IndicatorCoverageRow>(
+    const r = await db.query<IndicatorCoverage>(
       `SELECT indicator_id AS indicator, min(year)::int AS "firstYear", max(year)::int AS "lastYear",
          string_agg(DISTINCT source_id, ', ') AS source
        FROM indicator_values WHERE NOT starts_with(source_id, 'doc:') GROUP BY indicator_id`,

@@ -4,6 +4,7 @@
  * file's import in a transaction: a file that fails leaves nothing half-written.
  */
 import type { Queryable } from './db.js';
+import type { ArmsDeal } from '../core/types.js';
 
 /** One value ready to store: the entity is resolved, unit and provenance are known. */
 export interface IndicatorValueInput {
@@ -173,26 +174,12 @@ export async function upsertIndicatorValues(db: Queryable, batch: ValueBatch): P
   return counts;
 }
 
-export interface ArmsDealInput {
-  sipriId: string;
-  deliveryYear: number;
+/** A SIPRI deal row with its supplier and recipient resolved to entity keys (null: not a country). */
+export interface ArmsDealInput extends Omit<ArmsDeal, 'supplier' | 'recipient'> {
   supplierName: string;
   supplierKey: string | null;
   recipientName: string;
   recipientKey: string | null;
-  designation: string;
-  description: string;
-  category: string;
-  orderYear: number | null;
-  orderYearEstimated: boolean;
-  numberDelivered: number | null;
-  numberDeliveredEstimated: boolean;
-  deliveryYearEstimated: boolean;
-  status: string;
-  tivDealUnit: number | null;
-  tivDelivered: number | null;
-  localProduction: boolean;
-  row: number;
 }
 
 /** Upserts SIPRI deal rows by (SIPRI id, delivery year); rows that did not change are not written. */
