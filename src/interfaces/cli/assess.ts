@@ -116,7 +116,9 @@ function printOverrides(rows: OverrideRow[], lang: Lang): void {
     return;
   }
   for (const o of rows) {
-    const state = o.removedAt ? `removed ${o.removedAt} by ${o.removedBy} (${o.removedReason})` : 'active';
+    const state = o.removedAt
+      ? (lang === 'de' ? `entfernt ${o.removedAt} von ${o.removedBy} (${o.removedReason})` : `removed ${o.removedAt} by ${o.removedBy} (${o.removedReason})`)
+      : lang === 'de' ? 'aktiv' : 'active';
     out(`#${o.id} ${o.country} ${o.criterion}: ${RATING_LABELS[o.rating as keyof typeof RATING_LABELS][lang]} — ${o.createdBy}, ${o.createdAt}: ${o.reason} [${state}]`);
   }
 }
