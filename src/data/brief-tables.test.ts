@@ -3,19 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { harvestBriefText, parseGermanNumber } from './brief-tables.js';
+import { harvestBriefText } from './brief-tables.js';
 
 const seed = fs.readFileSync(path.resolve(process.cwd(), '..', 'shared', 'corpus', 'seeds', '001_424b8fa61388b790.txt'), 'utf8');
 const h = harvestBriefText(seed, { docDate: '2026-06' });
 const get = (id: string, year: number, table?: string, country = 'KZ', partner?: string) =>
   h.values.find((v) => v.indicatorId === id && v.year === year && v.country === country && (!table || v.table === table) && (partner === undefined || v.partnerKey === partner));
-
-test('German numbers', () => {
-  assert.equal(parseGermanNumber('1.145'), 1145);
-  assert.equal(parseGermanNumber('0,4'), 0.4);
-  assert.equal(parseGermanNumber('159282'), 159282);
-  assert.equal(parseGermanNumber('-'), null);
-});
 
 test('seed 001: country, publisher, no issues', () => {
   assert.equal(h.country, 'KZ');

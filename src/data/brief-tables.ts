@@ -2,11 +2,11 @@
  * Harvests indicator values from an ingested country brief (structure of seed 001, German):
  * "Tabelle N" tables (tab-separated, captions, "Quelle:" lines, header rows repeated after page
  * breaks), Box 1 (force strength), Box 6 (Freedom House), the CPI paragraph and the Teil II ratings
- * table. Pure: text in, values out; each value names its table and line.
- * (Uses its own small reader of tab-separated blocks; the shared `extractTables` of src/extract was not
- * available when this was written — switch to it once it is.)
+ * table. Pure: text in, values out; each value names its table and line. Tables are read by the
+ * extraction's `extractTables`; this module only knows which rows of which tables mean what.
  */
 import { resolveCountry } from '../extract/countries/resolve.js';
+import { extractTables, parseCellNumber } from '../extract/tables.js';
 import type { IndicatorInfo } from './catalogue.js';
 
 export interface BriefValue {
@@ -43,49 +43,45 @@ export interface BriefHarvest {
 interface Table {
   label: string;
   caption: string;
-  startLine: number;
+  /** The header first, then the rows, each with its 1-based line. */
   rows: Array<{ cells: string[]; line: number }>;
+  /** Notes under the table and its source line ("Angaben in konstanten Preisen mit 2023 …"). */
   footer: string;
-}
-
-/** German number: "1.145" → 1145, "0,4" → 0.4, "-" → null. */
-export function parseGermanNumber(s: string): number | null {
-  const t = s.replace(/<[^>]+>/g, '').replace(/\s|%|\*/g, '').trim();
-  if (!t || t === '-' || t === '–') return null;
-  if (!/^-?[\d.]+(,\d+)?$/.test(t)) return null;
-  const plain = /^\-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) ? t.replace(/\./g, '') : t;
-  const n = Number(plain.replace(',', '.'));
-  return Number.isFinite(n) ? n : null;
 }
 
 function clean(s: string): string {
   return s.replace(/<[^>]+>/g, '').replace(/[*#]/g, '').replace(/\\/g, '').trim();
 }
 
-/** Finds "Tabelle N" blocks: caption lines, then tab-separated rows up to the "Quelle" line. */
-export function readTables(lines: string[]): Table[] {
-  const tables: Table[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^(?:#+\s*)?\**\s*Tabelle\s+(\d+)\b/.exec(lines[i].trim());
-    if (!m) continue;
-    const t: Table = { label: `Tabelle ${m[1]}`, caption: '', startLine: i + 1, rows: [], footer: '' };
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const l = lines[j];
-      if (/^(?:#+\s*)?\**\s*(Tabelle|Schaubild|Box)\s+\d+/.test(l.trim())) break;
-      if (/^\*?\s*Quellen?:/.test(l.trim())) {
-        t.footer += ' ' + l.trim();
-        break;
-      }
-      if (l.includes('\t')) t.rows.push({ cells: l.split('\t').map((c) => clean(c)), line: j + 1 });
-      else if (t.rows.length === 0 && clean(l)) t.caption += (t.caption ? ' ' : '') + clean(l);
-      else if (clean(l)) t.footer += ' ' + clean(l);
+/** 1-based line of a character offset. */
+function lineNumbers(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    tables.push(t);
-    i = j - 1;
-  }
-  return tables;
+    return lo + 1;
+  };
 }
+
+/** The brief's captioned tables ("Tabelle N"), with line numbers for provenance. */
+function briefTables(text: string): Table[] {
+  const lineOf = lineNumbers(text);
+  return extractTables(text, 'de').filter((t) => t.number !== null).map((t) => ({
+    label: `Tabelle ${t.number}`,
+    caption: t.caption,
+    rows: [{ cells: t.header, line: lineOf(t.headerStart) }, ...t.rows.map((cells, i) => ({ cells, line: lineOf(t.rowStarts[i]) }))],
+    footer: [...t.notes, t.source === null ? '' : `Quelle: ${t.source}`].join(' '),
+  }));
+}
+
+/** A German number in a table cell or a box ("1.145", "0,4", "-" → null). */
+const germanNumber = (s: string) => parseCellNumber(s, 'de');
 
 const RATINGS: Record<string, BriefRating['rating']> = {
   'nicht kritisch': 'not_critical', 'möglicherweise kritisch': 'possibly_critical', kritisch: 'critical', 'keine daten': 'no_data',
@@ -168,7 +164,7 @@ export function harvestBriefText(text: string, opts: { docDate?: string | null }
   const push = (v: Omit<BriefValue, 'country' | 'entityName'> & { country?: string; entityName?: string }) =>
     out.values.push({ country: v.country ?? country, entityName: v.entityName ?? country, ...v } as BriefValue);
 
-  for (const t of readTables(lines)) {
+  for (const t of briefTables(text)) {
     const header = t.rows.find((r) => isHeaderRow(r.cells));
     // Tabelle 1: German export licences by year with main goods.
     if (/Deutsche Rüstungsexporte nach Außenwirtschaftsgesetz/i.test(t.caption)) {
@@ -180,7 +176,7 @@ export function harvestBriefText(text: string, opts: { docDate?: string | null }
           if (last && r.cells[1]) last.note = `${last.note}; ${r.cells[1]}`;
           continue;
         }
-        push({ indicatorId: 'de.arms_export_licences_eur_m', year, value: parseGermanNumber(r.cells[2] ?? ''), valueText: null, table: t.label, line: r.line, note: r.cells[1] ?? null });
+        push({ indicatorId: 'de.arms_export_licences_eur_m', year, value: germanNumber(r.cells[2] ?? ''), valueText: null, table: t.label, line: r.line, note: r.cells[1] ?? null });
         last = out.values[out.values.length - 1];
       }
       continue;
@@ -191,7 +187,7 @@ export function harvestBriefText(text: string, opts: { docDate?: string | null }
       const sum = t.rows.find((r) => /^Summe/i.test(r.cells[0]));
       for (const [c, year] of yearColumns(header.cells)) {
         const cell = sum?.cells[c] ?? '';
-        const v = cell === '-' ? 0 : parseGermanNumber(cell);
+        const v = cell === '-' ? 0 : germanNumber(cell);
         if (v === null || !sum) continue;
         push(fromGermany
           ? { indicatorId: 'sipri.tiv.imports_by_supplier', partnerKey: 'DE', partnerName: 'Germany', year, value: v, valueText: null, table: t.label, line: sum.line, note: cell === '-' ? 'brief shows "-"' : null }
@@ -241,7 +237,7 @@ export function harvestBriefText(text: string, opts: { docDate?: string | null }
       if (!hit) continue;
       const [, indicatorId, scale] = hit;
       for (const [c, year] of years) {
-        const v = parseGermanNumber(r.cells[c + offset] ?? '');
+        const v = germanNumber(r.cells[c + offset] ?? '');
         if (v === null) continue;
         push({ indicatorId, country: currentCountry, entityName: currentName, year, value: scale ? v * scale : v, valueText: null, table: t.label, line: r.line });
       }
@@ -293,7 +289,7 @@ function harvestBoxes(lines: string[], push: (v: Omit<BriefValue, 'country' | 'e
     ];
     for (const [re, id] of items) {
       const m = re.exec(body);
-      const v = m ? parseGermanNumber(m[1]) : null;
+      const v = m ? germanNumber(m[1]) : null;
       if (m && v !== null) push({ indicatorId: id, year, value: v, valueText: null, table: 'Box 1', line: lineOf(base + m.index), note: `IISS Military Balance ${year}` });
     }
   }

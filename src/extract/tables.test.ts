@@ -42,6 +42,8 @@ test('cells: "-" is missing, percentages and bracketed numbers are read', () => 
   assert.equal(parseCellNumber('67,7%'), 67.7);
   assert.equal(parseCellNumber('(12)'), 12);
   assert.equal(parseCellNumber('1.145'), 1145);
+  assert.equal(parseCellNumber('0,4'), 0.4);
+  assert.equal(parseCellNumber('159282'), 159282);
   assert.equal(parseCellNumber('Neuwertig'), null);
   assert.equal(parseCellNumber('1,145', 'en'), 1145);
 });

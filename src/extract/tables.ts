@@ -16,8 +16,13 @@ export interface ExtractedTable {
   values: Array<Array<number | null>>;
   /** The text of the "Quelle:" / "Source:" line, or null. */
   source: string | null;
+  /** Lines of text between the rows and the source line: units, base years, footnotes. */
+  notes: string[];
   start: number;
   end: number;
+  /** Offsets of the header line and of each row's line, aligned with `rows`. */
+  headerStart: number;
+  rowStarts: number[];
 }
 
 const CAPTION = /^[#*\s]*(?:Tabelle|Table)[ \u00a0]+(\d{1,3})\b[*\s:.]*(.*)$/;
@@ -45,8 +50,9 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-const cleanCell = (c: string) => c.replace(/<\/?b>|\*\*/g, '').replace(/\\_/g, '_').trim();
-const cleanTitle = (c: string) => c.replace(/<\/?b>|\*+|^#+\s*/g, '').replace(/\s+/g, ' ').trim();
+/** Markup left by conversion to text: HTML tags, emphasis stars, Markdown escapes. */
+const cleanCell = (c: string) => c.replace(/<[^>]+>|\*+/g, '').replace(/\\(.)/g, '$1').trim();
+const cleanTitle = (c: string) => c.replace(/<\/?b>|\*+|^#+\s*/g, '').replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim();
 
 /** Reads a table cell as a number: `1.145`, `0,4`, `67,7%`, `(12)`; null for `-`, `–`, `k.A.`, text. */
 export function parseCellNumber(cell: string, lang: string = 'de'): number | null {
@@ -83,7 +89,11 @@ function readTable(lines: Line[], captionLine: number, number: number, title: st
     if (t.trim()) caption = cleanTitle(t);
   }
   let header: string[] | null = null;
+  let headerStart = 0;
   const rows: string[][] = [];
+  const rowStarts: number[] = [];
+  const notes: string[] = [];
+  let notesInRows = 0;
   let source: string | null = null;
   let gap = 0;
   let last = captionLine;
@@ -99,15 +109,23 @@ function readTable(lines: Line[], captionLine: number, number: number, title: st
       const cells = t.split('\t').map(cleanCell);
       while (cells.length && cells[cells.length - 1] === '' && cells.length > (header?.length ?? 1)) cells.pop();
       if (cells.every((c) => c === '')) continue;
-      if (!header) header = cells;
-      else if (cells.join('\t') !== header.join('\t')) rows.push(cells); // repeated header on a page break
+      if (!header) {
+        header = cells;
+        headerStart = lines[j].start;
+      } else if (cells.join('\t') !== header.join('\t')) {
+        // (a header repeated after a page break is skipped)
+        rows.push(cells);
+        rowStarts.push(lines[j].start);
+      }
       last = j;
       gap = 0;
+      notesInRows = notes.length;
       continue;
     }
     if (!t.trim()) continue;
     if (STOP.test(t)) break;
     if (++gap > MAX_GAP_LINES) break;
+    if (header) notes.push(cleanTitle(t));
   }
   if (!header) return null;
   const values = rows.map((r) => r.map((c) => parseCellNumber(c, lang)));
@@ -119,8 +137,12 @@ function readTable(lines: Line[], captionLine: number, number: number, title: st
       rows,
       values,
       source,
+      // Without a source line to close the table, lines after its last row are prose, not notes.
+      notes: source === null ? notes.slice(0, notesInRows) : notes,
       start: lines[captionLine].start,
       end: lines[last].end,
+      headerStart,
+      rowStarts,
     },
     lastLine: last,
   };
