@@ -9,7 +9,7 @@
  * apart from countries.
  */
 import { readWorkbook, cellText, type SheetRows, type CellValue } from './xlsx.js';
-import { readNumber, requireColumns } from './read.js';
+import { addNumericValue, readNumber, requireColumns } from './read.js';
 import type { DatasetImporter, ParsedFile, RawValue } from './types.js';
 
 const STATUSES = new Set(['F', 'PF', 'NF']);
@@ -74,10 +74,7 @@ export async function parseFreedomHouseAll(file: string, bytes: Buffer): Promise
     if (STATUSES.has(status)) out.values.push({ ...base, indicatorId: 'fh.status', value: null, valueText: status });
     else if (status) out.issues.push({ level: 'warning', file, sheet: sheet.name, row: r + 1, message: `${name}: unknown status ${JSON.stringify(status)} skipped` });
     for (const [col, indicatorId] of ALL_NUMERIC) {
-      const n = readNumber(at(col));
-      if (n.kind === 'empty') out.noDataCells++;
-      else if (n.kind === 'invalid') out.issues.push({ level: 'warning', file, sheet: sheet.name, row: r + 1, message: `${name} ${col}: non-numeric cell ${JSON.stringify(n.raw)} skipped` });
-      else out.values.push({ ...base, indicatorId, value: n.value, valueText: null });
+      addNumericValue(out, at(col), { file, sheet: sheet.name, row: r + 1, label: `${name} ${col}` }, { ...base, indicatorId });
     }
   }
   return out;

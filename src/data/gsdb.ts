@@ -5,7 +5,7 @@
  * Targets listing several states ("India, Pakistan") give a value to each.
  */
 import { resolveCountry } from '../extract/countries/resolve.js';
-import { decodeText, parseCsv, readNumber, requireColumns } from './read.js';
+import { openCsv, readNumber } from './read.js';
 import type { DatasetImporter, ParsedFile, RawValue } from './types.js';
 
 const REQUIRED = ['case_id', 'sanctioned_state', 'sanctioning_state', 'begin', 'end', 'arms'] as const;
@@ -36,16 +36,11 @@ export function splitTargets(target: string): string[] {
 }
 
 export function parseGsdb(file: string, bytes: Buffer): ParsedFile {
-  const decoded = decodeText(file, bytes, 'utf-8');
-  const out: ParsedFile = { values: [], issues: [...decoded.issues], noDataCells: 0 };
-  const records = parseCsv(decoded.text);
-  if (records.length === 0) return { ...out, issues: [...out.issues, { level: 'error', file, message: 'empty file' }] };
-  const { index, error } = requireColumns(file, records[0].cells, REQUIRED, { row: records[0].line });
-  if (error) return { ...out, issues: [...out.issues, error] };
+  const { out, index, rows } = openCsv(file, bytes, { encoding: 'utf-8', required: REQUIRED });
   const col = (rec: string[], c: (typeof REQUIRED)[number]) => (rec[index.get(c)!] ?? '').trim();
   // One value per (target, sender group, year); several cases for the same year are joined in the note.
   const merged = new Map<string, RawValue>();
-  for (const rec of records.slice(1)) {
+  for (const rec of rows) {
     if (col(rec.cells, 'arms') !== '1') continue;
     const begin = readNumber(col(rec.cells, 'begin'));
     const end = readNumber(col(rec.cells, 'end'));

@@ -2,7 +2,7 @@
  * Political Terror Scale (PTS-2024 release): one row per country-year, scores 1 (best) to 5 (worst)
  * from three report sources. Latin-1 encoded. `NA` = not coded (skipped; NA_Status says why).
  */
-import { decodeText, looksMisdecoded, parseCsv, readNumber, requireColumns } from './read.js';
+import { looksMisdecoded, openCsv, readNumber } from './read.js';
 import type { DatasetImporter, ParsedFile } from './types.js';
 
 const SCORES: Array<[column: string, indicatorId: string]> = [
@@ -21,19 +21,8 @@ export const pts: DatasetImporter = {
 };
 
 export function parsePts(file: string, bytes: Buffer): ParsedFile {
-  const decoded = decodeText(file, bytes, 'latin1');
-  const out: ParsedFile = { values: [], issues: [...decoded.issues], noDataCells: 0 };
-  const records = parseCsv(decoded.text);
-  if (records.length === 0) {
-    out.issues.push({ level: 'error', file, message: 'empty file' });
-    return out;
-  }
-  const { index, error } = requireColumns(file, records[0].cells, REQUIRED, { row: records[0].line });
-  if (error) {
-    out.issues.push(error);
-    return out;
-  }
-  for (const rec of records.slice(1)) {
+  const { out, index, rows } = openCsv(file, bytes, { encoding: 'latin1', required: REQUIRED });
+  for (const rec of rows) {
     const name = (rec.cells[index.get('Country')!] ?? '').trim();
     const year = Number(rec.cells[index.get('Year')!]);
     if (!name || !Number.isInteger(year)) {

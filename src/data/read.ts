@@ -4,7 +4,7 @@
  */
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import type { ImportIssue } from './types.js';
+import type { ImportIssue, ParsedFile, RawValue } from './types.js';
 
 export type Encoding = 'utf-8' | 'latin1';
 
@@ -100,6 +100,64 @@ export function requireColumns(
       message: `unexpected header: missing column(s) ${missing.map((m) => JSON.stringify(m)).join(', ')}; the file was not imported`,
     },
   };
+}
+
+/** A CSV file opened for an importer: the result to fill, the header row and the records under it. */
+export interface OpenedCsv {
+  out: ParsedFile;
+  header: string[];
+  /** Line of the header row (for issues about it). */
+  headerLine: number;
+  /** Column of each required name. */
+  index: Map<string, number>;
+  rows: CsvRecord[];
+}
+
+/**
+ * Decodes and parses a CSV file and finds its header: the first record, or the first whose first
+ * cell is `headerStartsWith` (files with a preamble). Whatever is wrong (decoding, an empty file,
+ * no header, a missing required column) is an issue in `out`, and `rows` is then empty, so an
+ * importer loops over `rows` and returns `out` without checks of its own.
+ */
+export function openCsv(
+  file: string,
+  bytes: Buffer,
+  opts: { encoding: Encoding; required: readonly string[]; delimiter?: string; headerStartsWith?: string },
+): OpenedCsv {
+  const decoded = decodeText(file, bytes, opts.encoding);
+  const out: ParsedFile = { values: [], issues: [...decoded.issues], noDataCells: 0 };
+  const failed = (issue: ImportIssue): OpenedCsv => {
+    out.issues.push(issue);
+    return { out, header: [], headerLine: 0, index: new Map(), rows: [] };
+  };
+  const records = parseCsv(decoded.text, { delimiter: opts.delimiter });
+  if (records.length === 0) return failed({ level: 'error', file, message: 'empty file' });
+  const headerAt = opts.headerStartsWith === undefined ? 0 : records.findIndex((r) => r.cells[0]?.trim() === opts.headerStartsWith);
+  if (headerAt < 0) {
+    const expected = [opts.headerStartsWith, ...opts.required.filter((c) => c !== opts.headerStartsWith)].join(opts.delimiter ?? ',');
+    return failed({ level: 'error', file, row: records[0].line, message: `header "${expected}…" not found; the file was not imported` });
+  }
+  const header = records[headerAt].cells.map((h) => h.trim());
+  const { index, error } = requireColumns(file, header, opts.required, { row: records[headerAt].line });
+  if (error) return failed(error);
+  return { out, header, headerLine: records[headerAt].line, index, rows: records.slice(headerAt + 1) };
+}
+
+/**
+ * Adds one numeric cell to `out`: a value, a counted "no data" cell, or a warning that names the
+ * entity and column (`label`) and skips the cell.
+ */
+export function addNumericValue(
+  out: ParsedFile,
+  cell: unknown,
+  where: { file: string; row: number; sheet?: string | null; label: string },
+  value: Omit<RawValue, 'value' | 'valueText'>,
+): void {
+  const n = readNumber(cell);
+  if (n.kind === 'empty') out.noDataCells++;
+  else if (n.kind === 'invalid') {
+    out.issues.push({ level: 'warning', file: where.file, ...(where.sheet ? { sheet: where.sheet } : {}), row: where.row, message: `${where.label}: non-numeric cell ${JSON.stringify(n.raw)} skipped` });
+  } else out.values.push({ ...value, value: n.value, valueText: null });
 }
 
 export type CellNumber = { kind: 'number'; value: number } | { kind: 'empty' } | { kind: 'invalid'; raw: string };

@@ -6,7 +6,7 @@
  * 2 = 1,000 or more), the note lists the conflict ids. A missing country-year means no state-based
  * conflict recorded (see the catalogue's `absentMeans`).
  */
-import { decodeText, parseCsv, requireColumns } from './read.js';
+import { openCsv } from './read.js';
 import { gwToAlpha2 } from './gleditsch-ward.js';
 import type { DatasetImporter, ParsedFile, RawValue } from './types.js';
 
@@ -43,12 +43,7 @@ function displayName(gw: number, aligned: string | null): string {
 }
 
 export function parseUcdpAcd(file: string, bytes: Buffer): ParsedFile {
-  const decoded = decodeText(file, bytes, 'utf-8');
-  const out: ParsedFile = { values: [], issues: [...decoded.issues], noDataCells: 0 };
-  const records = parseCsv(decoded.text);
-  if (records.length === 0) return { ...out, issues: [...out.issues, { level: 'error', file, message: 'empty file' }] };
-  const { index, error } = requireColumns(file, records[0].cells, REQUIRED, { row: records[0].line });
-  if (error) return { ...out, issues: [...out.issues, error] };
+  const { out, index, rows } = openCsv(file, bytes, { encoding: 'utf-8', required: REQUIRED });
   const merged = new Map<string, RawValue & { ids: Set<string> }>();
   const add = (indicatorId: string, gw: number, name: string, year: number, intensity: number, conflictId: string, row: number) => {
     const key = `${indicatorId}|${gw}|${year}`;
@@ -60,7 +55,7 @@ export function parseUcdpAcd(file: string, bytes: Buffer): ParsedFile {
     }
     merged.set(key, { indicatorId, name, gw, year, value: intensity, valueText: null, row, ids: new Set([conflictId]) });
   };
-  for (const rec of records.slice(1)) {
+  for (const rec of rows) {
     const get = (c: (typeof REQUIRED)[number]) => (rec.cells[index.get(c)!] ?? '').trim();
     const year = Number(get('year'));
     const intensity = Number(get('intensity_level'));

@@ -2,7 +2,7 @@
  * UNDP Human Development Report composite indices, complete time series: Latin-1, wide by year
  * (`hdi_1990 … hdi_2022`, `gdi_…`). Aggregate rows have `ZZ…` codes and are skipped on purpose.
  */
-import { decodeText, looksMisdecoded, parseCsv, readNumber, requireColumns } from './read.js';
+import { addNumericValue, looksMisdecoded, openCsv } from './read.js';
 import type { DatasetImporter, ParsedFile } from './types.js';
 
 const SERIES: Array<[RegExp, string]> = [
@@ -20,13 +20,7 @@ export const undpHdi: DatasetImporter = {
 };
 
 export function parseUndpHdi(file: string, bytes: Buffer): ParsedFile {
-  const decoded = decodeText(file, bytes, 'latin1');
-  const out: ParsedFile = { values: [], issues: [...decoded.issues], noDataCells: 0 };
-  const records = parseCsv(decoded.text);
-  if (records.length === 0) return { ...out, issues: [...out.issues, { level: 'error', file, message: 'empty file' }] };
-  const header = records[0].cells.map((h) => h.trim());
-  const { index, error } = requireColumns(file, header, ['iso3', 'country', 'hdi_2022'], { row: records[0].line });
-  if (error) return { ...out, issues: [...out.issues, error] };
+  const { out, header, index, rows } = openCsv(file, bytes, { encoding: 'latin1', required: ['iso3', 'country', 'hdi_2022'] });
   const columns: Array<[number, string, number]> = [];
   header.forEach((h, c) => {
     for (const [re, id] of SERIES) {
@@ -34,16 +28,13 @@ export function parseUndpHdi(file: string, bytes: Buffer): ParsedFile {
       if (m) columns.push([c, id, Number(m[1])]);
     }
   });
-  for (const rec of records.slice(1)) {
+  for (const rec of rows) {
     const name = (rec.cells[index.get('country')!] ?? '').trim();
     const iso3 = (rec.cells[index.get('iso3')!] ?? '').trim() || null;
     if (!name) continue;
     if (looksMisdecoded(name)) out.issues.push({ level: 'warning', file, row: rec.line, message: `name ${JSON.stringify(name)} looks wrongly decoded (Latin-1 read as UTF-8 earlier?)` });
     for (const [c, indicatorId, year] of columns) {
-      const n = readNumber(rec.cells[c]);
-      if (n.kind === 'empty') out.noDataCells++;
-      else if (n.kind === 'invalid') out.issues.push({ level: 'warning', file, row: rec.line, message: `${name} ${header[c]}: non-numeric cell ${JSON.stringify(n.raw)} skipped` });
-      else out.values.push({ indicatorId, name, iso3, year, value: n.value, valueText: null, row: rec.line });
+      addNumericValue(out, rec.cells[c], { file, row: rec.line, label: `${name} ${header[c]}` }, { indicatorId, name, iso3, year, row: rec.line });
     }
   }
   return out;

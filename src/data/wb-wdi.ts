@@ -4,7 +4,7 @@
  * The indicator is taken from the `Indicator Code` column, not from the file name (WDI_GDP.csv is in
  * fact GDP per capita). Aggregates ("Arab World", "High income") are skipped on purpose.
  */
-import { decodeText, parseCsv, readNumber, requireColumns } from './read.js';
+import { addNumericValue, openCsv } from './read.js';
 import type { DatasetImporter, ParsedFile } from './types.js';
 
 export const WDI_INDICATORS: Record<string, string> = {
@@ -21,20 +21,12 @@ export const wbWdi: DatasetImporter = {
 };
 
 export function parseWbWdi(file: string, bytes: Buffer): ParsedFile {
-  const decoded = decodeText(file, bytes, 'utf-8');
-  const out: ParsedFile = { values: [], issues: [...decoded.issues], noDataCells: 0 };
-  const records = parseCsv(decoded.text);
-  const headerAt = records.findIndex((r) => r.cells[0]?.trim() === 'Country Name');
-  if (headerAt < 0) {
-    out.issues.push({ level: 'error', file, row: 1, message: 'header "Country Name, Country Code, …" not found; the file was not imported' });
-    return out;
-  }
-  const header = records[headerAt].cells.map((h) => h.trim());
-  const { index, error } = requireColumns(file, header, ['Country Name', 'Country Code', 'Indicator Code'], { row: records[headerAt].line });
-  if (error) return { ...out, issues: [...out.issues, error] };
+  const { out, header, index, rows } = openCsv(file, bytes, {
+    encoding: 'utf-8', required: ['Country Name', 'Country Code', 'Indicator Code'], headerStartsWith: 'Country Name',
+  });
   const years: Array<[number, number]> = [];
   header.forEach((h, c) => /^\d{4}$/.test(h) && years.push([c, Number(h)]));
-  for (const rec of records.slice(headerAt + 1)) {
+  for (const rec of rows) {
     const name = (rec.cells[index.get('Country Name')!] ?? '').trim();
     if (!name) continue;
     const code = (rec.cells[index.get('Indicator Code')!] ?? '').trim();
@@ -45,10 +37,7 @@ export function parseWbWdi(file: string, bytes: Buffer): ParsedFile {
     }
     const iso3 = (rec.cells[index.get('Country Code')!] ?? '').trim() || null;
     for (const [c, year] of years) {
-      const n = readNumber(rec.cells[c]);
-      if (n.kind === 'empty') out.noDataCells++;
-      else if (n.kind === 'invalid') out.issues.push({ level: 'warning', file, row: rec.line, message: `${name} ${year}: non-numeric cell ${JSON.stringify(n.raw)} skipped` });
-      else out.values.push({ indicatorId, name, iso3, year, value: n.value, valueText: null, row: rec.line });
+      addNumericValue(out, rec.cells[c], { file, row: rec.line, label: `${name} ${year}` }, { indicatorId, name, iso3, year, row: rec.line });
     }
   }
   return out;
