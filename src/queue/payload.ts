@@ -7,16 +7,9 @@
 import { createHash } from 'node:crypto';
 import type { RawDocument } from '../core/types.js';
 
-export interface JobDocument {
-  source: string;
-  format: string;
+/** A raw document as it travels in a job: its fields, or (`text` absent) packed. */
+export interface JobDocument extends Omit<RawDocument, 'text'> {
   text?: string;
-  title?: string | null;
-  url?: string | null;
-  externalId?: string | null;
-  date?: string | null;
-  lang?: string | null;
-  publisher?: string | null;
   /** A document with a NUL character in any field travels whole as base64 of its JSON. */
   packed?: string;
 }

@@ -120,14 +120,8 @@ export interface AssessmentRowInput {
   result: unknown;
 }
 
-export interface StoredAssessmentRow {
+export interface StoredAssessmentRow extends Omit<AssessmentRowInput, 'result'> {
   id: number;
-  country: string;
-  asOf: string;
-  methodologyId: string;
-  methodologyVersion: string;
-  computedAt: string;
-  ratings: Record<string, string>;
 }
 
 const CHUNK = 200;
