@@ -84,6 +84,44 @@ export function expandInputs(inputs: string[]): { files: string[]; failures: Rea
   return { files, failures, skipped };
 }
 
+/** Where `readInputs` is: the file being read, how many are done, of how many. */
+export interface InputPosition {
+  file: string;
+  filesDone: number;
+  filesTotal: number;
+}
+
+export interface InputEvents {
+  /** A file is about to be read; `bytes` is its size (0 for stdin, or when it cannot be stat'ed). */
+  onFile?: (position: InputPosition, bytes: number) => void;
+  /** A file has been read to its end. */
+  onFileDone?: (position: InputPosition) => void;
+}
+
+/**
+ * Every item of all inputs, in order: first the inputs that cannot be opened or are not
+ * documents, then each file's documents, failures and skips. Nothing is thrown for bad input.
+ */
+export async function* readInputs(inputs: string[], opts: ReadOptions & InputEvents = {}): AsyncGenerator<ReadItem> {
+  const { files, failures, skipped } = expandInputs(inputs);
+  yield* failures;
+  yield* skipped;
+  for (const [i, file] of files.entries()) {
+    opts.onFile?.({ file, filesDone: i, filesTotal: files.length }, sizeOf(file));
+    yield* readInput(file, opts);
+    opts.onFileDone?.({ file, filesDone: i + 1, filesTotal: files.length });
+  }
+}
+
+function sizeOf(file: string): number {
+  if (file === '-') return 0;
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // the reader reports why it cannot be read
+  }
+}
+
 /** Reads one input into documents (several for JSONL); failures are yielded, never thrown. */
 export async function* readInput(file: string, opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const format = opts.format ?? (file === '-' ? 'txt' : formatOf(file));

@@ -3,9 +3,8 @@
  * raw documents as jobs of a batch each on the PostgreSQL server's job queue. Workers
  * (`armsbrief worker`, anywhere that reaches the server) prepare and store them.
  */
-import fs from 'node:fs';
 import type { JobInsert, PgBoss } from 'pg-boss';
-import { expandInputs, readInput, type InputFormat } from '../ingest/read-inputs.js';
+import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
 import { BATCH_RETRY, DEFAULT_JOB_TIMEOUT_SECONDS, INGEST_QUEUE, openBoss, requireServerUrl } from '../queue/boss.js';
 import { JobBatcher, type IngestJobData, type JobDocument } from '../queue/payload.js';
 import { AppError, errorMessage } from '../core/errors.js';
@@ -88,30 +87,29 @@ export async function enqueueDocuments(inputs: string[], opts: EnqueueOptions): 
     await send(false);
   };
   try {
-    const { files, failures, skipped } = expandInputs(inputs);
-    for (const f of failures) if (f.kind === 'failure') report.items.push({ source: f.source, status: 'failed', code: f.code, reason: f.reason });
-    for (const s of skipped) if (s.kind === 'skipped') report.items.push({ source: s.source, status: 'skipped', reason: s.reason });
     const batcher = new JobBatcher(batchSize);
     let filesDone = 0;
-    for (const file of files) {
-      if (file !== '-') {
-        try {
-          report.bytes += fs.statSync(file).size;
-        } catch {
-          /* reported by the reader */
-        }
+    let filesTotal = 0;
+    const progress = () => opts.onProgress?.({ filesDone, filesTotal, documents: report.documents, jobs: report.jobs });
+    const reading = readInputs(inputs, {
+      ...opts,
+      onFile: (at, bytes) => {
+        filesTotal = at.filesTotal;
+        report.bytes += bytes;
+      },
+      onFileDone: (at) => {
+        filesDone = at.filesDone;
+        progress();
+      },
+    });
+    for await (const item of reading) {
+      if (item.kind === 'failure') report.items.push({ source: item.source, status: 'failed', code: item.code, reason: item.reason });
+      else if (item.kind === 'skipped') report.items.push({ source: item.source, status: 'skipped', reason: item.reason });
+      else {
+        report.documents++;
+        for (const batch of batcher.add(item.doc)) await addJob(batch);
+        if (report.documents % 1000 === 0) progress();
       }
-      for await (const item of readInput(file, opts)) {
-        if (item.kind === 'failure') report.items.push({ source: item.source, status: 'failed', code: item.code, reason: item.reason });
-        else if (item.kind === 'skipped') report.items.push({ source: item.source, status: 'skipped', reason: item.reason });
-        else {
-          report.documents++;
-          for (const batch of batcher.add(item.doc)) await addJob(batch);
-          if (report.documents % 1000 === 0) opts.onProgress?.({ filesDone, filesTotal: files.length, documents: report.documents, jobs: report.jobs });
-        }
-      }
-      filesDone++;
-      opts.onProgress?.({ filesDone, filesTotal: files.length, documents: report.documents, jobs: report.jobs });
     }
     await addJob(batcher.take());
     await send(true);
