@@ -47,7 +47,8 @@ export async function showCountryData(db: Db, country: string, opts: { indicator
 
 export interface CoverageEntry extends CoverageRow {
   unit: string | null;
-  name: string | null;
+  /** The indicator's name in German and English (null: not in the catalogue). */
+  name: { de: string; en: string } | null;
   publisher: string | null;
 }
 
@@ -56,7 +57,7 @@ export async function dataCoverage(db: Db): Promise<CoverageEntry[]> {
   return rows.map((r) => {
     const info = indicatorInfo(r.indicatorId);
     const importer = IMPORTERS.find((i) => i.id === r.sourceId);
-    return { ...r, unit: info?.unit ?? null, name: info?.name.en ?? null, publisher: importer?.publisher ?? (r.sourceId.startsWith('doc:') ? 'brief' : null) };
+    return { ...r, unit: info?.unit ?? null, name: info?.name ?? null, publisher: importer?.publisher ?? (r.sourceId.startsWith('doc:') ? 'brief' : null) };
   });
 }
 

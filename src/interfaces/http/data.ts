@@ -26,8 +26,8 @@ export function registerData(router: Hono<Env>, deps: Deps, sessions: Sessions):
     render: renderData,
     tables: {
       coverage: (d) => ({
-        columns: ['indicator', 'name', 'source', 'publisher', 'countries', 'entities', 'values', 'first_year', 'latest_year', 'unit'],
-        rows: d.coverage.map((c) => [c.indicatorId, c.name, c.sourceId, c.publisher, c.countries, c.entities, c.values, c.firstYear, c.latestYear, c.unit]),
+        columns: ['indicator', 'name_en', 'name_de', 'source', 'publisher', 'countries', 'entities', 'values', 'first_year', 'latest_year', 'unit'],
+        rows: d.coverage.map((c) => [c.indicatorId, c.name?.en, c.name?.de, c.sourceId, c.publisher, c.countries, c.entities, c.values, c.firstYear, c.latestYear, c.unit]),
       }),
       sources: (d) => ({
         columns: ['source', 'title', 'publisher', 'file', 'values', 'imported_at', 'sha256'],

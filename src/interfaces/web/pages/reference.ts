@@ -40,7 +40,7 @@ export function renderData(d: DataPageData, view: View): SafeHtml {
 <p>${t('dataIntro')}</p>
 ${d.coverage.length
     ? html`<table class="sortable" id="coverage-table"><thead><tr><th>${t('indicator')}</th><th>${t('source')}</th><th class="num">${t('countries')}</th><th class="num">${t('values')}</th><th class="num">${t('firstYear')}</th><th class="num">${t('lastYear')}</th><th>${t('unit')}</th></tr></thead>
-<tbody>${d.coverage.map((c) => html`<tr><td>${c.name ?? c.indicatorId}<br><code class="small">${c.indicatorId}</code></td><td>${c.publisher ?? c.sourceId}<br><span class="small muted">${c.sourceId}</span></td>
+<tbody>${d.coverage.map((c) => html`<tr><td>${c.name?.[view.lang] ?? c.indicatorId}<br><code class="small">${c.indicatorId}</code></td><td>${c.publisher ?? c.sourceId}<br><span class="small muted">${c.sourceId}</span></td>
 <td class="num">${c.countries}</td><td class="num">${c.values}</td><td class="num">${c.firstYear}</td><td class="num">${c.latestYear}</td><td>${c.unit ?? ''}</td></tr>`)}</tbody></table>
 ${csvDownload(view, 'coverage')}`
     : html`<p class="muted">${t('dataEmpty')}</p>`}
