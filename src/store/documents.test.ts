@@ -84,6 +84,35 @@ for (const engine of engines()) {
   });
 }
 
+for (const engine of engines()) {
+  test(`[${engine}] paging past the re-ranked shortlist neither repeats nor skips a hit`, async (t) => {
+    const store = await createTestStore(engine);
+    const db = await store.open();
+    t.after(async () => {
+      await db.close();
+      await store.cleanup();
+    });
+    // 260 passages that all match "Panzer geliefert": 200 use both words six times with a gap
+    // between them (term frequency 0.33, cover density 0.01), 60 fewer times and side by side
+    // (0.27, 0.1), so the two rankings disagree across the shortlist boundary.
+    const docs = Array.from({ length: 260 }, (_, i) =>
+      prepareDocument(raw(i < 200
+        ? `Meldung ${i}: ${'Panzer '.repeat(6)}Region Stadt Lage ${'geliefert '.repeat(6)}`
+        : `Meldung ${i}: ${'Panzer '.repeat(3)}geliefert`, { lang: 'de' })));
+    await storeDocuments(db, docs);
+    const all = await searchPassages(db, { query: 'Panzer geliefert', limit: 260 });
+    assert.equal(all.total, 260);
+    const paged: string[] = [];
+    for (let offset = 0; offset < 260; offset += 40) {
+      const page = await searchPassages(db, { query: 'Panzer geliefert', limit: 40, offset });
+      assert.equal(page.total, 260);
+      paged.push(...page.hits.map((h) => `${h.docId}#${h.passageIdx}`));
+    }
+    assert.equal(new Set(paged).size, 260, 'every hit once');
+    assert.deepEqual(paged, all.hits.map((h) => `${h.docId}#${h.passageIdx}`), 'pages follow the order of one long page');
+  });
+}
+
 test('a second open of the same embedded store fails at once and names the store', async (t) => {
   const store = await createTestStore('embedded');
   const db = await store.open();

@@ -79,7 +79,9 @@ export async function searchPassages(db: Queryable, q: SearchQuery): Promise<{ h
   const where = searchConditions(q, add, (cfg) => `q.${cfg}`);
   const limit = q.limit ?? 10;
   const offset = q.offset ?? 0;
-  const shortlist = add(Math.max(SHORTLIST, offset + limit));
+  // Pages beyond the shortlist continue in term-frequency order, so paging never repeats or skips a hit.
+  const window = add(Math.max(SHORTLIST, offset + limit));
+  const shortlist = add(SHORTLIST);
   const queryFor = (alias: string) =>
     `CASE ${alias}.ts_config WHEN 'german'::regconfig THEN q.german WHEN 'english'::regconfig THEN q.english ELSE q.simple END`;
   const r = await db.query<SearchHit & { total: number }>(
@@ -91,11 +93,13 @@ export async function searchPassages(db: Queryable, q: SearchQuery): Promise<{ h
        FROM q, passages p
        WHERE ${where.join(' AND ')}
      ), ranked AS (
-       SELECT m.doc_id, m.idx, m.ts_config, ts_rank_cd(p.tsv, ${queryFor('m')}) AS rank
-       FROM (SELECT * FROM matched ORDER BY quick DESC, doc_id, idx LIMIT ${shortlist}) m
+       SELECT m.doc_id, m.idx, m.ts_config, m.n,
+              CASE WHEN m.n <= ${shortlist} THEN ts_rank_cd(p.tsv, ${queryFor('m')}) ELSE m.quick END AS rank
+       FROM (SELECT *, row_number() OVER (ORDER BY quick DESC, doc_id, idx) AS n FROM matched ORDER BY quick DESC, doc_id, idx LIMIT ${window}) m
        JOIN passages p ON p.doc_id = m.doc_id AND p.idx = m.idx, q
      ), page AS (
-       SELECT * FROM ranked ORDER BY rank DESC, doc_id, idx LIMIT ${add(limit)} OFFSET ${add(offset)}
+       SELECT *, row_number() OVER (ORDER BY n > ${shortlist}, CASE WHEN n <= ${shortlist} THEN rank END DESC, n) AS pos
+       FROM ranked ORDER BY pos LIMIT ${add(limit)} OFFSET ${add(offset)}
      )
      SELECT t.total, pg.doc_id AS "docId", pg.idx AS "passageIdx", p.start_off AS start, p.end_off AS "end",
             d.title, d.doc_date AS date, p.lang, d.publisher, pg.rank::float8 AS rank,
@@ -103,7 +107,7 @@ export async function searchPassages(db: Queryable, q: SearchQuery): Promise<{ h
               'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
      FROM (SELECT count(*)::int AS total FROM matched) t
      LEFT JOIN (page pg JOIN passages p ON p.doc_id = pg.doc_id AND p.idx = pg.idx JOIN documents d ON d.id = pg.doc_id) ON true
-     ORDER BY pg.rank DESC, pg.doc_id, pg.idx`,
+     ORDER BY pg.pos`,
     params,
   );
   const total = r.rows[0]?.total ?? 0;

@@ -138,7 +138,7 @@ test('every table downloads as CSV', async () => {
     ['/api/documents.csv', /^id,title,date/],
     ['/api/search.csv?q=Militärausgaben', /^doc_id,passage,title/],
     ['/api/methodology.csv', /^criterion,criterion_name,rule/],
-    ['/api/data.csv?table=coverage', /^indicator,name,source/],
+    ['/api/data.csv?table=coverage', /^indicator,name_en,name_de,source/],
   ];
   for (const [path, head] of cases) {
     const r = await rw.hono.request(path);
