@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestStore, engines } from '../../test/helpers/stores.js';
 import { prepareDocument } from '../services/prepare-document.js';
-import { storeDocuments, getDocument, listDocuments, documentCount } from './documents.js';
+import { storeDocuments, getDocument, listDocuments, documentCount, settleAfterIngest } from './documents.js';
 import { searchPassages, textSearchConfig } from './search.js';
 import { searchFacets } from './search-facets.js';
 import { evidenceFor } from './evidence.js';
@@ -110,6 +110,31 @@ for (const engine of engines()) {
     }
     assert.equal(new Set(paged).size, 260, 'every hit once');
     assert.deepEqual(paged, all.hits.map((h) => `${h.docId}#${h.passageIdx}`), 'pages follow the order of one long page');
+  });
+}
+
+for (const engine of engines()) {
+  test(`[${engine}] statistics are refreshed once the corpus grew by a tenth over several ingests`, async (t) => {
+    const store = await createTestStore(engine);
+    const db = await store.open();
+    t.after(async () => {
+      await db.close();
+      await store.cleanup();
+    });
+    let n = 0;
+    const ingest = async (count: number) => {
+      const docs = Array.from({ length: count }, () => prepareDocument(raw(`Dokument ${++n} über Panzerlieferungen.`, { lang: 'de' })));
+      await storeDocuments(db, docs);
+      await settleAfterIngest(db, count);
+    };
+    const analyzed = async () => (await db.query<{ n: number }>(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'documents'::regclass`)).rows[0].n;
+    await ingest(20);
+    assert.equal(await analyzed(), 20);
+    await ingest(1);
+    await ingest(1);
+    assert.equal(await analyzed(), 20, 'grown by a tenth: not yet');
+    await ingest(1);
+    assert.equal(await analyzed(), 23, 'small ingests add up');
   });
 }
 

@@ -183,15 +183,24 @@ export async function documentCount(db: Queryable): Promise<number> {
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents')).rows[0].n;
 }
 
+/** GIN indexes whose pending lists ingestion fills. */
+const GIN_INDEXES = ['passages_tsv_german', 'passages_tsv_english', 'passages_tsv_simple', 'passages_evidence_countries', 'documents_countries', 'documents_primary_countries'];
+
 /**
  * Settles the store after documents went in. Moves the GIN indexes' pending lists (fast-update
  * buffers) into the indexes proper: a server's autovacuum does this eventually, the embedded
  * store has no autovacuum, and every search scans the pending list sequentially. When the
- * corpus grew by a tenth or more, refreshes the planner's statistics too (again: no autovacuum
- * in the embedded store), so searches keep their index plans as the corpus grows.
+ * corpus has grown by more than a tenth since the planner's statistics were last taken (over
+ * any number of ingests), refreshes them too (again: no autovacuum in the embedded store), so
+ * searches keep their index plans as the corpus grows.
  */
 export async function settleAfterIngest(db: Queryable, added: number): Promise<void> {
   if (added <= 0) return;
-  await db.query(`SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname IN ('passages_tsv_german', 'passages_tsv_english', 'passages_tsv_simple')`);
-  if (added * 10 >= (await documentCount(db))) await db.query('ANALYZE documents, passages');
+  await db.query('SELECT gin_clean_pending_list(i::regclass) FROM unnest($1::text[]) AS i', [GIN_INDEXES]);
+  const r = await db.query<{ rows: number; analyzed: number }>(
+    `SELECT (SELECT count(*) FROM documents)::float8 AS rows, reltuples::float8 AS analyzed FROM pg_class WHERE oid = 'documents'::regclass`,
+  );
+  const { rows, analyzed } = r.rows[0];
+  // reltuples is -1 until the table was first analysed.
+  if (analyzed < 0 || rows > analyzed * 1.1) await db.query('ANALYZE documents, passages');
 }

@@ -28,7 +28,9 @@ export async function migrate(db: Db, opts: { upTo?: number } = {}): Promise<num
       await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
       return true;
     });
-    if (did) applied.push(m.id);
+    if (!did) continue;
+    applied.push(m.id);
+    for (const table of m.vacuum ?? []) await db.query(`VACUUM ${table}`);
   }
   const newest = await db.query<{ id: number }>('SELECT max(id)::int AS id FROM schema_migrations');
   const known = Math.max(0, ...migrations.map((m) => m.id));

@@ -20,6 +20,8 @@ ALTER TABLE passages ADD COLUMN date_from date;
 ALTER TABLE passages ADD COLUMN date_to date;
 ALTER TABLE documents ADD COLUMN countries text[] NOT NULL DEFAULT '{}';
 ALTER TABLE documents ADD COLUMN primary_countries text[] NOT NULL DEFAULT '{}';
+-- The old full-text index goes first, so rewriting every passage below does not also maintain it.
+DROP INDEX passages_tsv;
 
 UPDATE passages p SET countries = coalesce(x.countries, '{}'), criteria = coalesce(x.criteria, '[]'), date_from = x.date_from, date_to = x.date_to
 FROM (SELECT q.doc_id, q.idx, d.date_from, d.date_to, pc.countries, pk.criteria
@@ -41,7 +43,6 @@ DROP TABLE passage_countries;
 DROP TABLE passage_criteria;
 DROP TABLE document_countries;
 
-DROP INDEX passages_tsv;
 CREATE INDEX passages_tsv_german ON passages USING gin (tsv) WHERE ts_config = 'german'::regconfig;
 CREATE INDEX passages_tsv_english ON passages USING gin (tsv) WHERE ts_config = 'english'::regconfig;
 CREATE INDEX passages_tsv_simple ON passages USING gin (tsv) WHERE ts_config = 'simple'::regconfig;
@@ -49,6 +50,9 @@ CREATE INDEX passages_evidence_countries ON passages USING gin (countries) WHERE
 CREATE INDEX documents_countries ON documents USING gin (countries);
 CREATE INDEX documents_primary_countries ON documents USING gin (primary_countries);
 ALTER TABLE documents SET (toast_tuple_target = 8160);
+-- The embedded store has no autovacuum: the planner needs statistics of the new columns now.
+ANALYZE passages, documents;
 `,
+  vacuum: ['passages', 'documents'],
 };
 export default migration;
