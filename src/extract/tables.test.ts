@@ -64,3 +64,26 @@ test('no tables in prose, empty text or tab noise', () => {
   const long = 'Tabelle 1\n' + 'x\t'.repeat(100000);
   assert.equal(extractTables(long).length, 1);
 });
+
+test('a caption over several lines, a note without a source line, and a box after the table', () => {
+  const text = [
+    'Tabelle 7', '', '**Militärausgaben der Nachbarstaaten**', '(in Mio. US-Dollar)', '',
+    '\t2022\t2023', 'Russland\t1.200,5\t1.300', 'China\t2.000\t-', '',
+    'Angaben in konstanten Preisen mit 2022 als Basisjahr.', '',
+    'UN-Berichterstattung', '',
+    'Box 2', 'Gesamtstärke\t39.000',
+  ].join('\n');
+  const [t] = extractTables(text);
+  assert.equal(t.caption, 'Militärausgaben der Nachbarstaaten (in Mio. US-Dollar)');
+  assert.deepEqual(t.values, [[null, 1200.5, 1300], [null, 2000, null]]);
+  assert.deepEqual(t.notes, ['Angaben in konstanten Preisen mit 2022 als Basisjahr.'], 'a note, not the heading after it');
+  assert.equal(t.source, null);
+  assert.equal(t.rows.length, 2, 'the box after the table is not a row of it');
+  assert.deepEqual(t.rowStarts.map((s) => text.slice(s, s + 5)), ['Russl', 'China']);
+  assert.equal(text.slice(t.headerStart, t.headerStart + 5), '\t2022');
+});
+
+test('footnote marks and markup leave titles', () => {
+  const [t] = extractTables('Tabelle 3: Exporte, Mio. TIV<sup>1</sup> \\*\n\nJahr\tWert\n2020\t5\n');
+  assert.equal(t.caption, 'Exporte, Mio. TIV');
+});

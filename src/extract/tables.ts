@@ -27,9 +27,10 @@ export interface ExtractedTable {
 
 const CAPTION = /^[#*\s]*(?:Tabelle|Table)[ \u00a0]+(\d{1,3})\b[*\s:.]*(.*)$/;
 const SOURCE = /^[*\s]*(?:Quelle|Quellen|Source|Sources)\s*:\s*(.*)$/;
-const STOP = /^[#*\s]*(?:Tabelle|Table|Schaubild|Abbildung|Figure|Grafik)[ \u00a0]+\d|^#{1,6}\s/;
+const STOP = /^[#*\s]*(?:Tabelle|Table|Schaubild|Abbildung|Figure|Grafik|Box)[ \u00a0]+\d|^#{1,6}\s/;
 /** Prose between rows ends the table after this many non-empty lines. */
 const MAX_GAP_LINES = 3;
+const looksLikeNote = (line: string) => line.length <= 200 && /[.)]$/.test(line);
 
 interface Line {
   text: string;
@@ -52,7 +53,9 @@ function splitLines(text: string): Line[] {
 
 /** Markup left by conversion to text: HTML tags, emphasis stars, Markdown escapes. */
 const cleanCell = (c: string) => c.replace(/<[^>]+>|\*+/g, '').replace(/\\(.)/g, '$1').trim();
-const cleanTitle = (c: string) => c.replace(/<\/?b>|\*+|^#+\s*/g, '').replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim();
+/** Titles and notes lose markup: footnote marks (<sup>1</sup>), tags, emphasis, heading marks, escapes. */
+const cleanTitle = (c: string) =>
+  c.replace(/<sup>[^<]*<\/sup>/g, '').replace(/\\(.)/g, '$1').replace(/<[^>]+>|\*+|^#+\s*/g, '').replace(/\s+/g, ' ').trim();
 
 /** Reads a table cell as a number: `1.145`, `0,4`, `67,7%`, `(12)`; null for `-`, `–`, `k.A.`, text. */
 export function parseCellNumber(cell: string, lang: string = 'de'): number | null {
@@ -79,15 +82,18 @@ export function extractTables(text: string, lang: string = 'de'): ExtractedTable
 }
 
 function readTable(lines: Line[], captionLine: number, number: number, title: string, lang: string): { table: ExtractedTable; lastLine: number } | null {
-  let caption = title;
+  const captionParts = title ? [title] : [];
   let j = captionLine + 1;
-  // The title may follow on its own line(s) before the first row.
-  for (; j < lines.length && !caption; j++) {
+  // The title (or more of it: a subtitle, the unit) may follow on lines of its own before the first row.
+  for (; j < lines.length; j++) {
     const t = lines[j].text;
     if (t.includes('\t')) break;
     if (STOP.test(t) && !/^#{1,6}\s/.test(t)) return null;
-    if (t.trim()) caption = cleanTitle(t);
+    if (!t.trim()) continue;
+    if (captionParts.length > MAX_GAP_LINES) return null; // prose, not a table
+    captionParts.push(cleanTitle(t));
   }
+  const caption = captionParts.join(' ');
   let header: string[] | null = null;
   let headerStart = 0;
   const rows: string[][] = [];
@@ -137,8 +143,10 @@ function readTable(lines: Line[], captionLine: number, number: number, title: st
       rows,
       values,
       source,
-      // Without a source line to close the table, lines after its last row are prose, not notes.
-      notes: source === null ? notes.slice(0, notesInRows) : notes,
+      // Without a source line to close the table, a line after its last row is a note only when it
+      // is short and ends like one ("Angaben in Mio. US$ (2024)."); otherwise it is the text (or
+      // the heading) that follows.
+      notes: source === null ? [...notes.slice(0, notesInRows), ...notes.slice(notesInRows).filter(looksLikeNote)] : notes,
       start: lines[captionLine].start,
       end: lines[last].end,
       headerStart,
