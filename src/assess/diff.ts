@@ -5,7 +5,8 @@
  */
 import type { CriterionNumber, Rating } from '../core/types.js';
 import { formatValue } from './explain.js';
-import type { Confidence, CountryAssessment, CriterionResult, ValueRead } from './types.js';
+import { RATING_LABELS } from './labels.js';
+import type { Confidence, CountryAssessment, CriterionResult, Lang, Localized, ValueRead } from './types.js';
 
 export interface AssessmentSnapshot {
   assessment: CountryAssessment;
@@ -18,8 +19,12 @@ export type ChangeKind =
 
 export interface Change {
   kind: ChangeKind;
-  detail: string;
+  detail: Localized;
 }
+
+/** The same sentence in both languages. */
+const say = (sentence: (lang: Lang) => string): Localized => ({ de: sentence('de'), en: sentence('en') });
+const ratingIn = (r: Rating, lang: Lang) => RATING_LABELS[r][lang];
 
 export interface CriterionDiff {
   criterion: CriterionNumber;
@@ -46,27 +51,36 @@ function valuesRead(c: CriterionResult): Map<string, ValueRead> {
   return out;
 }
 
-function diffCriterion(a: CriterionResult, b: CriterionResult, methodologyChanged: string | null): CriterionDiff {
+function diffCriterion(a: CriterionResult, b: CriterionResult, methodologyChanged: Localized | null): CriterionDiff {
   const changes: Change[] = [];
   if (methodologyChanged) changes.push({ kind: 'methodology', detail: methodologyChanged });
 
   const firedA = new Set(a.rulesFired.map((f) => f.ruleId));
   const firedB = new Set(b.rulesFired.map((f) => f.ruleId));
-  for (const f of b.rulesFired) if (!firedA.has(f.ruleId)) changes.push({ kind: 'rule_fired', detail: `${f.ruleId} now fires (${f.rating}): ${f.description.en}` });
-  for (const f of a.rulesFired) if (!firedB.has(f.ruleId)) changes.push({ kind: 'rule_stopped', detail: `${f.ruleId} no longer fires (${f.rating}): ${f.description.en}` });
+  for (const f of b.rulesFired) {
+    if (firedA.has(f.ruleId)) continue;
+    changes.push({ kind: 'rule_fired', detail: say((l) => `${f.ruleId} ${l === 'de' ? 'greift jetzt' : 'now fires'} (${ratingIn(f.rating, l)}): ${f.description[l]}`) });
+  }
+  for (const f of a.rulesFired) {
+    if (firedB.has(f.ruleId)) continue;
+    changes.push({ kind: 'rule_stopped', detail: say((l) => `${f.ruleId} ${l === 'de' ? 'greift nicht mehr' : 'no longer fires'} (${ratingIn(f.rating, l)}): ${f.description[l]}`) });
+  }
 
   const va = valuesRead(a);
   const vb = valuesRead(b);
   for (const [key, nb] of vb) {
     const na = va.get(key);
     if (!na) {
-      if (!nb.imputed) changes.push({ kind: 'new_data', detail: `${formatValue(nb)} now read` });
+      if (!nb.imputed) changes.push({ kind: 'new_data', detail: say((l) => `${formatValue(nb, l)} ${l === 'de' ? 'jetzt gelesen' : 'now read'}`) });
       continue;
     }
-    if (nb.year !== na.year) changes.push({ kind: 'new_data_year', detail: `${formatValue(na)} → ${formatValue(nb)}` });
-    else if (nb.value !== na.value || nb.valueText !== na.valueText) changes.push({ kind: 'revised_value', detail: `${formatValue(na)} → ${formatValue(nb)}` });
+    const change = say((l) => `${formatValue(na, l)} → ${formatValue(nb, l)}`);
+    if (nb.year !== na.year) changes.push({ kind: 'new_data_year', detail: change });
+    else if (nb.value !== na.value || nb.valueText !== na.valueText) changes.push({ kind: 'revised_value', detail: change });
   }
-  for (const m of b.missing) if (!a.missing.includes(m)) changes.push({ kind: 'missing_data', detail: `${m} no longer has a value` });
+  for (const m of b.missing) {
+    if (!a.missing.includes(m)) changes.push({ kind: 'missing_data', detail: say((l) => `${m} ${l === 'de' ? 'hat keinen Wert mehr' : 'no longer has a value'}`) });
+  }
 
   const key = (e: { docId: string; passageIdx: number }) => `${e.docId}#${e.passageIdx}`;
   const evA = new Set(a.evidence.map(key));
@@ -75,13 +89,24 @@ function diffCriterion(a: CriterionResult, b: CriterionResult, methodologyChange
   const dropped = a.evidence.filter((e) => !evB.has(key(e)));
   if (added.length) {
     const titles = [...new Set(added.map((e) => `${e.docTitle ?? e.docId}${e.date ? ` (${e.date})` : ''}`))];
-    changes.push({ kind: 'new_evidence', detail: `${added.length} new passage(s): ${titles.slice(0, 5).join('; ')}${titles.length > 5 ? '; …' : ''}` });
+    const list = `${titles.slice(0, 5).join('; ')}${titles.length > 5 ? '; …' : ''}`;
+    changes.push({ kind: 'new_evidence', detail: say((l) => `${added.length} ${l === 'de' ? 'neue Passage(n)' : 'new passage(s)'}: ${list}`) });
   }
-  if (dropped.length) changes.push({ kind: 'dropped_evidence', detail: `${dropped.length} passage(s) no longer listed (outside the window or removed)` });
+  if (dropped.length) {
+    changes.push({
+      kind: 'dropped_evidence',
+      detail: say((l) => (l === 'de'
+        ? `${dropped.length} Passage(n) nicht mehr aufgeführt (außerhalb des Zeitfensters oder entfernt)`
+        : `${dropped.length} passage(s) no longer listed (outside the window or removed)`)),
+    });
+  }
 
-  const oa = a.override ? `${a.override.rating} by ${a.override.by}` : null;
-  const ob = b.override ? `${b.override.rating} by ${b.override.by}` : null;
-  if (oa !== ob) changes.push({ kind: 'override', detail: `override ${oa ?? 'none'} → ${ob ?? 'none'}` });
+  const overrideOf = (c: CriterionResult, l: Lang) =>
+    (c.override ? `${ratingIn(c.override.rating, l)} (${c.override.by})` : l === 'de' ? 'keine' : 'none');
+  const same = (x: CriterionResult['override'], y: CriterionResult['override']) => x?.rating === y?.rating && x?.by === y?.by;
+  if (!same(a.override, b.override)) {
+    changes.push({ kind: 'override', detail: say((l) => `${l === 'de' ? 'Analyst:innen-Bewertung' : 'override'} ${overrideOf(a, l)} → ${overrideOf(b, l)}`) });
+  }
 
   return {
     criterion: b.criterion,
@@ -95,7 +120,9 @@ function diffCriterion(a: CriterionResult, b: CriterionResult, methodologyChange
 export function diffAssessments(from: AssessmentSnapshot, to: AssessmentSnapshot): AssessmentDiff {
   const ma = from.assessment.methodology;
   const mb = to.assessment.methodology;
-  const methodologyChanged = ma.id !== mb.id || ma.version !== mb.version ? `methodology ${ma.id} ${ma.version} → ${mb.id} ${mb.version}` : null;
+  const methodologyChanged = ma.id !== mb.id || ma.version !== mb.version
+    ? say((l) => `${l === 'de' ? 'Methodik' : 'methodology'} ${ma.id} ${ma.version} → ${mb.id} ${mb.version}`)
+    : null;
   return {
     country: to.assessment.country,
     from: { asOf: from.assessment.asOf, computedAt: from.computedAt, methodology: ma },

@@ -161,7 +161,8 @@ for (const engine of engines()) {
       assert.equal(d.from.methodology.version, '0.9.0');
       const c2 = d.criteria[1];
       assert.ok(c2.changes.some((c) => c.kind === 'methodology'));
-      assert.ok(c2.changes.some((c) => c.kind === 'new_data_year' && /pts\.state_dept=4 \(2022.*pts\.state_dept=3 \(2023/.test(c.detail)), JSON.stringify(c2.changes));
+      assert.ok(c2.changes.some((c) => c.kind === 'new_data_year' && /pts\.state_dept=4 \(2022.*pts\.state_dept=3 \(2023/.test(c.detail.en)), JSON.stringify(c2.changes));
+      assert.match(c2.changes.find((c) => c.kind === 'methodology')!.detail.de, /^Methodik bicc-plus 0\.9\.0 → /);
       assert.ok(d.criteria[6].changes.some((c) => c.kind === 'new_evidence'));
       const history = await listStoredAssessments(db, 'KZ');
       assert.ok(history.length >= 2);

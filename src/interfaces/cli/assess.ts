@@ -55,21 +55,28 @@ function printAssessment(s: StoredAssessment, lang: Lang, details: boolean): voi
     const shown = c.evidence.slice(0, details ? 10 : 3);
     for (const e of shown) {
       const mark = e.corroborated ? '*' : '-';
-      out(`   ${mark} ${e.date ?? 'undated'} ${e.docTitle ?? e.docId}${e.publisher ? ` (${e.publisher})` : ''}: ${e.snippet.replace(/\s+/g, ' ').slice(0, 160)}`);
+      out(`   ${mark} ${e.date ?? (lang === 'de' ? 'undatiert' : 'undated')} ${e.docTitle ?? e.docId}${e.publisher ? ` (${e.publisher})` : ''}: ${e.snippet.replace(/\s+/g, ' ').slice(0, 160)}`);
     }
-    if (c.evidenceTotal > shown.length) out(`     … ${c.evidenceTotal - shown.length} more`);
+    if (c.evidenceTotal > shown.length) out(`     … ${c.evidenceTotal - shown.length} ${lang === 'de' ? 'weitere' : 'more'}`);
   }
 }
 
-const SHORT: Record<string, string> = { not_critical: 'nc', possibly_critical: 'pc', critical: 'C', no_data: '–' };
+const SHORT: Record<Lang, Record<string, string>> = {
+  en: { not_critical: 'nc', possibly_critical: 'pc', critical: 'C', no_data: '–' },
+  de: { not_critical: 'nk', possibly_critical: 'mk', critical: 'K', no_data: '–' },
+};
+const LEGEND: Record<Lang, (n: number) => string> = {
+  en: (n) => `${n} countries. C critical, pc possibly critical, nc not critical, – no data; ! analyst override, ? review suggested.`,
+  de: (n) => `${n} Länder. K kritisch, mk möglicherweise kritisch, nk nicht kritisch, – keine Daten; ! Analyst:innen-Bewertung, ? Überprüfung empfohlen.`,
+};
 
 function printAllTable(results: StoredAssessment[], lang: Lang): void {
-  out(`${'country'.padEnd(28)} ${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => String(n).padStart(3)).join('')}`);
+  out(`${(lang === 'de' ? 'Land' : 'country').padEnd(28)} ${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => String(n).padStart(3)).join('')}`);
   for (const { assessment: a } of results) {
-    const cells = a.criteria.map((c) => (SHORT[c.effectiveRating] + (c.override ? '!' : c.reviewSuggested ? '?' : '')).padStart(3)).join('');
+    const cells = a.criteria.map((c) => (SHORT[lang][c.effectiveRating] + (c.override ? '!' : c.reviewSuggested ? '?' : '')).padStart(3)).join('');
     out(`${`${a.country} ${countryName(a.country, lang)}`.slice(0, 28).padEnd(28)} ${cells}`);
   }
-  out(`\n${results.length} countries. C critical, pc possibly critical, nc not critical, – no data; ! analyst override, ? review suggested.`);
+  out(`\n${LEGEND[lang](results.length)}`);
 }
 
 function csvCell(v: unknown): string {
@@ -106,7 +113,7 @@ function printDiff(d: AssessmentDiff, lang: Lang): void {
     const head = `${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}: ${RATING_LABELS[c.from.rating][lang]} → ${RATING_LABELS[c.to.rating][lang]}`;
     out(`\n${c.ratingChanged ? '*' : ' '} ${head}`);
     if (c.changes.length === 0) out(`   ${lang === 'de' ? 'keine Änderung' : 'no change'}`);
-    for (const ch of c.changes) out(`   ${ch.kind}: ${ch.detail}`);
+    for (const ch of c.changes) out(`   ${ch.kind}: ${localize(ch.detail, lang)}`);
   }
 }
 
