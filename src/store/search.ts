@@ -95,7 +95,8 @@ export async function searchPassages(db: Queryable, q: SearchQuery): Promise<{ h
      ), ranked AS (
        SELECT m.doc_id, m.idx, m.ts_config, m.n,
               CASE WHEN m.n <= ${shortlist} THEN ts_rank_cd(p.tsv, ${queryFor('m')}) ELSE m.quick END AS rank
-       FROM (SELECT *, row_number() OVER (ORDER BY quick DESC, doc_id, idx) AS n FROM matched ORDER BY quick DESC, doc_id, idx LIMIT ${window}) m
+       FROM (SELECT *, row_number() OVER (ORDER BY quick DESC, doc_id, idx) AS n
+             FROM (SELECT * FROM matched ORDER BY quick DESC, doc_id, idx LIMIT ${window}) best) m
        JOIN passages p ON p.doc_id = m.doc_id AND p.idx = m.idx, q
      ), page AS (
        SELECT *, row_number() OVER (ORDER BY n > ${shortlist}, CASE WHEN n <= ${shortlist} THEN rank END DESC, n) AS pos
