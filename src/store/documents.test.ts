@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestStore, engines } from '../../test/helpers/stores.js';
+import { createTestStore, engines, openTestDb } from '../../test/helpers/stores.js';
 import { prepareDocument } from '../services/prepare-document.js';
 import { storeDocuments, getDocument, listDocuments, documentCount, settleAfterIngest } from './documents.js';
 import { searchPassages, textSearchConfig } from './search.js';
@@ -18,12 +18,7 @@ const ENGLISH = raw('North Korean workers were sent to Russia in 2024, according
 
 for (const engine of engines()) {
   test(`[${engine}] documents are stored once, with passages and full-text search`, async (t) => {
-    const store = await createTestStore(engine);
-    const db = await store.open();
-    t.after(async () => {
-      await db.close();
-      await store.cleanup();
-    });
+    const db = await openTestDb(t, engine);
 
     const outcomes = await storeDocuments(db, [prepareDocument(GERMAN), prepareDocument(ENGLISH), prepareDocument(GERMAN)]);
     assert.deepEqual(outcomes, ['new', 'new', 'unchanged']);
@@ -67,12 +62,7 @@ for (const engine of engines()) {
   });
 
   test(`[${engine}] a failing document in a batch does not keep the others out`, async (t) => {
-    const store = await createTestStore(engine);
-    const db = await store.open();
-    t.after(async () => {
-      await db.close();
-      await store.cleanup();
-    });
+    const db = await openTestDb(t, engine);
     const good = prepareDocument(ENGLISH);
     const bad = prepareDocument(raw('A text with a broken passage list.'));
     bad.passages.push({ ...bad.passages[0] }); // duplicate passage index violates the primary key
@@ -86,12 +76,7 @@ for (const engine of engines()) {
 
 for (const engine of engines()) {
   test(`[${engine}] paging past the re-ranked shortlist neither repeats nor skips a hit`, async (t) => {
-    const store = await createTestStore(engine);
-    const db = await store.open();
-    t.after(async () => {
-      await db.close();
-      await store.cleanup();
-    });
+    const db = await openTestDb(t, engine);
     // 260 passages that all match "Panzer geliefert": 200 use both words six times with a gap
     // between them (term frequency 0.33, cover density 0.01), 60 fewer times and side by side
     // (0.27, 0.1), so the two rankings disagree across the shortlist boundary.
@@ -115,12 +100,7 @@ for (const engine of engines()) {
 
 for (const engine of engines()) {
   test(`[${engine}] statistics are refreshed once the corpus grew by a tenth over several ingests`, async (t) => {
-    const store = await createTestStore(engine);
-    const db = await store.open();
-    t.after(async () => {
-      await db.close();
-      await store.cleanup();
-    });
+    const db = await openTestDb(t, engine);
     let n = 0;
     const ingest = async (count: number) => {
       const docs = Array.from({ length: count }, () => prepareDocument(raw(`Dokument ${++n} über Panzerlieferungen.`, { lang: 'de' })));
@@ -167,12 +147,7 @@ const TAGGED = raw(
 
 for (const engine of engines()) {
   test(`[${engine}] countries and criteria are stored with passage and document, and filter search`, async (t) => {
-    const store = await createTestStore(engine);
-    const db = await store.open();
-    t.after(async () => {
-      await db.close();
-      await store.cleanup();
-    });
+    const db = await openTestDb(t, engine);
     const prepared = prepareDocument(TAGGED);
     await storeDocuments(db, [prepared, prepareDocument(ENGLISH)]);
     const doc = await getDocument(db, prepared.id);

@@ -62,3 +62,14 @@ export async function createTestStore(engine: 'embedded' | 'server'): Promise<Te
 export function sharedPath(...parts: string[]): string {
   return path.resolve(process.cwd(), '..', 'shared', ...parts);
 }
+
+/** A fresh store of the engine, opened, and closed and removed when the test ends. */
+export async function openTestDb(t: { after: (fn: () => Promise<void>) => void }, engine: 'embedded' | 'server'): Promise<Db> {
+  const store = await createTestStore(engine);
+  const db = await store.open();
+  t.after(async () => {
+    await db.close();
+    await store.cleanup();
+  });
+  return db;
+}
