@@ -5,7 +5,7 @@
  */
 import type { CriterionNumber, Rating } from '../core/types.js';
 import { formatValue } from './explain.js';
-import { RATING_LABELS } from './labels.js';
+import { ratingLabel, UI_LABELS } from './labels.js';
 import type { Confidence, CountryAssessment, CriterionResult, Lang, Localized, ValueRead } from './types.js';
 
 export interface AssessmentSnapshot {
@@ -24,7 +24,6 @@ export interface Change {
 
 /** The same sentence in both languages. */
 const say = (sentence: (lang: Lang) => string): Localized => ({ de: sentence('de'), en: sentence('en') });
-const ratingIn = (r: Rating, lang: Lang) => RATING_LABELS[r][lang];
 
 export interface CriterionDiff {
   criterion: CriterionNumber;
@@ -59,11 +58,11 @@ function diffCriterion(a: CriterionResult, b: CriterionResult, methodologyChange
   const firedB = new Set(b.rulesFired.map((f) => f.ruleId));
   for (const f of b.rulesFired) {
     if (firedA.has(f.ruleId)) continue;
-    changes.push({ kind: 'rule_fired', detail: say((l) => `${f.ruleId} ${l === 'de' ? 'greift jetzt' : 'now fires'} (${ratingIn(f.rating, l)}): ${f.description[l]}`) });
+    changes.push({ kind: 'rule_fired', detail: say((l) => `${f.ruleId} ${l === 'de' ? 'greift jetzt' : 'now fires'} (${ratingLabel(f.rating, l)}): ${f.description[l]}`) });
   }
   for (const f of a.rulesFired) {
     if (firedB.has(f.ruleId)) continue;
-    changes.push({ kind: 'rule_stopped', detail: say((l) => `${f.ruleId} ${l === 'de' ? 'greift nicht mehr' : 'no longer fires'} (${ratingIn(f.rating, l)}): ${f.description[l]}`) });
+    changes.push({ kind: 'rule_stopped', detail: say((l) => `${f.ruleId} ${l === 'de' ? 'greift nicht mehr' : 'no longer fires'} (${ratingLabel(f.rating, l)}): ${f.description[l]}`) });
   }
 
   const va = valuesRead(a);
@@ -102,7 +101,7 @@ function diffCriterion(a: CriterionResult, b: CriterionResult, methodologyChange
   }
 
   const overrideOf = (c: CriterionResult, l: Lang) =>
-    (c.override ? `${ratingIn(c.override.rating, l)} (${c.override.by})` : l === 'de' ? 'keine' : 'none');
+    (c.override ? `${ratingLabel(c.override.rating, l)} (${c.override.by})` : UI_LABELS.none[l]);
   const same = (x: CriterionResult['override'], y: CriterionResult['override']) => x?.rating === y?.rating && x?.by === y?.by;
   if (!same(a.override, b.override)) {
     changes.push({ kind: 'override', detail: say((l) => `${l === 'de' ? 'Analyst:innen-Bewertung' : 'override'} ${overrideOf(a, l)} → ${overrideOf(b, l)}`) });

@@ -40,6 +40,12 @@ export const UI_LABELS = {
   methodology: { de: 'Methodik', en: 'Methodology' },
   external: { de: 'Extern', en: 'External' },
   computed: { de: 'Berechnet', en: 'Computed' },
+  country: { de: 'Land', en: 'country' },
+  undated: { de: 'undatiert', en: 'undated' },
+  more: { de: 'weitere', en: 'more' },
+  none: { de: 'keine', en: 'none' },
+  active: { de: 'aktiv', en: 'active' },
+  removedBy: { de: 'entfernt {at} von {by}', en: 'removed {at} by {by}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export function ratingLabel(r: Rating, lang: Lang): string {

@@ -80,9 +80,6 @@ function briefTables(text: string): Table[] {
   }));
 }
 
-/** A German number in a table cell or a box ("1.145", "0,4", "-" → null). */
-const germanNumber = (s: string) => parseCellNumber(s, 'de');
-
 const RATINGS: Record<string, BriefRating['rating']> = {
   'nicht kritisch': 'not_critical', 'möglicherweise kritisch': 'possibly_critical', kritisch: 'critical', 'keine daten': 'no_data',
   'not critical': 'not_critical', 'possibly critical': 'possibly_critical', critical: 'critical', 'no data': 'no_data',
@@ -176,7 +173,7 @@ export function harvestBriefText(text: string, opts: { docDate?: string | null }
           if (last && r.cells[1]) last.note = `${last.note}; ${r.cells[1]}`;
           continue;
         }
-        push({ indicatorId: 'de.arms_export_licences_eur_m', year, value: germanNumber(r.cells[2] ?? ''), valueText: null, table: t.label, line: r.line, note: r.cells[1] ?? null });
+        push({ indicatorId: 'de.arms_export_licences_eur_m', year, value: parseCellNumber(r.cells[2] ?? ''), valueText: null, table: t.label, line: r.line, note: r.cells[1] ?? null });
         last = out.values[out.values.length - 1];
       }
       continue;
@@ -187,7 +184,7 @@ export function harvestBriefText(text: string, opts: { docDate?: string | null }
       const sum = t.rows.find((r) => /^Summe/i.test(r.cells[0]));
       for (const [c, year] of yearColumns(header.cells)) {
         const cell = sum?.cells[c] ?? '';
-        const v = cell === '-' ? 0 : germanNumber(cell);
+        const v = cell === '-' ? 0 : parseCellNumber(cell);
         if (v === null || !sum) continue;
         push(fromGermany
           ? { indicatorId: 'sipri.tiv.imports_by_supplier', partnerKey: 'DE', partnerName: 'Germany', year, value: v, valueText: null, table: t.label, line: sum.line, note: cell === '-' ? 'brief shows "-"' : null }
@@ -237,7 +234,7 @@ export function harvestBriefText(text: string, opts: { docDate?: string | null }
       if (!hit) continue;
       const [, indicatorId, scale] = hit;
       for (const [c, year] of years) {
-        const v = germanNumber(r.cells[c + offset] ?? '');
+        const v = parseCellNumber(r.cells[c + offset] ?? '');
         if (v === null) continue;
         push({ indicatorId, country: currentCountry, entityName: currentName, year, value: scale ? v * scale : v, valueText: null, table: t.label, line: r.line });
       }
@@ -251,7 +248,7 @@ export function harvestBriefText(text: string, opts: { docDate?: string | null }
 
 function harvestBoxes(lines: string[], push: (v: Omit<BriefValue, 'country' | 'entityName'>) => void, out: BriefHarvest): void {
   const text = lines.join('\n');
-  const lineOf = (idx: number) => text.slice(0, idx).split('\n').length;
+  const lineOf = lineNumbers(text);
   // Box 6: Freedom House scores; the edition in the heading is the year after the year under review.
   const fh = /Freedom House (\d{4})/.exec(text);
   if (fh) {
@@ -289,7 +286,7 @@ function harvestBoxes(lines: string[], push: (v: Omit<BriefValue, 'country' | 'e
     ];
     for (const [re, id] of items) {
       const m = re.exec(body);
-      const v = m ? germanNumber(m[1]) : null;
+      const v = m ? parseCellNumber(m[1]) : null;
       if (m && v !== null) push({ indicatorId: id, year, value: v, valueText: null, table: 'Box 1', line: lineOf(base + m.index), note: `IISS Military Balance ${year}` });
     }
   }

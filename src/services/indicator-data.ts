@@ -48,7 +48,7 @@ export async function showCountryData(db: Db, country: string, opts: { indicator
 export interface CoverageEntry extends CoverageRow {
   unit: string | null;
   /** The indicator's name in German and English (null: not in the catalogue). */
-  name: { de: string; en: string } | null;
+  name: IndicatorInfo['name'] | null;
   publisher: string | null;
 }
 

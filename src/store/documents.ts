@@ -197,10 +197,8 @@ const GIN_INDEXES = ['passages_tsv_german', 'passages_tsv_english', 'passages_ts
 export async function settleAfterIngest(db: Queryable, added: number): Promise<void> {
   if (added <= 0) return;
   await db.query('SELECT gin_clean_pending_list(i::regclass) FROM unnest($1::text[]) AS i', [GIN_INDEXES]);
-  const r = await db.query<{ rows: number; analyzed: number }>(
-    `SELECT (SELECT count(*) FROM documents)::float8 AS rows, reltuples::float8 AS analyzed FROM pg_class WHERE oid = 'documents'::regclass`,
-  );
-  const { rows, analyzed } = r.rows[0];
-  // reltuples is -1 until the table was first analysed.
-  if (analyzed < 0 || rows > analyzed * 1.1) await db.query('ANALYZE documents, passages');
+  // reltuples: the row count at the last analysis (-1 before the first one).
+  const r = await db.query<{ n: number }>(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'documents'::regclass`);
+  const analyzed = r.rows[0].n;
+  if (analyzed < 0 || (await documentCount(db)) > analyzed * 1.1) await db.query('ANALYZE documents, passages');
 }

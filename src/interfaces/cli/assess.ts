@@ -55,9 +55,9 @@ function printAssessment(s: StoredAssessment, lang: Lang, details: boolean): voi
     const shown = c.evidence.slice(0, details ? 10 : 3);
     for (const e of shown) {
       const mark = e.corroborated ? '*' : '-';
-      out(`   ${mark} ${e.date ?? (lang === 'de' ? 'undatiert' : 'undated')} ${e.docTitle ?? e.docId}${e.publisher ? ` (${e.publisher})` : ''}: ${e.snippet.replace(/\s+/g, ' ').slice(0, 160)}`);
+      out(`   ${mark} ${e.date ?? UI_LABELS.undated[lang]} ${e.docTitle ?? e.docId}${e.publisher ? ` (${e.publisher})` : ''}: ${e.snippet.replace(/\s+/g, ' ').slice(0, 160)}`);
     }
-    if (c.evidenceTotal > shown.length) out(`     … ${c.evidenceTotal - shown.length} ${lang === 'de' ? 'weitere' : 'more'}`);
+    if (c.evidenceTotal > shown.length) out(`     … ${c.evidenceTotal - shown.length} ${UI_LABELS.more[lang]}`);
   }
 }
 
@@ -71,7 +71,7 @@ const LEGEND: Record<Lang, (n: number) => string> = {
 };
 
 function printAllTable(results: StoredAssessment[], lang: Lang): void {
-  out(`${(lang === 'de' ? 'Land' : 'country').padEnd(28)} ${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => String(n).padStart(3)).join('')}`);
+  out(`${UI_LABELS.country[lang].padEnd(28)} ${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => String(n).padStart(3)).join('')}`);
   for (const { assessment: a } of results) {
     const cells = a.criteria.map((c) => (SHORT[lang][c.effectiveRating] + (c.override ? '!' : c.reviewSuggested ? '?' : '')).padStart(3)).join('');
     out(`${`${a.country} ${countryName(a.country, lang)}`.slice(0, 28).padEnd(28)} ${cells}`);
@@ -124,8 +124,8 @@ function printOverrides(rows: OverrideRow[], lang: Lang): void {
   }
   for (const o of rows) {
     const state = o.removedAt
-      ? (lang === 'de' ? `entfernt ${o.removedAt} von ${o.removedBy} (${o.removedReason})` : `removed ${o.removedAt} by ${o.removedBy} (${o.removedReason})`)
-      : lang === 'de' ? 'aktiv' : 'active';
+      ? `${UI_LABELS.removedBy[lang].replace('{at}', o.removedAt).replace('{by}', String(o.removedBy))} (${o.removedReason})`
+      : UI_LABELS.active[lang];
     out(`#${o.id} ${o.country} ${o.criterion}: ${RATING_LABELS[o.rating as keyof typeof RATING_LABELS][lang]} — ${o.createdBy}, ${o.createdAt}: ${o.reason} [${state}]`);
   }
 }
