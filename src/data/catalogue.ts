@@ -107,6 +107,12 @@ const ENTRIES: IndicatorInfo[] = [
     'World Bank WDI NY.GDP.PCAP.CD: GDP per capita in current US$.', 'Weltbank WDI NY.GDP.PCAP.CD: BIP pro Kopf in laufenden US-Dollar.'),
   entry('wb.gdp_pc_ppp_const2021', 'wb-wdi', 'international $ (PPP, constant 2021)', 'GDP per capita, PPP', 'BIP pro Kopf, KKP',
     'World Bank WDI NY.GDP.PCAP.PP.KD: GDP per capita at purchasing power parity, constant 2021 international $.', 'Weltbank WDI NY.GDP.PCAP.PP.KD: BIP pro Kopf in Kaufkraftparitäten, konstante internationale Dollar von 2021.'),
+  entry('wb.health_exp_gdp', 'wb-wdi', 'percent', 'Current health expenditure, share of GDP', 'Laufende Gesundheitsausgaben, Anteil am BIP',
+    'World Bank WDI SH.XPD.CHEX.GD.ZS (WHO Global Health Expenditure Database): current health expenditure in percent of GDP.', 'Weltbank WDI SH.XPD.CHEX.GD.ZS (WHO): laufende Gesundheitsausgaben in Prozent des BIP.'),
+  entry('wb.edu_exp_gdp', 'wb-wdi', 'percent', 'Government expenditure on education, share of GDP', 'Staatliche Bildungsausgaben, Anteil am BIP',
+    'World Bank WDI SE.XPD.TOTL.GD.ZS (UNESCO Institute for Statistics): government expenditure on education in percent of GDP.', 'Weltbank WDI SE.XPD.TOTL.GD.ZS (UNESCO): staatliche Bildungsausgaben in Prozent des BIP.'),
+  entry('wb.population', 'wb-wdi', 'persons', 'Population, total', 'Bevölkerung, insgesamt',
+    'World Bank WDI SP.POP.TOTL: total population (UN World Population Prospects and national sources).', 'Weltbank WDI SP.POP.TOTL: Gesamtbevölkerung (UN World Population Prospects und nationale Quellen).'),
 ];
 
 const BY_ID = new Map(ENTRIES.map((e) => [e.id, e]));

@@ -20,8 +20,11 @@ export function detectDataset(file: string, bytes: Buffer): DatasetImporter | nu
   return IMPORTERS.find((i) => i.detect(probe)) ?? null;
 }
 
-/** Files a directory walk leaves out on purpose: documentation and hidden files. */
+/**
+ * Files that document a dataset rather than hold it (SOURCES.md, codebooks); a folder import skips
+ * them before recognition, since a codebook quotes headers. Plain .txt is data here (Powell & Thyne).
+ */
 export function isDocumentationFile(file: string): boolean {
   const base = path.basename(file);
-  return base.startsWith('.') || /\.(md|txt|pdf|html?|json)$/i.test(base) || /^(README|LICEN[CS]E|NOTICE)/i.test(base);
+  return base.startsWith('.') || /\.(md|pdf|html?|json|docx?)$/i.test(base) || /^(README|LICEN[CS]E|NOTICE)/i.test(base);
 }

@@ -10,6 +10,9 @@ import type { DatasetImporter, ParsedFile } from './types.js';
 export const WDI_INDICATORS: Record<string, string> = {
   'NY.GDP.PCAP.CD': 'wb.gdp_pc_usd',
   'NY.GDP.PCAP.PP.KD': 'wb.gdp_pc_ppp_const2021',
+  'SH.XPD.CHEX.GD.ZS': 'wb.health_exp_gdp',
+  'SE.XPD.TOTL.GD.ZS': 'wb.edu_exp_gdp',
+  'SP.POP.TOTL': 'wb.population',
 };
 
 export const wbWdi: DatasetImporter = {
@@ -26,13 +29,16 @@ export function parseWbWdi(file: string, bytes: Buffer): ParsedFile {
   });
   const years: Array<[number, number]> = [];
   header.forEach((h, c) => /^\d{4}$/.test(h) && years.push([c, Number(h)]));
+  const unknownCodes = new Set<string>();
   for (const rec of rows) {
     const name = (rec.cells[index.get('Country Name')!] ?? '').trim();
     if (!name) continue;
     const code = (rec.cells[index.get('Indicator Code')!] ?? '').trim();
     const indicatorId = WDI_INDICATORS[code];
     if (!indicatorId) {
-      out.issues.push({ level: 'warning', file, row: rec.line, message: `WDI indicator ${JSON.stringify(code)} is not in the catalogue; row skipped` });
+      // One warning per unknown series, not per row: a whole file of it would otherwise flood the report.
+      if (!unknownCodes.has(code)) out.issues.push({ level: 'warning', file, row: rec.line, message: `WDI indicator ${JSON.stringify(code)} is not in the catalogue; its rows were skipped` });
+      unknownCodes.add(code);
       continue;
     }
     const iso3 = (rec.cells[index.get('Country Code')!] ?? '').trim() || null;

@@ -48,12 +48,21 @@ for (const engine of engines()) {
         fs.writeFileSync(path.join(bad, 'SIPRI-Milex-truncated.xlsx'), fs.readFileSync(sharedPath('data', 'sipri_milex', 'SIPRI-Milex-data-1949-2024_2.xlsx')).subarray(0, 20000));
         fs.writeFileSync(path.join(bad, 'GSDB_V4.csv'), 'case,target,sender,begin,end,arms\n1,Iran,UN,2000,2001,1\n');
         fs.writeFileSync(path.join(bad, 'mystery.csv'), 'foo,bar\n1,2\n');
+        // A codebook quoting a dataset's header is documentation, not a broken file of that dataset.
+        fs.writeFileSync(path.join(bad, 'SOURCES.md'), `# Sources\n\n${PTS_HEADER}`);
         fs.writeFileSync(path.join(bad, 'PTS-2023.csv'), PTS_HEADER + 'T\uFFFDrkiye,Turkey,2021,TUR,640,TUR,792,eca,4,NA,3,0,88,0\n');
         const r = await importData(db, [bad]);
         const byFile = new Map(r.files.map((f) => [f.file, f.status]));
         assert.equal(byFile.get('SIPRI-Milex-truncated.xlsx'), 'failed');
         assert.equal(byFile.get('GSDB_V4.csv'), 'failed');
-        assert.equal(byFile.get('mystery.csv'), 'unknown_format');
+        assert.equal(byFile.get('mystery.csv'), 'skipped', 'an unrecognised file in a folder is a reported skip');
+        assert.equal(byFile.get('SOURCES.md'), 'skipped');
+        assert.match(r.files.find((f) => f.file === 'mystery.csv')!.reason!, /not a file of any supported dataset/);
+        assert.equal(r.totals.skippedFiles, 2);
+        assert.ok(!r.issues.some((i) => i.file === 'mystery.csv' || i.file === 'SOURCES.md'), 'a skip is not an error');
+        const named = await importData(db, [path.join(bad, 'mystery.csv')]);
+        assert.equal(named.files[0].status, 'unknown_format', 'a file named explicitly must be importable');
+        assert.equal(named.totals.errors, 1);
         assert.equal(byFile.get('PTS-2023.csv'), 'imported');
         assert.ok(r.issues.some((i) => i.file === 'GSDB_V4.csv' && i.row === 1 && /missing column/.test(i.message)));
         assert.ok(r.issues.some((i) => i.file === 'PTS-2023.csv' && i.row === 2 && /wrongly decoded/.test(i.message)));

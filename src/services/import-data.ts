@@ -22,7 +22,11 @@ import {
 export interface FileReport {
   file: string;
   dataset: string | null;
-  status: 'imported' | 'unchanged' | 'failed' | 'unknown_format';
+  /** `skipped`: found in a folder but of no supported dataset (reported, not an error);
+   *  `unknown_format`: named explicitly but of no supported dataset (an error). */
+  status: 'imported' | 'unchanged' | 'failed' | 'unknown_format' | 'skipped';
+  /** Why a file was skipped or failed, when one reason says it. */
+  reason?: string;
   values: number;
   countries: number;
   inserted: number;
@@ -45,6 +49,7 @@ export interface ImportReport {
   totals: {
     files: number;
     failedFiles: number;
+    skippedFiles: number;
     values: number;
     countries: number;
     inserted: number;
@@ -76,21 +81,27 @@ export interface ImportOptions {
   force?: boolean;
 }
 
-/** Expands folders (recursively, documentation files left out) and keeps explicit files as given. */
-export function expandInputs(inputs: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
+export interface ImportInput {
+  file: string;
+  /** Found by walking a folder (an unrecognised file is then skipped), not named by the user. */
+  fromFolder: boolean;
+}
+
+/** Expands folders (recursively, hidden files left out) and keeps explicit files as given. */
+export function expandInputs(inputs: string[]): { files: ImportInput[]; missing: string[] } {
+  const files: ImportInput[] = [];
   const missing: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && !isDocumentationFile(full)) files.push(full);
+      else if (entry.isFile() && !entry.name.startsWith('.')) files.push({ file: full, fromFolder: true });
     }
   };
   for (const input of inputs) {
     if (!fs.existsSync(input)) missing.push(input);
     else if (fs.statSync(input).isDirectory()) walk(input);
-    else files.push(input);
+    else files.push({ file: input, fromFolder: false });
   }
   return { files, missing };
 }
@@ -103,15 +114,16 @@ export async function importData(db: Db, inputs: string[], opts: ImportOptions =
     runId,
     durationMs: 0,
     files: [],
-    totals: { files: files.length, failedFiles: 0, values: 0, countries: 0, inserted: 0, changed: 0, unchanged: 0, deals: 0, unresolvedNames: 0, aggregatesSkipped: 0, entitiesKept: 0, errors: 0, warnings: 0 },
+    totals: { files: files.length, failedFiles: 0, skippedFiles: 0, values: 0, countries: 0, inserted: 0, changed: 0, unchanged: 0, deals: 0, unresolvedNames: 0, aggregatesSkipped: 0, entitiesKept: 0, errors: 0, warnings: 0 },
     unresolved: [],
     entitiesKept: [],
     issues: missing.map((m) => ({ level: 'error' as const, file: m, message: 'no such file or folder' })),
   };
   const allCountries = new Set<string>();
-  for (const [index, file] of files.entries()) {
+  for (const [index, input] of files.entries()) {
+    const file = input.file;
     opts.onProgress?.({ file, index, total: files.length, phase: 'parse' });
-    const fr = await importOneFile(db, file, runId, report, allCountries, () => opts.onProgress?.({ file, index, total: files.length, phase: 'store' }), opts);
+    const fr = await importOneFile(db, input, runId, report, allCountries, () => opts.onProgress?.({ file, index, total: files.length, phase: 'store' }), opts);
     report.files.push(fr);
     opts.onProgress?.({ file, index, total: files.length, phase: 'done' });
   }
@@ -126,6 +138,7 @@ export async function importData(db: Db, inputs: string[], opts: ImportOptions =
     t.aggregatesSkipped += f.aggregatesSkipped;
     t.entitiesKept += f.entitiesKept;
     if (f.status === 'failed' || f.status === 'unknown_format') t.failedFiles++;
+    if (f.status === 'skipped') t.skippedFiles++;
   }
   t.countries = allCountries.size;
   t.unresolvedNames = report.unresolved.length;
@@ -140,9 +153,10 @@ function emptyFileReport(file: string, dataset: string | null, status: FileRepor
   return { file, dataset, status, values: 0, countries: 0, inserted: 0, changed: 0, refreshed: 0, unchanged: 0, deals: 0, aggregatesSkipped: 0, entitiesKept: 0, unresolvedNames: 0, noDataCells: 0, durationMs: 0 };
 }
 
-async function importOneFile(db: Db, file: string, runId: number, report: ImportReport, allCountries: Set<string>, onStore: () => void, opts: ImportOptions): Promise<FileReport> {
+async function importOneFile(db: Db, { file, fromFolder }: ImportInput, runId: number, report: ImportReport, allCountries: Set<string>, onStore: () => void, opts: ImportOptions): Promise<FileReport> {
   const t0 = Date.now();
   const base = path.basename(file);
+  if (fromFolder && isDocumentationFile(file)) return { ...emptyFileReport(base, null, 'skipped'), reason: 'documentation, not data' };
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -152,8 +166,12 @@ async function importOneFile(db: Db, file: string, runId: number, report: Import
   }
   const importer = detectDataset(file, bytes);
   if (!importer) {
-    report.issues.push({ level: 'error', file: base, message: 'unknown format: not a file of any supported dataset (see `armsbrief data sources`)' });
-    return emptyFileReport(base, null, 'unknown_format');
+    const reason = 'not a file of any supported dataset (see `armsbrief data sources`)';
+    // A stray file in a data folder must not abort or fail the import of the folder; a file the user
+    // named explicitly was meant to be imported, so there it is an error.
+    if (fromFolder) return { ...emptyFileReport(base, null, 'skipped'), reason };
+    report.issues.push({ level: 'error', file: base, message: `unknown format: ${reason}` });
+    return { ...emptyFileReport(base, null, 'unknown_format'), reason };
   }
   const fr = emptyFileReport(base, importer.id, 'imported');
   let parsed;

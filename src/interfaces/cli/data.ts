@@ -21,7 +21,9 @@ export function register(program: Command): void {
     .option('--force', 'write values even when the same file was imported last')
     .option('--no-briefs', 'do not harvest tables from briefs already in the store')
     .addHelpText('after', `
-Exit status: 0 all files imported (warnings possible); 1 some files failed or had errors (the rest went in);
+Files in a folder that no importer recognises (and documentation such as SOURCES.md) are skipped and
+listed with the reason; a file named explicitly that no importer recognises is an error.
+Exit status: 0 all files imported or skipped (warnings possible); 1 some files failed or had errors (the rest went in);
 2 usage error; 4 the store could not be opened.`)
     .action(async (inputs: string[], opts: { json?: boolean; force?: boolean; briefs?: boolean }, cmd: Command) => {
       const { report, briefs } = await withApp(cmd, async (app) => {
@@ -123,6 +125,11 @@ function printImportReport(r: ImportReport, briefs: Array<{ docId: string; value
     out.write(`\nNames that resolve to no country (values not stored):\n`);
     for (const u of r.unresolved) out.write(`  ${u.sourceFile}${u.sheet ? ` [${u.sheet}]` : ''} row ${u.row}: ${u.name} (${u.valueCount} values)\n`);
   }
+  const skipped = r.files.filter((f) => f.status === 'skipped');
+  if (skipped.length) {
+    out.write(`\nSkipped (found in a folder, not a dataset file):\n`);
+    for (const f of skipped) out.write(`  ${f.file}: ${f.reason}\n`);
+  }
   const errors = r.issues.filter((i) => i.level === 'error');
   const warnings = r.issues.filter((i) => i.level === 'warning');
   const where = (i: (typeof r.issues)[number]) => `${i.file}${i.sheet ? ` [${i.sheet}]` : ''}${i.row ? ` row ${i.row}` : ''}`;
@@ -131,7 +138,7 @@ function printImportReport(r: ImportReport, briefs: Array<{ docId: string; value
   if (warnings.length > 15) process.stderr.write(`… ${warnings.length - 15} more warnings (--json lists all)\n`);
   for (const b of briefs) out.write(`brief ${b.docId}: ${b.values} values, ${b.assessments} external ratings${b.issues.length ? `, ${b.issues.length} issues` : ''}\n`);
   const t = r.totals;
-  out.write(`\n${t.values} values for ${t.countries} countries from ${t.files - t.failedFiles}/${t.files} files (${t.inserted} new, ${t.changed} changed, ${t.unchanged} unchanged); ` +
+  out.write(`\n${t.values} values for ${t.countries} countries from ${t.files - t.failedFiles - t.skippedFiles}/${t.files} files, ${t.skippedFiles} skipped (${t.inserted} new, ${t.changed} changed, ${t.unchanged} unchanged); ` +
     `${t.deals} deal rows written; ${t.unresolvedNames} unresolved names; ${t.aggregatesSkipped} aggregates skipped; ${t.entitiesKept} non-country entities kept; ` +
     `${t.errors} errors, ${t.warnings} warnings (${(r.durationMs / 1000).toFixed(1)} s)\n`);
 }
