@@ -49,6 +49,8 @@ export interface ParsedFile {
   issues: ImportIssue[];
   /** Cells that said "no data" (". .", "NA", empty) and were skipped on purpose. */
   noDataCells: number;
+  /** How the values name their origin when the file says more than its name (reference lists: as-of date and address). */
+  provenance?: { sourceFile?: string; publisher?: string };
 }
 
 /** A dataset importer: recognises its files and parses them. */
