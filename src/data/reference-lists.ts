@@ -207,8 +207,8 @@ function entryValue(e: ReferenceEntry, year: number, lastYear: number): 0 | 1 | 
 
 function entryNote(e: ReferenceEntry, value: 0 | 1): string {
   const when = e.status === 'non_party'
-    ? 'not a party'
-    : value === 1 ? `party from ${e.from ?? '(date not given)'}` : e.to ? `withdrawal effective ${e.to}` : `party only from ${e.from}`;
+    ? 'not joined'
+    : value === 1 ? `joined ${e.from ?? '(date not given)'}` : e.to ? `left, effective ${e.to}` : `joined only ${e.from}`;
   return `${when}; ${e.source} (as of ${e.asOf})${e.note ? `; ${e.note}` : ''}`;
 }
 
@@ -228,7 +228,7 @@ export function expandReferenceList(list: ReferenceList): RawValue[] {
   }
   if (header.universe === 'un_members' && header.unlisted !== null) {
     const from = header.unlisted === 1 ? yearOf(header.unlistedSince ?? header.since) : first;
-    const note = `not listed: ${header.unlisted === 1 ? 'party' : 'not a participant'} by the list's definition (universe: ${UN_MEMBERS_PROVENANCE}); ${header.source} (as of ${header.asOf})`;
+    const note = `not listed: ${header.unlisted === 1 ? 'joined' : 'not joined'} by the list's definition (universe: ${UN_MEMBERS_PROVENANCE}); ${header.source} (as of ${header.asOf})`;
     for (const s of UN_MEMBERS) {
       if (listed.has(s.iso2)) continue;
       for (let year = Math.max(first, from); year <= last; year++) {
