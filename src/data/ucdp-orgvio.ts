@@ -30,7 +30,8 @@ export const ucdpOrgvio: DatasetImporter = {
 };
 
 export function dyadNote(names: string): string | null {
-  const list = names.split(';').map((s) => s.trim()).filter(Boolean);
+  // "NO_DYAD" is UCDP's filler for a country-year without dyads of the kind.
+  const list = names.split(';').map((s) => s.trim()).filter((s) => s && s !== 'NO_DYAD');
   if (list.length === 0) return null;
   const joined = list.join('; ');
   return joined.length <= NOTE_MAX ? joined : `${list.length} dyads`;
