@@ -67,8 +67,8 @@ export function buildContext(facts: AssessmentFacts, methodology: Methodology, a
     methodology,
     asOf,
     asOfYear,
-    own: indexSeries(facts.indicators, asOfYear, undefined),
-    neighbours: facts.neighbours ? facts.neighbours.map((n) => indexSeries(n.indicators, asOfYear, n.country)) : null,
+    own: indexSeries(facts.indicators, asOfYear, undefined, asOf),
+    neighbours: facts.neighbours ? facts.neighbours.map((n) => indexSeries(n.indicators, asOfYear, n.country, asOf)) : null,
     coverage: new Map((facts.coverage ?? []).map((c) => [c.indicator, c])),
     evidence,
   };

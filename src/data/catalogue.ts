@@ -3,22 +3,11 @@
  * German and English. Ids are stable: renaming one is a breaking change for stored values and the
  * assessment rules that read them. `docs/indicators.md` documents the same list.
  */
-export interface IndicatorInfo {
-  id: string;
-  /** Dataset (importer id) or 'brief' for values taken from ingested country briefs only. */
-  dataset: string;
-  unit: string;
-  /** number: `value` holds it; code: `value_text` holds one of `codes`. */
-  kind: 'number' | 'code';
-  codes?: string[];
-  name: { de: string; en: string };
-  description: { de: string; en: string };
-  /**
-   * What a missing country-year means when the dataset was imported: e.g. UCDP lists conflicts only,
-   * so absence means "no conflict recorded". Undefined: absence means no data.
-   */
-  absentMeans?: string;
-}
+import { entry, type IndicatorInfo } from './indicator-entry.js';
+import { NEW_DATASET_ENTRIES } from './catalogue-new.js';
+import { REFERENCE_INDICATORS } from './catalogue-reference.js';
+
+export type { IndicatorInfo };
 
 const CONFLICT_TYPE_NAMES: Record<string, { de: string; en: string }> = {
   extrasystemic: { de: 'extrasystemischer Konflikt', en: 'extrasystemic conflict' },
@@ -33,32 +22,6 @@ const SENDERS: Record<string, { de: string; en: string }> = {
   osce: { de: 'OSZE (inkl. KSZE)', en: 'OSCE (incl. CSCE)' },
   other: { de: 'andere Sender (Staaten, Regionalorganisationen)', en: 'other senders (states, regional organisations)' },
 };
-
-function entry(
-  id: string, dataset: string, unit: string, nameEn: string, nameDe: string, descEn: string, descDe: string,
-  extra: Partial<IndicatorInfo> = {},
-): IndicatorInfo {
-  return { id, dataset, unit, kind: 'number', name: { en: nameEn, de: nameDe }, description: { en: descEn, de: descDe }, ...extra };
-}
-
-/** Membership flags from the curated lists in reference/ (one list per id; see reference/README.md). */
-const REFERENCE_INDICATORS: IndicatorInfo[] = [
-  entry('regime.wassenaar', 'reference', '1 = participating state, 0 = not', 'Wassenaar Arrangement participating state', 'Teilnehmerstaat des Wassenaar-Abkommens',
-    '1 when the state was a participating state of the Wassenaar Arrangement at the end of the year (reference list reference/wassenaar.csv; join dates per state).',
-    '1, wenn der Staat am Jahresende Teilnehmerstaat des Wassenaar-Abkommens war (Referenzliste reference/wassenaar.csv; Beitrittsdaten je Staat).'),
-  entry('treaty.npt', 'reference', '1 = party, 0 = not a party', 'Party to the Non-Proliferation Treaty (NPT)', 'Vertragsstaat des Atomwaffensperrvertrags (NVV)',
-    '1 when the state was a party to the NPT at the end of the year (reference list reference/npt.csv: every UN member state except the listed ones).',
-    '1, wenn der Staat am Jahresende Vertragsstaat des NVV war (Referenzliste reference/npt.csv: alle UN-Mitgliedstaaten außer den aufgeführten).'),
-  entry('treaty.bwc', 'reference', '1 = party, 0 = not a party', 'Party to the Biological Weapons Convention (BWC)', 'Vertragsstaat des Biowaffenübereinkommens (BWÜ)',
-    '1 when the state was a party to the BWC at the end of the year (reference list reference/bwc.csv: every UN member state except the listed ones).',
-    '1, wenn der Staat am Jahresende Vertragsstaat des BWÜ war (Referenzliste reference/bwc.csv: alle UN-Mitgliedstaaten außer den aufgeführten).'),
-  entry('treaty.hcoc', 'reference', '1 = subscribing state, 0 = not', 'Hague Code of Conduct subscribing state', 'Unterzeichnerstaat des Haager Verhaltenskodex',
-    '1 when the state subscribed to the Hague Code of Conduct against Ballistic Missile Proliferation (HCoC) by the end of the year (reference list, when one is bundled).',
-    '1, wenn der Staat bis zum Jahresende den Haager Verhaltenskodex gegen die Verbreitung ballistischer Raketen (HCoC) unterzeichnet hatte (Referenzliste, sofern vorhanden).'),
-  entry('treaty.rome_statute', 'reference', '1 = party, 0 = not a party', 'Party to the Rome Statute (ICC)', 'Vertragsstaat des Römischen Statuts (IStGH)',
-    '1 when the Rome Statute of the International Criminal Court was in force for the state at the end of the year (reference list reference/rome-statute.csv; entry into force and withdrawals per state).',
-    '1, wenn das Römische Statut des Internationalen Strafgerichtshofs am Jahresende für den Staat in Kraft war (Referenzliste reference/rome-statute.csv; Inkrafttreten und Austritte je Staat).'),
-];
 
 const ENTRIES: IndicatorInfo[] = [
   entry('sipri.milex.usd_const2023', 'sipri-milex', 'USD million (constant 2023)', 'Military expenditure, constant 2023 US$', 'Militärausgaben, konstante US$ (2023)',
@@ -132,6 +95,7 @@ const ENTRIES: IndicatorInfo[] = [
     'World Bank WDI SE.XPD.TOTL.GD.ZS (UNESCO Institute for Statistics): government expenditure on education in percent of GDP.', 'Weltbank WDI SE.XPD.TOTL.GD.ZS (UNESCO): staatliche Bildungsausgaben in Prozent des BIP.'),
   entry('wb.population', 'wb-wdi', 'persons', 'Population, total', 'Bevölkerung, insgesamt',
     'World Bank WDI SP.POP.TOTL: total population (UN World Population Prospects and national sources).', 'Weltbank WDI SP.POP.TOTL: Gesamtbevölkerung (UN World Population Prospects und nationale Quellen).'),
+  ...NEW_DATASET_ENTRIES,
   ...REFERENCE_INDICATORS,
 ];
 

@@ -172,7 +172,8 @@ export function parseReferenceList(file: string, bytes: Buffer): { list: Referen
         if (from && to && isDate(from) && isDate(to) && startOf(to) < startOf(from)) problems.push(`to ${to} is before from ${from}`);
         if (from && isDate(from) && FULL_DATE.test(asOf) && startOf(from) > asOf) problems.push(`from ${from} is after the list's as_of ${asOf}`);
         if (iso2 && country) {
-          const r = resolveEntity(country, { iso3 });
+          // The name alone, so a row whose name and code disagree is caught whichever the resolver prefers.
+          const r = resolveEntity(country);
           if (r.kind === 'country' && r.code !== iso2) problems.push(`country "${country}" resolves to ${r.code}, not to ${iso3} (${iso2})`);
         }
         if (iso2 && seen.has(iso2)) problems.push(`${iso3} is listed twice (first in line ${seen.get(iso2)})`);
