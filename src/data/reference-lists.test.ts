@@ -57,6 +57,10 @@ test('Wassenaar: 42 participating states; India counts from 2017 (joined 2017-12
   assert.equal(valueOf(values, 'IND', 2017), 1);
   assert.equal(valueOf(values, 'IND', 2018), 1);
   assert.match(values.find((v) => v.iso3 === 'IND' && v.year === 2018)!.note!, /joined 2017-12-08; https:\/\//);
+  // The day each year's value holds from: the join day in the join year, else 1 January (a year-only date: its last day).
+  const dateOf = (iso3: string, year: number) => values.find((v) => v.iso3 === iso3 && v.year === year)?.date;
+  assert.deepEqual([dateOf('IND', 2016), dateOf('IND', 2017), dateOf('IND', 2018)], ['2016-01-01', '2017-12-08', '2018-01-01']);
+  assert.equal(dateOf('EST', 2005), '2005-12-31');
   assert.ok(!list.entries.some((e) => e.iso3 === 'PRK'));
   assert.equal(valueOf(values, 'PRK', 2025), 0);
   assert.equal(valueOf(values, 'MEX', 2011), 0);
@@ -72,6 +76,7 @@ test('NPT, a list of exceptions: India, Israel, Pakistan, South Sudan 0; North K
   assert.equal(valueOf(values, 'SSD', 2010), null, 'South Sudan counts from its independence');
   assert.equal(valueOf(values, 'PRK', 2000), 1);
   assert.equal(valueOf(values, 'PRK', 2003), 0);
+  assert.equal(values.find((v) => v.iso3 === 'PRK' && v.year === 2003)!.date, '2003-04-10', 'out from the day the withdrawal took effect');
   assert.equal(valueOf(values, 'PRK', 1980), 0);
   assert.equal(valueOf(values, 'FRA', 2025), 1);
   assert.equal(valueOf(values, 'FRA', 2010), null, 'join dates of unlisted parties are unknown: no value, not a guess');

@@ -6,7 +6,7 @@
  *
  * Each state of the list's universe gets one value per year from `since` to the list's as-of year:
  * 1 (participant/party) or 0, read as the state at the end of that year (at the as-of day for the
- * last year). A state counts from the year of its `from` date and stops counting in the year its
+ * last year), dated to the day it holds from (value_date), so `--as-of` sees a join from its day. A state counts from the year of its `from` date and stops counting in the year its
  * withdrawal (`to`) takes effect. Lists defined by their exceptions ("every UN member state except
  * …", `unlisted: 1`) give unlisted states 1 only from `unlisted_since`: their join dates are unknown.
  *
@@ -206,6 +206,32 @@ function entryValue(e: ReferenceEntry, year: number, lastYear: number): 0 | 1 | 
   return year >= yearOf(e.from) ? 1 : 0;
 }
 
+/** Last day a partial date covers: a state counts from a day it certainly held its status ("2005" → 2005-12-31). */
+function endOf(d: string): string {
+  if (d.length === 4) return `${d}-12-31`;
+  if (d.length === 7) return new Date(Date.UTC(yearOf(d), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  return d;
+}
+
+/**
+ * The day from which the value for `year` holds (the store's value_date): the day the status began when
+ * that falls in the year (a join, a withdrawal taking effect), else the first of January; never before the
+ * list's `since`. An assessment then reads the year's value from that day on instead of only after the year.
+ */
+function valueDate(year: number, began: string | null, since: string): string {
+  const jan1 = `${year}-01-01`;
+  const start = began && yearOf(began) === year ? endOf(began) : jan1;
+  const first = startOf(since);
+  return start < first ? first : start;
+}
+
+/** When the status an entry gives for `year` began, where the row says. */
+function entryBegan(e: ReferenceEntry, value: 0 | 1, asOf: string): string | null {
+  if (e.status === 'non_party') return e.from;
+  if (value === 0) return e.to;
+  return e.from ?? asOf;
+}
+
 function entryNote(e: ReferenceEntry, value: 0 | 1): string {
   const when = e.status === 'non_party'
     ? 'not joined'
@@ -224,7 +250,8 @@ export function expandReferenceList(list: ReferenceList): RawValue[] {
     for (let year = first; year <= last; year++) {
       const value = entryValue(e, year, last);
       if (value === null) continue;
-      out.push({ indicatorId: header.indicator, name: e.country, iso3: e.iso3, year, value, valueText: null, note: entryNote(e, value), row: e.line });
+      const date = valueDate(year, entryBegan(e, value, header.asOf), header.since);
+      out.push({ indicatorId: header.indicator, name: e.country, iso3: e.iso3, year, value, valueText: null, note: entryNote(e, value), row: e.line, date });
     }
   }
   if (header.universe === 'un_members' && header.unlisted !== null) {
@@ -233,7 +260,8 @@ export function expandReferenceList(list: ReferenceList): RawValue[] {
     for (const s of UN_MEMBERS) {
       if (listed.has(s.iso2)) continue;
       for (let year = Math.max(first, from); year <= last; year++) {
-        out.push({ indicatorId: header.indicator, name: s.name, iso3: s.iso3, year, value: header.unlisted, valueText: null, note, row: 0 });
+        const date = valueDate(year, header.unlisted === 1 ? header.unlistedSince ?? header.since : header.since, header.since);
+        out.push({ indicatorId: header.indicator, name: s.name, iso3: s.iso3, year, value: header.unlisted, valueText: null, note, row: 0, date });
       }
     }
   }

@@ -58,14 +58,17 @@ for (const engine of engines()) {
     const wa = coverage.find((c) => c.indicatorId === 'regime.wassenaar')!;
     assert.deepEqual([wa.sourceId, wa.countries, wa.firstYear, wa.latestYear], ['reference', 193, 1996, 2026]);
 
-    // India joined on 2017-12-08: not a participating state as of 2016, one as of 2018.
+    // India joined on 2017-12-08: not a participating state as of 2016, one as of 2018; dated values count from their day.
     const in2016 = await wassenaarRead(db, 'IN', '2016-06-30');
     const in2018 = await wassenaarRead(db, 'IN', '2018-06-30');
-    assert.deepEqual([in2016?.value, in2016?.year], [0, 2015]);
-    assert.deepEqual([in2018?.value, in2018?.year], [1, 2017]);
+    assert.deepEqual([in2016?.value, in2016?.year], [0, 2016]);
+    assert.deepEqual([in2018?.value, in2018?.year], [1, 2018]);
+    const beforeJoin = await wassenaarRead(db, 'IN', '2017-12-07');
+    const afterJoin = await wassenaarRead(db, 'IN', '2017-12-08');
+    assert.deepEqual([beforeJoin?.value, beforeJoin?.year, afterJoin?.value, afterJoin?.year], [0, 2016, 1, 2017]);
     const kp = await wassenaarRead(db, 'KP', '2026-06-30');
     assert.equal(kp?.value, 0);
-    assert.equal(formatValue(in2018!, 'en'), 'regime.wassenaar=1 (2017, reference list, as of 2026-12-01, https://www.nti.org/education-center/treaties-and-regimes/wassenaar-arrangement/)');
-    assert.match(formatValue(in2018!, 'de'), /^regime\.wassenaar=1 \(2017, Referenzliste, Stand 2026-12-01, https:\/\/www\.nti\.org\//);
+    assert.equal(formatValue(in2018!, 'en'), 'regime.wassenaar=1 (2018, reference list, as of 2026-12-01, https://www.nti.org/education-center/treaties-and-regimes/wassenaar-arrangement/)');
+    assert.match(formatValue(in2018!, 'de'), /^regime\.wassenaar=1 \(2018, Referenzliste, Stand 2026-12-01, https:\/\/www\.nti\.org\//);
   });
 }
