@@ -46,3 +46,12 @@ test('$comment keys are allowed anywhere', () => {
   m.criteria['1'].rules[0].when.$comment = 'why this threshold';
   assert.doesNotThrow(() => parseMethodology(m));
 });
+
+test('docs/methodology.md lists every rule of the bundled methodology, with its version', () => {
+  const raw = JSON.parse(fs.readFileSync(path.resolve(process.cwd(), 'methodology/bicc-plus.json'), 'utf8'));
+  const doc = fs.readFileSync(path.resolve(process.cwd(), 'docs/methodology.md'), 'utf8');
+  assert.ok(doc.includes(`(bicc-plus ${raw.version})`), 'the criterion table names the current version');
+  for (const n of ['1', '2', '3', '4', '5', '6', '7', '8']) {
+    for (const r of raw.criteria[n].rules) assert.ok(doc.includes('`' + r.id + '`'), `${r.id} is documented`);
+  }
+});
