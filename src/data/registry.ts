@@ -8,10 +8,18 @@ import { tiCpi } from './ti-cpi.js';
 import { ucdpAcd } from './ucdp-acd.js';
 import { undpHdi } from './undp-hdi.js';
 import { wbWdi } from './wb-wdi.js';
+import { untcTreaties } from './untc-treaties.js';
+import { wgi } from './wgi.js';
+import { powellThyne } from './powell-thyne.js';
+import { clineCoups } from './cline-coups.js';
+import { ucdpOrgvio } from './ucdp-orgvio.js';
+import { bti } from './bti.js';
+import { wbMeta } from './wb-meta.js';
 import type { DatasetImporter } from './types.js';
 
 export const IMPORTERS: DatasetImporter[] = [
   sipriMilex, sipriTrade, pts, freedomHouseAll, freedomHouseHistory, ucdpAcd, gsdb, tiCpi, undpHdi, wbWdi,
+  untcTreaties, wgi, powellThyne, clineCoups, ucdpOrgvio, bti, wbMeta,
 ];
 
 export function importerById(id: string): DatasetImporter | undefined {

@@ -7,6 +7,7 @@
  * figure: a table shows stored values only, and a section without data says so.
  */
 import type { CriterionNumber, Rating } from '../core/types.js';
+import { oneSourcePerSeries } from '../core/series.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
 
@@ -243,21 +244,12 @@ function sourceIdOf(readSource: string): string {
 
 const isDoc = (sourceId: string) => sourceId.startsWith('doc:');
 
-/** Per (partner, year), the one value a reader should see: datasets before briefs, then priority. */
+/** Per (indicator, partner), the one series a reader should see: one source, datasets before briefs, then priority. */
 class ValueIndex {
   private byIndicator = new Map<string, BriefValue[]>();
 
   constructor(values: BriefValue[], priority: string[]) {
-    const rank = (s: string) => {
-      const i = priority.indexOf(s);
-      return (isDoc(s) ? 10_000 : 0) + (i < 0 ? 1000 : i);
-    };
-    const sorted = [...values].sort((a, b) => rank(a.sourceId) - rank(b.sourceId));
-    const seen = new Set<string>();
-    for (const v of sorted) {
-      const key = `${v.indicator}|${v.partnerKey ?? ''}|${v.year}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const v of oneSourcePerSeries(values, (x) => `${x.indicator}|${x.partnerKey ?? ''}`, priority)) {
       const list = this.byIndicator.get(v.indicator);
       if (list) list.push(v);
       else this.byIndicator.set(v.indicator, [v]);

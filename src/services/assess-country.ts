@@ -108,7 +108,7 @@ export function checkRating(text: string): Rating {
 const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
 
 function toIndicatorFact(r: FactRow): IndicatorFact {
-  return { indicator: r.indicator, year: r.year, value: r.value === null ? null : Number(r.value), valueText: r.valueText, unit: r.unit, source: r.source, publisher: r.publisher };
+  return { indicator: r.indicator, year: r.year, value: r.value === null ? null : Number(r.value), valueText: r.valueText, unit: r.unit, source: r.source, publisher: r.publisher, date: r.date ?? null };
 }
 
 function toOverrideFact(o: OverrideRow): OverrideFact {
