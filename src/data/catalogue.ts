@@ -5,6 +5,7 @@
  */
 import { entry, type IndicatorInfo } from './indicator-entry.js';
 import { NEW_DATASET_ENTRIES } from './catalogue-new.js';
+import { REFERENCE_INDICATORS } from './catalogue-reference.js';
 
 export type { IndicatorInfo };
 
@@ -95,6 +96,7 @@ const ENTRIES: IndicatorInfo[] = [
   entry('wb.population', 'wb-wdi', 'persons', 'Population, total', 'Bevölkerung, insgesamt',
     'World Bank WDI SP.POP.TOTL: total population (UN World Population Prospects and national sources).', 'Weltbank WDI SP.POP.TOTL: Gesamtbevölkerung (UN World Population Prospects und nationale Quellen).'),
   ...NEW_DATASET_ENTRIES,
+  ...REFERENCE_INDICATORS,
 ];
 
 const BY_ID = new Map(ENTRIES.map((e) => [e.id, e]));

@@ -2,6 +2,7 @@
 import { freedomHouseAll, freedomHouseHistory } from './freedom-house.js';
 import { gsdb } from './gsdb.js';
 import { pts } from './pts.js';
+import { referenceLists } from './reference-lists.js';
 import { sipriMilex } from './sipri-milex.js';
 import { sipriTrade } from './sipri-trade.js';
 import { tiCpi } from './ti-cpi.js';
@@ -18,7 +19,8 @@ import { wbMeta } from './wb-meta.js';
 import type { DatasetImporter } from './types.js';
 
 export const IMPORTERS: DatasetImporter[] = [
-  sipriMilex, sipriTrade, pts, freedomHouseAll, freedomHouseHistory, ucdpAcd, gsdb, tiCpi, undpHdi, wbWdi,
+  // Reference lists first: they are recognised by their first line alone, never by a name another importer might claim.
+  referenceLists, sipriMilex, sipriTrade, pts, freedomHouseAll, freedomHouseHistory, ucdpAcd, gsdb, tiCpi, undpHdi, wbWdi,
   untcTreaties, wgi, powellThyne, clineCoups, ucdpOrgvio, bti, wbMeta,
 ];
 

@@ -57,6 +57,8 @@ export interface ParsedFile {
   noDataCells: number;
   /** Codes the file marks as aggregates (WB country metadata): never stored as entities by any file. */
   aggregateCodes?: string[];
+  /** How the values name their origin when the file says more than its name (reference lists: as-of date and address). */
+  provenance?: { sourceFile?: string; publisher?: string };
 }
 
 /** A dataset importer: recognises its files and parses them. */

@@ -8,6 +8,7 @@
  */
 import type { CriterionNumber, Rating } from '../core/types.js';
 import { oneSourcePerSeries } from '../core/series.js';
+import { describeReferenceSource, parseReferenceSource } from '../core/reference-source.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
 
@@ -360,13 +361,20 @@ class Builder {
     return num(v.value);
   }
 
+  /** The source of a value a rule read; a reference list with its as-of date and address (it is cited in the annex as a dataset too). */
+  readSourceVal(source: string): Val {
+    const dataset = this.sourceVal(sourceIdOf(source));
+    const ref = parseReferenceSource(source);
+    return ref ? loc({ de: describeReferenceSource(ref, 'de'), en: describeReferenceSource(ref, 'en') }) : dataset;
+  }
+
   /** A value a rule read: "Indicator: value (year, source; stale)". */
   valueRead(v: ValueRead): Val {
     const parts: Record<string, Val> = {
       indicator: this.indicatorName(v.indicator),
       value: this.cell(v.indicator, v, Boolean(v.imputed)),
       year: year(v.year),
-      source: this.sourceVal(sourceIdOf(v.source)),
+      source: this.readSourceVal(v.source),
     };
     const flags: Val[] = [];
     if (v.stale) flags.push(msg('value.staleFlag'));

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/db.js';
 import { AppError, errorMessage } from '../core/errors.js';
+import { packagePath } from './package-path.js';
 import { detectDataset, isDocumentationFile, knownSkipReason } from '../data/detect.js';
 import { isWbMetadataFile } from '../data/wb-meta.js';
 import { indicatorInfo } from '../data/catalogue.js';
@@ -81,12 +82,21 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Write values even when the same file was imported last (default: skip, nothing could change). */
   force?: boolean;
+  /** Also import the reference lists bundled in reference/ (the CLI does unless --no-reference). */
+  includeReference?: boolean;
 }
 
 export interface ImportInput {
   file: string;
   /** Found by walking a folder (an unrecognised file is then skipped), not named by the user. */
   fromFolder: boolean;
+}
+
+/** The reference lists shipped with armsbrief (reference/*.csv at the package root). */
+export function bundledReferenceFiles(): string[] {
+  const dir = packagePath('reference');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((n) => n.endsWith('.csv')).sort().map((n) => path.join(dir, n));
 }
 
 /** Expands folders (recursively, hidden files left out) and keeps explicit files as given. */
@@ -113,6 +123,10 @@ export async function importData(db: Db, inputs: string[], opts: ImportOptions =
   const { files: listed, missing } = expandInputs(inputs);
   // The WB country metadata names the aggregates of every WDI file, so it is read before them.
   const files = [...listed].sort((a, b) => Number(!isWbMetadataFile(a.file)) - Number(!isWbMetadataFile(b.file)));
+  if (opts.includeReference) {
+    const named = new Set(files.map((f) => path.resolve(f.file)));
+    files.push(...bundledReferenceFiles().filter((f) => !named.has(path.resolve(f))).map((file) => ({ file, fromFolder: false })));
+  }
   const runId = await startImportRun(db);
   const report: ImportReport = {
     runId,
@@ -215,7 +229,9 @@ async function importOneFile(db: Db, { file, fromFolder }: ImportInput, runId: n
   }
   try {
     const counts: UpsertCounts = await db.transaction(async (tx) => {
-      const c = await upsertIndicatorValues(tx, { sourceId: importer.id, publisher: importer.publisher, sourceFile: base, runId, values: resolved.values });
+      const c = await upsertIndicatorValues(tx, {
+        sourceId: importer.id, publisher: parsed.provenance?.publisher ?? importer.publisher, sourceFile: parsed.provenance?.sourceFile ?? base, runId, values: resolved.values,
+      });
       if (deals.length) fr.deals = (await upsertArmsDeals(tx, base, runId, deals)).written;
       await recordImportedFile(tx, { sourceId: importer.id, sourceFile: base, contentHash, runId, valueCount: resolved.values.length });
       return c;
