@@ -21,7 +21,9 @@ export interface ComparePageData {
   result: ExternalComparison | null;
 }
 
-const kappa = (x: number | null, view: View) => (x === null ? '–' : formatNumber(x, view.lang, 2));
+const KAPPA = { de: new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) };
+// Two decimals always, so the column lines up; "-0.00" reads as nonsense.
+const kappa = (x: number | null, view: View) => (x === null ? '–' : KAPPA[view.lang].format(x).replace(/^[-−](0[.,]00)$/, '$1'));
 const pct = (x: number | null, view: View) => (x === null ? '' : ` (${formatNumber(x * 100, view.lang, 0)}${view.lang === 'de' ? '\u00a0%' : '%'})`);
 
 function form(d: ComparePageData, view: View): SafeHtml {
@@ -53,7 +55,7 @@ function disagreements(rows: PairRow[], view: View): SafeHtml {
 
 function result(r: ExternalComparison, view: View): SafeHtml {
   const { t, lang } = view;
-  return html`<p class="muted">${t('asOf')} ${r.asOf} · ${t('methodology')} ${r.methodology.id} ${r.methodology.version} · ${r.external.name} (${r.external.file}): ${r.external.countries} ${t('countries').toLowerCase()} · ${r.elapsedMs} ms</p>
+  return html`<p class="muted">${t('asOf')} ${r.asOf} · ${t('methodology')} ${r.methodology.id} ${r.methodology.version} · ${r.external.name} (${r.external.file}) · ${t('countries')}: ${r.external.countries} · ${r.elapsedMs} ms</p>
 <p>${t('compareHeadline')}</p>
 <table class="sortable" id="compare-criteria"><thead><tr><th>${t('criterion')}</th><th class="num">${t('compareCompared')}</th><th class="num">${t('compareExcluded')}</th><th class="num">${t('compareExact')}</th><th class="num">${t('compareWithinOne')}</th>
 <th class="num">${t('compareKappaQuadratic')}</th><th class="num">${t('compareKappaLinear')}</th><th class="num">${t('compareLower')}</th><th class="num">${t('compareHigher')}</th></tr></thead>
