@@ -56,7 +56,8 @@ export async function compareCountryExternal(db: Queryable, countryText: string,
   const asOf = checkAsOf(opts.asOf ?? todayUtc(opts.now));
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
   const facts = (await loadFacts(db, [country], asOf, methodology)).get(country)!;
-  const external: ExternalRating[] = Object.entries(row.ratings).map(([n, rating]) => ({
+  // "Not considered" (no_data) is no rating to compare with, as in compare --all.
+  const external: ExternalRating[] = Object.entries(row.ratings).filter(([, rating]) => rating !== 'no_data').map(([n, rating]) => ({
     criterion: Number(n) as CriterionNumber, rating, assessor: table.name, docTitle: table.file, date: null,
   }));
   return compareWithExternal(facts, runEngine(facts, methodology, { asOf }), methodology, external, opts.lang ?? 'en');
