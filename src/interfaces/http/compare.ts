@@ -106,7 +106,13 @@ const EMPTY: Table = { columns: [], rows: [] };
 export function registerCompare(router: Hono<Env>, deps: Deps): void {
   definePage<ComparePageData>(router, deps, {
     path: '/compare',
-    cacheKey: (req) => `${req.query.get('external') ?? ''}|${req.query.get('asOf') ?? todayUtc(deps.now())}|${req.query.get('criterion') ?? ''}`,
+    // The table file's modification time is part of the key: an operator may replace the file.
+    cacheKey: (req) => {
+      const name = req.query.get('external') ?? '';
+      const file = NAME.test(name) ? externalChoices(deps).get(name)?.file : undefined;
+      const mtime = file ? fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 : 0;
+      return `${name}|${mtime}|${req.query.get('asOf') ?? todayUtc(deps.now())}|${req.query.get('criterion') ?? ''}`;
+    },
     load: loadCompare,
     title: (_d, v) => v.t('compareTitle'),
     render: renderCompare,

@@ -30,7 +30,7 @@ function form(d: ComparePageData, view: View): SafeHtml {
   const { t } = view;
   const q = view.url.searchParams;
   const selected = q.get('external') ?? d.available[0]?.name ?? '';
-  const asOf = q.get('asOf') ?? d.available.find((a) => a.name === selected)?.asOf ?? '';
+  const asOf = d.result?.asOf ?? q.get('asOf') ?? d.available.find((a) => a.name === selected)?.asOf ?? '';
   return html`<form method="get" action="/compare" class="compare-form">
 <label>${t('compareExternal')} <select name="external">${d.available.map((a) => html`<option value="${a.name}"${a.name === selected ? html` selected` : ''}>${a.title} (${a.name})</option>`)}</select></label>
 <label>${t('asOf')} <input type="date" name="asOf" value="${asOf}"></label>
