@@ -5,10 +5,9 @@
  */
 import type { Command } from 'commander';
 import { countryName } from '../../extract/countries/resolve.js';
-import { LEVELS } from '../../assess/agreement.js';
+import { LEVELS, type Agreement } from '../../assess/agreement.js';
 import { CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '../../assess/labels.js';
 import type { Comparison } from '../../assess/compare.js';
-import type { Agreement } from '../../assess/agreement.js';
 import type { Lang } from '../../assess/types.js';
 import { checkCriterion, compareCountry } from '../../services/assess-country.js';
 import { compareAllExternal, compareCountryExternal, type ExternalComparison } from '../../services/compare-external.js';

@@ -66,8 +66,8 @@ export async function loadCompare(deps: Deps, req: PageRequest): Promise<Compare
   };
 }
 
-const share = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
-const kappa = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
+/** Shares and kappas with four decimals in CSV (the JSON keeps full precision). */
+const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
 
 /** The tables of a comparison, shared by the page's CSV downloads and `compare --all --csv`. */
 export function compareTables(r: ExternalComparison): Record<'pairs' | 'criteria' | 'confusion', (lang: Lang) => Table> {
@@ -91,7 +91,7 @@ export function compareTables(r: ExternalComparison): Record<'pairs' | 'criteria
       ],
       rows: r.criteria.map((c) => [
         c.criterion, CRITERION_NAMES[c.criterion][lang], c.n, c.excluded.theirsNoData, c.excluded.oursNoData, c.excluded.bothNoData, c.excluded.notRated,
-        c.exact, share(c.exactShare), c.withinOne, share(c.withinOneShare), kappa(c.kappa.quadratic), kappa(c.kappa.linear), kappa(c.kappa.unweighted), c.lower, c.higher,
+        c.exact, round4(c.exactShare), c.withinOne, round4(c.withinOneShare), round4(c.kappa.quadratic), round4(c.kappa.linear), round4(c.kappa.unweighted), c.lower, c.higher,
       ]),
     }),
     confusion: () => ({
