@@ -106,8 +106,9 @@ test('Rome Statute: entry into force per state, withdrawals (Burundi 2017, Phili
   assert.equal(valueOf(values, 'ARM', 2023), 0, 'ratified November 2023, in force February 2024');
   assert.equal(valueOf(values, 'ARM', 2024), 1);
   assert.equal(valueOf(values, 'USA', 2025), 0);
-  // 125 parties in 2025 by the ICC's count, the State of Palestine (no row) among them.
-  assert.equal(values.filter((v) => v.year === 2025 && v.value === 1).length, 124);
+  // 125 parties in 2025 by the ICC's count (the State of Palestine and the Cook Islands, not UN members, among them).
+  assert.equal(values.filter((v) => v.year === 2025 && v.value === 1).length, 125);
+  assert.deepEqual([valueOf(values, 'PSE', 2014), valueOf(values, 'PSE', 2015)], [0, 1]);
 });
 
 test('the values name the list, its as-of date and address as their source file', () => {
