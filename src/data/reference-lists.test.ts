@@ -90,6 +90,8 @@ test('BWC: eight UN member states outside in 2025; Comoros and Kiribati count fr
   assert.equal(valueOf(values, 'KIR', 2024), 0);
   assert.equal(valueOf(values, 'KIR', 2025), 1);
   assert.equal(valueOf(values, 'DEU', 2023), null, 'the list speaks from February 2024');
+  // Parties outside the UN universe by name; one without an accession day counts like the unlisted parties.
+  assert.deepEqual([valueOf(values, 'VAT', 2024), valueOf(values, 'PSE', 2024), valueOf(values, 'PSE', 2026)], [1, 1, 1]);
 });
 
 test('Rome Statute: entry into force per state, withdrawals (Burundi 2017, Philippines 2019, Hungary 2026) with their effective dates', () => {

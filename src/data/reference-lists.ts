@@ -208,10 +208,14 @@ function readRows(file: string, body: string, firstDataLine: number, asOf: strin
 }
 
 /** Status of one listed state at the end of `year` (1, 0), or null when the list cannot say. */
-function entryValue(e: ReferenceEntry, year: number, lastYear: number): 0 | 1 | null {
+/**
+ * Status of one listed state at the end of `year` (1, 0), or null when the list cannot say. A party without
+ * a `from` date counts like the list's unlisted parties (from `unlisted_since`), else only in the as-of year.
+ */
+function entryValue(e: ReferenceEntry, year: number, lastYear: number, partiesKnownFrom: number | null): 0 | 1 | null {
   if (e.status === 'non_party') return e.from && year < yearOf(e.from) ? null : 0;
   if (e.to && year >= yearOf(e.to)) return 0;
-  if (!e.from) return year === lastYear ? 1 : null;
+  if (!e.from) return year >= (partiesKnownFrom ?? lastYear) ? 1 : null;
   return year >= yearOf(e.from) ? 1 : 0;
 }
 
@@ -235,10 +239,10 @@ function valueDate(year: number, began: string | null, since: string): string {
 }
 
 /** When the status an entry gives for `year` began, where the row says. */
-function entryBegan(e: ReferenceEntry, value: 0 | 1, asOf: string): string | null {
+function entryBegan(e: ReferenceEntry, value: 0 | 1, partiesKnownSince: string): string | null {
   if (e.status === 'non_party') return e.from;
   if (value === 0) return e.to;
-  return e.from ?? asOf;
+  return e.from ?? partiesKnownSince;
 }
 
 function entryNote(e: ReferenceEntry, value: 0 | 1): string {
@@ -255,11 +259,13 @@ export function expandReferenceList(list: ReferenceList): RawValue[] {
   const last = yearOf(header.asOf);
   const out: RawValue[] = [];
   const listed = new Set(entries.map((e) => e.iso2));
+  // In a list of exceptions, parties are known from unlisted_since; otherwise only on the as-of day.
+  const partiesKnownSince = header.unlisted === 1 ? header.unlistedSince ?? header.since : header.asOf;
   for (const e of entries) {
     for (let year = first; year <= last; year++) {
-      const value = entryValue(e, year, last);
+      const value = entryValue(e, year, last, header.unlisted === 1 ? yearOf(partiesKnownSince) : null);
       if (value === null) continue;
-      const date = valueDate(year, entryBegan(e, value, header.asOf), header.since);
+      const date = valueDate(year, entryBegan(e, value, partiesKnownSince), header.since);
       out.push({ indicatorId: header.indicator, name: e.country, iso3: e.iso3, year, value, valueText: null, note: entryNote(e, value), row: e.line, date });
     }
   }
