@@ -6,12 +6,13 @@ import type { Command } from 'commander';
 import { importData, type ImportReport } from '../../services/import-data.js';
 import { harvestAllBriefs } from '../../services/harvest-briefs.js';
 import { compareBriefWithDatasets, dataCoverage, dataSources, showCountryData } from '../../services/indicator-data.js';
+import { indicatorCatalogue, renderIndicatorsDoc } from '../../services/indicators-doc.js';
 import type { StoredIndicatorValue } from '../../store/indicators.js';
 import { EXIT, printJson, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
 
 export function register(program: Command): void {
-  const data = program.command('data').description('Indicators from public datasets (SIPRI, PTS, Freedom House, UCDP, GSDB, CPI, HDI, WDI) and from briefs.');
+  const data = program.command('data').description('Indicators from public datasets (SIPRI, PTS, Freedom House, UCDP, GSDB, CPI, HDI, WDI, UN treaties, WGI, coups, BTI) and from briefs.');
 
   data
     .command('import')
@@ -77,6 +78,19 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
       if (opts.json) return printJson(rows);
       printTable(['indicator', 'countries', 'entities', 'values', 'first', 'latest', 'source'],
         rows.map((r) => [r.indicatorId, r.countries, r.entities, r.values, r.firstYear, r.latestYear, r.sourceId]));
+    });
+
+  data
+    .command('catalogue')
+    .description('Every indicator id with dataset, unit, names (de, en) and the years the imported data cover.')
+    .option('--json', 'print as JSON (names and descriptions in German and English)')
+    .option('--markdown', 'print docs/indicators.md')
+    .action(async (opts: { json?: boolean; markdown?: boolean }, cmd: Command) => {
+      const entries = await withApp(cmd, (app) => indicatorCatalogue(app.db));
+      if (opts.json) return printJson(entries);
+      if (opts.markdown) return void process.stdout.write(renderIndicatorsDoc(entries));
+      printTable(['indicator', 'dataset', 'unit', 'first', 'latest'],
+        entries.map((e) => [e.id, e.dataset, e.unit, e.years?.first ?? '', e.years?.latest ?? '']));
     });
 
   data
