@@ -164,12 +164,12 @@ function printImportReport(r: ImportReport, briefs: Array<{ docId: string; value
 function printValues(label: string, values: StoredIndicatorValue[], historyCount: number): void {
   process.stdout.write(`${label}: ${values.length} values${historyCount ? `, ${historyCount} earlier values in the history (--json)` : ''}\n`);
   const sorted = [...values].sort((a, b) => a.indicatorId.localeCompare(b.indicatorId) || a.partnerKey.localeCompare(b.partnerKey) || b.year - a.year);
-  printTable(['indicator', 'partner', 'year', 'value', 'unit', 'source', 'where'],
-    sorted.map((v) => [v.indicatorId, v.partnerName ?? '', v.year, fmt(v.value, v.valueText), v.unit, v.sourceId,
+  printTable(['indicator', 'partner', 'year', 'date', 'value', 'unit', 'source', 'where'],
+    sorted.map((v) => [v.indicatorId, v.partnerName ?? '', v.year, v.date ?? '', fmt(v.value, v.valueText), v.unit, v.sourceId,
       `${v.sourceFile}${v.sourceSheet ? ` [${v.sourceSheet}]` : ''}${v.sourceTable ? ` ${v.sourceTable}` : ''}${v.sourceRow ? ` row ${v.sourceRow}` : ''}`]));
 }
 
-const CSV_COLUMNS: Array<keyof StoredIndicatorValue> = ['indicatorId', 'countryCode', 'entityName', 'partnerName', 'year', 'value', 'valueText', 'unit', 'note', 'sourceId', 'publisher', 'sourceFile', 'sourceSheet', 'sourceRow', 'sourceTable', 'sourceDocId', 'importedAt'];
+const CSV_COLUMNS: Array<keyof StoredIndicatorValue> = ['indicatorId', 'countryCode', 'entityName', 'partnerName', 'year', 'date', 'value', 'valueText', 'unit', 'note', 'sourceId', 'publisher', 'sourceFile', 'sourceSheet', 'sourceRow', 'sourceTable', 'sourceDocId', 'importedAt'];
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);
