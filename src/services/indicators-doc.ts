@@ -50,7 +50,7 @@ A value is keyed by indicator, entity (ISO alpha-2 for countries; \`x:<name>\` n
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 
-Treaty ids \`treaty.<id>\` from the UN Treaty Collection are status series: 0 ("signed") from a signature's year, 1 ("party") from the year of ratification, accession or succession (for CCW protocols II amended, IV and V the one date the UNTC gives), carried to the year of the file's latest action; the day is the value's date. States that withdrew are missing from the UNTC files (SOURCES.md), so they read "not a party".
+Treaty ids \`treaty.<id>\` from the UN Treaty Collection are status series: 0 ("signed") from a signature's year, 1 ("party") from the year of ratification, accession or succession (for CCW protocols II amended, IV and V the one date the UNTC gives), carried to the year of the file's latest action; the day is the value's date. States that withdrew are missing from the UNTC files (SOURCES.md), so they read "not a party"; a withdrawn ratification shows as a signature (Russia, CTBT).
 Coups: the Powell & Thyne panel lists every state-year (0 = none); its event list V2023.09.08 is skipped as an older version of the same events. Niger's 2023 coup is dated 26 July (the files say 26 June).
 WB region and income group come from the country metadata of the WDI download, stored for 2025 (the file carries no date; the July 2026 classification rests on 2025 data); its aggregates (empty Region) are never stored as entities from any WDI file.
 
