@@ -4,6 +4,8 @@
  * produced it. One trie pass over the folded text finds all cues of all criteria.
  */
 import { CRITERION_CUES, type CueList } from './criteria-cues.js';
+import { CRITERION_CUES_INTL } from './criteria-cues-intl.js';
+import { expandInnerStems } from './stems.js';
 import { foldText } from './countries/fold.js';
 import { WordTrie, isWordCode, type TrieMatch } from './countries/trie.js';
 
@@ -40,20 +42,28 @@ interface Cue {
 
 const tries = new Map<string, { trie: WordTrie; cues: Cue[] }>();
 
+/** The cue set a language uses: its own, or German and English together for any other language. */
+export function cueLanguage(lang: string): string {
+  return lang === 'de' || lang === 'en' || lang in CRITERION_CUES_INTL ? lang : 'any';
+}
+
 function cueSet(lang: string): { trie: WordTrie; cues: Cue[] } {
-  const key = lang === 'de' || lang === 'en' ? lang : 'any';
+  const key = cueLanguage(lang);
   let set = tries.get(key);
   if (set) return set;
   const cues: Cue[] = [];
-  const push = (criterion: number, list: CueList) => {
+  const push = (criterion: number, list: CueList, l: string) => {
     for (const [raw, weight] of list) {
-      const stem = raw.endsWith('*');
-      cues.push({ criterion, cue: stem ? raw.slice(0, -1) : raw, weight, stem });
+      for (const { form, stem } of expandInnerStems(l, raw)) cues.push({ criterion, cue: foldText(form), weight, stem });
     }
   };
-  for (const c of CRITERION_CUES) {
-    if (key !== 'en') push(c.criterion, c.de);
-    if (key !== 'de') push(c.criterion, c.en);
+  const intl = CRITERION_CUES_INTL[key as keyof typeof CRITERION_CUES_INTL];
+  if (intl) for (const [criterion, list] of Object.entries(intl)) push(Number(criterion), list, key);
+  else {
+    for (const c of CRITERION_CUES) {
+      if (key !== 'en') push(c.criterion, c.de, 'de');
+      if (key !== 'de') push(c.criterion, c.en, 'en');
+    }
   }
   set = { trie: new WordTrie(cues.map((c) => c.cue)), cues };
   tries.set(key, set);
@@ -117,8 +127,8 @@ export function scoreCueHits(text: string, hits: readonly CueHit[]): Array<Crite
 }
 
 /** Cues naming civilians as victims, and cues of killing, for the combined feature below. */
-const VICTIM_CUES = new Set(['civilian', 'zivilist', 'zivilbevolkerung', 'children', 'kinder', 'kindern', 'women', 'frauen']);
-const KILLING_CUES = new Set(['killed', 'getotet', 'tote', 'killing', 'massacre', 'massaker', 'shot dead', 'ermordet']);
+const VICTIM_CUES = new Set(['civilian', 'zivilist', 'zivilbevolkerung', 'children', 'kinder', 'kindern', 'women', 'frauen', 'civils', 'enfants', 'femmes', 'civiles', 'ninos', 'mujeres']);
+const KILLING_CUES = new Set(['killed', 'getotet', 'tote', 'killing', 'massacre', 'massaker', 'shot dead', 'ermordet', 'tues', 'massacre', 'muertos', 'masacre']);
 const VICTIM_WINDOW = 120;
 const VICTIM_WEIGHT = 2;
 

@@ -13,6 +13,8 @@ import { scanText } from './scan.js';
 import { extractFigures, type Figure } from './figures.js';
 import { extractTables, type ExtractedTable } from './tables.js';
 import { isSovereignState } from './countries/resolve.js';
+import { aboutCountries, sentenceStarts } from './about.js';
+import { extractionSupport, type ExtractionSupport } from './language.js';
 
 export interface ExtractionInput {
   id?: string | null;
@@ -29,12 +31,15 @@ export interface PassageExtraction {
   start: number;
   end: number;
   countries: Array<{ code: string; count: number }>;
-  criteria: CriterionScore[];
+  /** Each criterion with `about`: the states its evidence in this passage concerns. */
+  criteria: Array<CriterionScore & { about: string[] }>;
 }
 
 export interface Extraction {
   id: string | null;
   language: string;
+  /** 'full' (countries, dates, figures and criteria), 'countries' (no criterion cues in this language) or 'unsupported'. */
+  support: ExtractionSupport;
   /** ISO partial date (YYYY, YYYY-MM, YYYY-MM-DD) or null. */
   date: string | null;
   countries: Array<{ code: string; count: number; mentions: Array<{ start: number; end: number; text: string }> }>;
@@ -59,13 +64,26 @@ export function extractDocument(input: ExtractionInput): Extraction {
   const titleMentions = input.title ? findCountryMentions(input.title, language) : [];
   const cues = scan.cues;
 
-  const passages = splitPassages(text).map((p) => ({
-    index: p.index,
-    start: p.start,
-    end: p.end,
-    countries: countMentions(within(mentions, p.start, p.end)).map(({ code, count }) => ({ code, count })),
-    criteria: relevantCriteria(scoreCueHits(text, within(cues, p.start, p.end))),
-  }));
+  const primary = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions });
+  let m = 0;
+  const passages = splitPassages(text).map((p) => {
+    const local = within(mentions, p.start, p.end);
+    const localCues = within(cues, p.start, p.end);
+    while (m < mentions.length && mentions[m].start < p.start) m++;
+    const previous = m > 0 ? mentions[m - 1].code : null;
+    let sentences: number[] | undefined;
+    return {
+      index: p.index,
+      start: p.start,
+      end: p.end,
+      countries: countMentions(local).map(({ code, count }) => ({ code, count })),
+      criteria: relevantCriteria(scoreCueHits(text, localCues)).map((c) => {
+        sentences ??= local.length > 1 ? sentenceStarts(text, p.start, p.end) : [p.start];
+        const cueHits = localCues.filter((h) => h.criterion === c.criterion);
+        return { ...c, about: aboutCountries({ text, start: p.start, end: p.end, mentions: local, cues: cueHits, primary, previous, sentences }) };
+      }),
+    };
+  });
 
   const tables = extractTables(text, language === 'en' ? 'en' : 'de');
   return {
@@ -77,12 +95,13 @@ export function extractDocument(input: ExtractionInput): Extraction {
       count,
       mentions: ms.map(({ start, end, text: t }) => ({ start, end, text: t })),
     })),
-    primary: rankPrimaryCountries(text, mentions, { title: input.title, titleMentions }),
+    primary,
     criteria: relevantCriteria(scoreCueHits(text, cues), DOCUMENT_THRESHOLD),
     // numbers inside tables are table cells (see `tables`), not prose figures
     figures: extractFigures(text, language, mentions, tables),
     tables,
     passages,
+    support: extractionSupport(language),
   };
 }
 

@@ -3,9 +3,14 @@
  * i18n-iso-countries plus the curated forms of `lexicon-data.ts`, each with the rule that
  * decides when a match counts (case, language, personal-name guard).
  */
+import { createRequire } from 'node:module';
 import { LEXICON_DATA, NON_COUNTRY_PHRASES } from './lexicon-data.js';
+import { INTL_FORMS, INTL_LANGS, WORLD_COUNTRIES_KEY, arabicClitics, romanceAdjectiveForms, type IntlLang } from './lexicon-intl.js';
 import { isSovereignState, localeNames } from './resolve.js';
 import { foldText } from './fold.js';
+import { expandInnerStems } from '../stems.js';
+
+const require = createRequire(import.meta.url);
 
 export type FormKind = 'name' | 'adjective' | 'demonym' | 'capital' | 'none';
 
@@ -24,7 +29,13 @@ export interface LexiconEntry {
   /** German adjectives may follow a glued `pro`/`anti` ("prorussischen"). */
   allowsPrefix: boolean;
   /** Only in texts of this language (German "Island" is Iceland; English "Jordan" is the state). */
-  lang: 'de' | 'en' | null;
+  lang: string | null;
+  /** Forms of the other languages (lexicon-intl.ts) count only where the text's language is known to be theirs. */
+  strictLang: boolean;
+  /** The languages a strict form counts in. */
+  langs: Set<string> | null;
+  /** A stem: any ending of up to STEM_MAX_EXTRA letters follows (Polish and Russian case endings). */
+  stem: boolean;
 }
 
 const GERMAN_ADJECTIVE_ENDINGS = ['', 'e', 'en', 'er', 'es', 'em'];
@@ -92,8 +103,13 @@ export function countryLexicon(): LexiconEntry[] {
   const byKey = new Map<string, LexiconEntry>();
   const add = (form: string, code: string, kind: FormKind, flags: Partial<LexiconEntry> = {}) => {
     if (!form || form.length < 2) return;
-    const key = foldText(form);
-    if (byKey.has(key)) return;
+    const key = foldText(form) + (flags.stem ? '*' : '');
+    const seen = byKey.get(key);
+    if (seen) {
+      // The same spelling in two more languages ("Siria" in Spanish and Italian) counts in both.
+      if (seen.strictLang && flags.strictLang && seen.code === code && flags.lang) seen.langs = new Set([...(seen.langs ?? []), flags.lang]);
+      return;
+    }
     byKey.set(key, {
       form,
       code,
@@ -103,6 +119,9 @@ export function countryLexicon(): LexiconEntry[] {
       personName: flags.personName ?? false,
       allowsPrefix: flags.allowsPrefix ?? false,
       lang: flags.lang ?? null,
+      strictLang: flags.strictLang ?? false,
+      langs: flags.strictLang && flags.lang ? new Set([flags.lang]) : null,
+      stem: flags.stem ?? false,
     });
   };
 
@@ -150,6 +169,63 @@ export function countryLexicon(): LexiconEntry[] {
       }
     }
   }
+  for (const lang of INTL_LANGS) addIntlForms(lang, add);
   cached = [...byKey.values()];
   return cached;
+}
+
+type AddForm = (form: string, code: string, kind: FormKind, flags?: Partial<LexiconEntry>) => void;
+
+/** A package name in Polish or Russian becomes a stem so its case forms match (Украина → Украин*: Украины, Украине). */
+function inflectingName(lang: IntlLang, name: string): string {
+  if (lang !== 'ru' && lang !== 'pl') return name;
+  if (/\s/.test(name) || /^[A-ZА-ЯЁ]{2,4}$/.test(name)) return name;
+  const stem = name.replace(/(?:ия|ья|[аяеоыйьaeoyąę])$/iu, (m) => (m === 'ия' ? 'и' : ''));
+  return stem.length >= 4 ? stem + '*' : name;
+}
+
+interface WorldCountry {
+  cca2: string;
+  translations: Record<string, { common: string; official: string }>;
+  demonyms?: Record<string, { f: string; m: string }>;
+}
+let worldCountries: WorldCountry[] | null = null;
+
+function addIntlForms(lang: IntlLang, add: AddForm): void {
+  const base: Partial<LexiconEntry> = { lang, strictLang: true };
+  // Arabic has no letter case: nothing may require a capital.
+  const capitalized = lang !== 'ar';
+  const put = (raw: string, code: string, kind: FormKind, cap: boolean) => {
+    const exact = raw.startsWith('=');
+    const text = exact ? raw.slice(1) : raw;
+    for (const { form, stem } of expandInnerStems(lang, text)) {
+      const forms = lang === 'ar' ? arabicClitics(form) : [form];
+      for (const f of forms) add(f, code, kind, { ...base, stem, exactCase: exact, capitalized: cap && capitalized });
+    }
+  };
+  for (const line of INTL_FORMS[lang].split('\n')) {
+    if (!line.trim()) continue;
+    const [code, names = '', adjectives = '', capitals = ''] = line.split('|');
+    const items = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
+    for (const n of items(names)) put(n, code, 'name', true);
+    for (const c of items(capitals)) put(c, code, 'capital', true);
+    for (const a of items(adjectives)) {
+      const romance = (lang === 'fr' || lang === 'es' || lang === 'it' || lang === 'pt') && !a.endsWith('*');
+      for (const f of romance ? romanceAdjectiveForms(lang, a) : [a]) put(f, code, 'adjective', false);
+    }
+  }
+  // Names of every state from both packages; French demonyms from world-countries.
+  worldCountries ??= require('world-countries') as WorldCountry[];
+  const key = WORLD_COUNTRIES_KEY[lang];
+  for (const c of worldCountries) {
+    if (!isSovereignState(c.cca2)) continue;
+    const t = c.translations[key];
+    for (const n of t ? [t.common, t.official] : []) if (n && !/[,()]/.test(n)) put(inflectingName(lang, n), c.cca2, 'name', true);
+    const dem = lang === 'fr' ? c.demonyms?.fra : undefined;
+    if (dem) for (const d of new Set([dem.m, dem.f, dem.m + 's', dem.f + 's'].map((x) => x.toLowerCase()))) if (!/\s/.test(d)) put(d, c.cca2, 'adjective', false);
+  }
+  for (const [code, names] of Object.entries(localeNames(lang))) {
+    if (!isSovereignState(code)) continue;
+    for (const n of Array.isArray(names) ? names : [names]) if (!/[,()]/.test(n)) put(inflectingName(lang, n), code, 'name', true);
+  }
 }
