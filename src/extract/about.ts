@@ -15,12 +15,14 @@ const SHARE_OF_BEST = 0.6;
 const SAME_SENTENCE = 1;
 const NEXT_SENTENCE = 0.5;
 const ELSEWHERE = 0.2;
+/** Head start of the document's main state; its other primary states get half. */
 const PRIMARY_BONUS = 1;
 /** Mentions introduced as a source of a statement weigh this much. */
 const SOURCE_FACTOR = 0.25;
 
 /** "laut Moskau", "according to Washington", "selon Paris", "según Kiev", "по данным Киева": the speaker, not the subject. */
-const SOURCE_BEFORE = /(?:\b(?:laut|zufolge|according to|said|says|selon|según|segundo|secondo|volgens|według|citing)|по данным|по словам|по мнению|وفقا ل|بحسب)\s+(?:(?:the|der|die|den|dem|des|la|le|el|il|de)\s+)?$/iu;
+const SOURCE_BEFORE =
+  /(?:\b(?:laut|zufolge|according to|said|says|selon|según|segundo|secondo|volgens|według|citing|(?:medien|quellen|kreisen|zeitungen|sources|media|officials|reports|médias|medios|fuentes) (?:aus|in|from|de|en))|по данным|по словам|по мнению|وفقا ل|بحسب)\s+(?:(?:the|der|die|den|dem|des|la|le|el|il|de)\s+)?$/iu;
 
 /** Sentence boundaries of a text span: ends at . ! ? or a line break followed by space and an upper-case letter or digit. */
 export function sentenceStarts(text: string, start: number, end: number): number[] {
@@ -76,7 +78,10 @@ export function aboutCountries(x: AboutInput): string[] {
     if (SOURCE_BEFORE.test(before)) w *= SOURCE_FACTOR;
     score.set(m.code, (score.get(m.code) ?? 0) + w);
   }
-  for (const code of score.keys()) if (x.primary.includes(code)) score.set(code, score.get(code)! + PRIMARY_BONUS);
+  for (const code of score.keys()) {
+    const rank = x.primary.indexOf(code);
+    if (rank >= 0) score.set(code, score.get(code)! + (rank === 0 ? PRIMARY_BONUS : PRIMARY_BONUS / 2));
+  }
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
   const best = ranked[0][1];
   return ranked.filter(([, s]) => s >= best * SHARE_OF_BEST).map(([c]) => c);

@@ -371,8 +371,11 @@ MA|المغرب|مغربي;مغربية;المغربي;المغربية|الرب
  * "للسعودية"): every Arabic form also counts with them.
  */
 export function arabicClitics(form: string): string[] {
-  const out = [form, 'و' + form, 'ب' + form, 'ل' + form, 'ف' + form];
-  if (form.startsWith('ال')) out.push('لل' + form.slice(2), 'وال' + form.slice(2), 'بال' + form.slice(2));
+  const out = ['', 'و', 'ب', 'ل', 'ف', 'وب', 'ول', 'فب'].map((p) => p + form);
+  if (form.startsWith('ال')) {
+    const bare = form.slice(2);
+    out.push(...['لل', 'وال', 'بال', 'فال', 'وبال', 'ولل'].map((p) => p + bare));
+  }
   return out;
 }
 

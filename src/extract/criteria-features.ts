@@ -1,0 +1,83 @@
+/**
+ * Features that decide a criterion from two kinds of words near each other, where neither word
+ * alone is evidence: civilians or protesters near harm (criterion 2: "missile strike on a
+ * residential building injuring civilians", "Schießbefehl gegen Demonstranten"), allies near a
+ * threat (5: "airspace violations of NATO members"), a terrorist group near backing (6), weapons
+ * near capture or sale (7: "army weapons captured by insurgents"), armed groups near control (3).
+ * And negation: cues inside "an inquiry found no evidence of …" do not count.
+ * Marker words are folded (lower case, no diacritics) in German, English, French, Spanish and
+ * Russian; a trailing `*` takes any ending. They share the cue trie (criteria.ts).
+ */
+
+export interface PairFeature {
+  criterion: number;
+  /** Shown as the cue: "civilians … injured". */
+  label: string;
+  a: readonly string[];
+  b: readonly string[];
+  /** Characters between the two words at most. */
+  window: number;
+  weight: number;
+}
+
+export const PAIR_FEATURES: PairFeature[] = [
+  {
+    criterion: 2,
+    label: 'victims+harm',
+    a: ['civilian*', 'zivilist*', 'zivilbevolkerung', 'children', 'kinder', 'kindern', 'women', 'frauen', 'residential', 'wohnhaus*', 'wohngebaude*',
+      'wohngebiet*', 'protester*', 'demonstrant*', 'demonstrator*', 'journalist*', 'civils', 'civiles', 'manifestant*', 'мирн*', 'протестующ*', 'демонстрант*'],
+    b: ['killed', 'getotet', 'tote', 'killing', 'killings', 'massacre*', 'massaker*', 'injur*', 'wounded', 'verletzt*', 'shot', 'erschoss*', 'shelling', 'beschuss',
+      'beschoss*', 'strike*', 'bomb*', 'lethal', 'force', 'schiess*', 'schussbefehl*', 'schiessbefehl*', 'opened fire', 'fired on', 'beaten', 'dispers*',
+      'tues', 'blesses', 'muertos', 'heridos', 'asesinad*', 'погиб*', 'ранен*', 'убит*', 'разгон*'],
+    window: 120,
+    weight: 2,
+  },
+  {
+    criterion: 5,
+    label: 'allies+threat',
+    a: ['nato', 'nato-staat*', 'nato-mitglied*', 'nato member*', 'nato ally', 'nato allies', 'eu member*', 'eu-staat*', 'eu-mitglied*', 'member state*',
+      'mitgliedstaat*', 'bundnispartner*', 'alliierte*', 'allies', 'us base*', 'us-stutzpunkt*', 'us forces', 'us troops', 'otan', 'нато'],
+    b: ['threat*', 'threaten*', 'bedroh*', 'droh*', 'airspace', 'luftraum*', 'violation*', 'verletz*', 'sabotage*', 'attack*', 'angriff*', 'angegriffen',
+      'provocation*', 'provokation*', 'hybrid*', 'pressure', 'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
+    window: 100,
+    weight: 2,
+  },
+  {
+    criterion: 6,
+    label: 'terror group+backing',
+    a: ['terror*', 'al-qaeda', 'al qaeda', 'al-kaida', 'al-qaida', 'hezbollah', 'hisbollah', 'hamas', 'houthi*', 'huthi*', 'militants', 'islamic state',
+      'islamischer staat', 'terroristes', 'terroristas', 'террорист*', 'боевик*'],
+    b: ['backed', 'backing', 'support*', 'unterstutz*', 'arming', 'armed by', 'bewaffnet', 'financ*', 'finanzier*', 'sponsor*', 'linked', 'nahestehend*',
+      'trained', 'ausgebildet', 'soutien', 'soutenu*', 'apoyo', 'apoyad*', 'поддерж*', 'финансир*'],
+    window: 80,
+    weight: 2,
+  },
+  {
+    criterion: 7,
+    label: 'weapons+capture',
+    a: ['weapons', 'arms', 'guns', 'ammunition', 'rifles', 'waffen', 'munition', 'gewehre', 'armes', 'armas', 'оружи*', 'боеприпас*'],
+    b: ['captured', 'seized', 'looted', 'stolen', 'erbeutet', 'gestohlen', 'gepluendert', 'geplundert', 'fell into', 'sold', 'verkauft*', 'resold',
+      'volees', 'saisies', 'robad*', 'incautad*', 'захвач*', 'похищ*'],
+    window: 60,
+    weight: 2,
+  },
+  {
+    criterion: 3,
+    label: 'armed groups+control',
+    a: ['gangs', 'gang', 'banden', 'cartel*', 'kartell*', 'militia*', 'miliz*', 'armed groups', 'bewaffnete gruppen', 'rebels', 'rebellen', 'insurgents',
+      'aufstandische*', 'pandillas', 'bandes', 'боевик*', 'банд*'],
+    b: ['control*', 'kontroll*', 'beherrsch*', 'offensive', 'fighting', 'kampf*', 'stronghold', 'hochburg', 'seized', 'erobert', 'captur*', 'besetzt'],
+    window: 80,
+    weight: 1.5,
+  },
+];
+
+/** Openers of a negation scope: what follows in the sentence (up to NEGATION_SCOPE characters) is not evidence. */
+export const NEGATION_MARKERS: readonly string[] = [
+  'no evidence', 'found no', 'no sign of', 'no indication', 'no proof', 'not been proven', 'unfounded', 'keine hinweise', 'kein hinweis', 'keine beweise',
+  'keine belege', 'nicht nachgewiesen', 'nicht belegt', 'haltlos', 'aucune preuve', 'aucun indice', 'sans preuve', 'ninguna prueba', 'sin pruebas',
+  'no hay pruebas', 'нет доказательств', 'не обнаружил*', 'не нашл*',
+];
+export const NEGATION_SCOPE = 80;
+/** A negated cue keeps this share of its weight. */
+export const NEGATED_FACTOR = 0.2;
