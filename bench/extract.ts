@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { extractDocument } from '../src/extract/pipeline.js';
 import { localeNames, isSovereignState } from '../src/extract/countries/resolve.js';
 import { WordTrie, isWordCode } from '../src/extract/countries/trie.js';
+import { ABOUT_LABELS, SEED_001, type AboutLabel } from './about-labels.js';
 
 interface GoldDoc {
   id: string;
@@ -152,6 +153,36 @@ function throughput(extract: Extractor, corpus: string[]): { bestMBps: number; m
   return { bestMBps: bytes / 1e6 / rounds[0], medianMBps: bytes / 1e6 / rounds[1], docsPerS: corpus.length / rounds[0], mb: bytes / 1e6 };
 }
 
+/**
+ * Issue 15: of the (passage, criterion, country) evidence the assessment would read, how much is
+ * about the country (labels in bench/about-labels.jsonl, see about-labels.ts). "before": a passage
+ * counted for every state it names and for its document's primary states; "now": for its
+ * criterion's `about` states.
+ */
+function aboutPrecision(docs: GoldDoc[]): Record<string, { before: PRF; now: PRF; passages: number }> {
+  const labels: AboutLabel[] = readFileSync(ABOUT_LABELS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const texts = new Map(docs.map((d) => [d.id, d.text]));
+  texts.set('seed:001', readFileSync(SEED_001, 'utf8'));
+  const cache = new Map<string, ReturnType<typeof extractDocument>>();
+  const out: Record<string, { before: PRF; now: PRF; passages: number }> = {};
+  for (const l of labels) {
+    const group = l.doc.startsWith('seed:') ? 'seed 001 (Kazakhstan report)' : 'dev documents';
+    const acc = (out[group] ??= { before: prf(), now: prf(), passages: 0 });
+    const text = texts.get(l.doc);
+    if (text === undefined) continue;
+    let x = cache.get(l.doc);
+    if (!x) cache.set(l.doc, (x = extractDocument({ id: l.doc, text })));
+    const p = x.passages.find((q) => q.start === l.start && q.end === l.end);
+    if (!p || p.criteria.length === 0) continue;
+    acc.passages++;
+    for (const c of p.criteria) {
+      add(acc.now, c.about, l.about);
+      add(acc.before, new Set([...p.countries.map((k) => k.code), ...x.primary]), l.about);
+    }
+  }
+  return out;
+}
+
 type Report = Record<string, Figures>;
 
 function groups(files: Array<{ name: string; docs: GoldDoc[] }>): Array<[string, GoldDoc[]]> {
@@ -221,6 +252,14 @@ function main() {
   for (const name of Object.keys(sys)) printGroup(name, sys[name], before?.figures[name], base[name]);
   const speed = (label: string, s: typeof sysSpeed | undefined) =>
     console.log(`${label.padEnd(12)} ${s ? `${s.bestMBps.toFixed(1)} MB/s best of 3, median ${s.medianMBps.toFixed(1)} MB/s, ${s.docsPerS.toFixed(0)} documents/s` : '–'}`);
+  console.log(`\n== evidence about the country (issue 15; labels: ${ABOUT_LABELS}) ==  figure: now | before`);
+  for (const [group, a] of Object.entries(aboutPrecision(all))) {
+    const n = scores(a.now);
+    const b = scores(a.before);
+    console.log(`${group}: ${a.passages} tagged passages`);
+    console.log(`${'  precision'.padEnd(34)} ${f3(n.p)} | ${f3(b.p)}`);
+    console.log(`${'  recall'.padEnd(34)} ${f3(n.r)} | ${f3(b.r)}`);
+  }
   console.log(`\n== throughput (${sysSpeed.mb.toFixed(1)} MB, ${corpus.length} documents per round, one core) ==`);
   speed('now', sysSpeed);
   speed('before', before?.throughput);

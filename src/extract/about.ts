@@ -5,7 +5,8 @@
  * sentence weighs most, a neighbouring one less), not those quoted as a source ("laut
  * Washington", "according to Kyiv"), and the document's primary states keep a head start because
  * the text as a whole is about them. A passage that names no state speaks of the one named last
- * before it when that is a primary state of the document (a report's later paragraphs on its country).
+ * before it (in the passages just before) when that is a primary state of the document: a report's later
+ * paragraphs on its country.
  */
 import type { CountryMention } from './mentions.js';
 import type { CueHit } from './criteria.js';
@@ -57,15 +58,20 @@ export interface AboutInput {
   /** Cue hits of the criterion inside the passage. */
   cues: readonly CueHit[];
   primary: readonly string[];
-  /** The country named last before the passage, if any. */
-  previous: string | null;
+  /** The states named in the passages just before this one, most recent last (the passage's context). */
+  previous: readonly string[];
   /** Sentence starts of the passage, when the caller has them already (one passage, several criteria). */
   sentences?: number[];
 }
 
 /** The states a criterion's evidence in one passage concerns, most concerned first. */
 export function aboutCountries(x: AboutInput): string[] {
-  if (x.mentions.length === 0) return x.previous && x.primary.includes(x.previous) ? [x.previous] : [];
+  if (x.mentions.length === 0) {
+    // No state named: the document's main state when the context names it, else the primary state named last.
+    if (x.primary.length && x.previous.includes(x.primary[0])) return [x.primary[0]];
+    const last = [...x.previous].reverse().find((c) => x.primary.includes(c));
+    return last ? [last] : [];
+  }
   const starts = x.sentences ?? sentenceStarts(x.text, x.start, x.end);
   const cueSentences = new Set(x.cues.map((c) => sentenceOf(starts, c.start)));
   const score = new Map<string, number>();

@@ -52,6 +52,11 @@ export interface Extraction {
   passages: PassageExtraction[];
 }
 
+/** A passage that names no state reads its context: the mentions of up to this many passages before it… */
+const CONTEXT_PASSAGES = 3;
+/** …and at most this many of them. */
+const CONTEXT_MENTIONS = 12;
+
 /** Document-level relevance needs a little more than one passage's: cues add up over a whole text. */
 const DOCUMENT_THRESHOLD = 3.5;
 
@@ -66,11 +71,14 @@ export function extractDocument(input: ExtractionInput): Extraction {
 
   const primary = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions });
   let m = 0;
-  const passages = splitPassages(text).map((p) => {
+  const spans = splitPassages(text);
+  const contextStart = (index: number) => spans[Math.max(0, index - CONTEXT_PASSAGES)].start;
+  const passages = spans.map((p) => {
     const local = within(mentions, p.start, p.end);
     const localCues = within(cues, p.start, p.end);
     while (m < mentions.length && mentions[m].start < p.start) m++;
-    const previous = m > 0 ? mentions[m - 1].code : null;
+    // the context: states named in the passages just before this one
+    const previous = mentions.slice(Math.max(0, m - CONTEXT_MENTIONS), m).filter((x) => x.start >= contextStart(p.index)).map((x) => x.code);
     let sentences: number[] | undefined;
     return {
       index: p.index,
