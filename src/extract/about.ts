@@ -22,8 +22,20 @@ const PRIMARY_BONUS = 1;
 const SOURCE_FACTOR = 0.25;
 
 /** "laut Moskau", "according to Washington", "selon Paris", "según Kiev", "по данным Киева": the speaker, not the subject. */
-const SOURCE_BEFORE =
-  /(?:\b(?:laut|zufolge|according to|said|says|selon|según|segundo|secondo|volgens|według|citing|(?:medien|quellen|kreisen|zeitungen|sources|media|officials|reports|médias|medios|fuentes) (?:aus|in|from|de|en))|по данным|по словам|по мнению|وفقا ل|بحسب)\s+(?:(?:the|der|die|den|dem|des|la|le|el|il|de)\s+)?$/iu;
+const SOURCE_WORDS = [
+  'laut', 'zufolge', 'according to', 'said', 'says', 'selon', 'según', 'segundo', 'secondo', 'volgens', 'według', 'citing',
+  'по данным', 'по словам', 'по мнению', 'وفقا ل', 'بحسب',
+  ...['medien', 'quellen', 'kreisen', 'zeitungen', 'sources', 'media', 'officials', 'reports', 'médias', 'medios', 'fuentes'].flatMap((w) =>
+    ['aus', 'in', 'from', 'de', 'en'].map((p) => `${w} ${p}`)),
+];
+const ARTICLES = /\s+(?:the|der|die|den|dem|des|la|le|el|il|de)$/;
+
+/** True when the words right before a mention introduce it as the source of a statement (a few endsWith checks, no scan). */
+function isSource(before: string): boolean {
+  let b = before.toLowerCase().trimEnd();
+  b = b.replace(ARTICLES, '');
+  return SOURCE_WORDS.some((w) => b.endsWith(w) && (b.length === w.length || !/[\p{L}]/u.test(b[b.length - w.length - 1])));
+}
 
 /** Sentence boundaries of a text span: ends at . ! ? or a line break followed by space and an upper-case letter or digit. */
 export function sentenceStarts(text: string, start: number, end: number): number[] {
@@ -81,7 +93,7 @@ export function aboutCountries(x: AboutInput): string[] {
     if (cueSentences.has(s)) w = SAME_SENTENCE;
     else if (cueSentences.has(s - 1) || cueSentences.has(s + 1)) w = NEXT_SENTENCE;
     const before = x.text.slice(Math.max(starts[s], m.start - 40), m.start);
-    if (SOURCE_BEFORE.test(before)) w *= SOURCE_FACTOR;
+    if (isSource(before)) w *= SOURCE_FACTOR;
     score.set(m.code, (score.get(m.code) ?? 0) + w);
   }
   for (const code of score.keys()) {

@@ -158,7 +158,10 @@ function containedHits(ordered: readonly CueHit[]): Set<CueHit> {
 }
 
 /** Hits inside a negation scope: after "found no evidence of" / "keine Hinweise auf", up to the end of the sentence. */
+const NONE: Set<CueHit> = new Set();
+
 function negatedHits(text: string, ordered: readonly CueHit[]): Set<CueHit> {
+  if (!ordered.some((h) => h.criterion === -1)) return NONE;
   const out = new Set<CueHit>();
   for (let i = 0; i < ordered.length; i++) {
     const n = ordered[i];

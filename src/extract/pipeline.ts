@@ -7,8 +7,8 @@ import { detectLanguage } from './language.js';
 import { splitPassages } from './passages.js';
 import { extractDocumentDate, isValidPartialDate } from './dates.js';
 import { findCountryMentions, countMentions, type CountryMention } from './mentions.js';
-import { rankPrimaryCountries } from './primary.js';
-import { scoreCueHits, relevantCriteria, type CriterionScore, type CueHit } from './criteria.js';
+import { rankPrimaryCountries, isLongDocument } from './primary.js';
+import { scoreCueHits, relevantCriteria, RELEVANCE_THRESHOLD, type CriterionScore, type CueHit } from './criteria.js';
 import { scanText } from './scan.js';
 import { extractFigures, type Figure } from './figures.js';
 import { extractTables, type ExtractedTable } from './tables.js';
@@ -69,9 +69,15 @@ export function extractDocument(input: ExtractionInput): Extraction {
   const titleMentions = input.title ? findCountryMentions(input.title, language) : [];
   const cues = scan.cues;
 
-  const primary = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions });
-  let m = 0;
   const spans = splitPassages(text);
+  const primary = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions, sections: spans });
+  let m = 0;
+  // raw cue weight per criterion of every passage, for the document-level decision on long texts
+  const passageRaw: Array<Map<number, number>> = [];
+  const scored = <T extends { criterion: number; raw: number }>(list: T[]): T[] => {
+    passageRaw.push(new Map(list.map((x) => [x.criterion, x.raw])));
+    return list;
+  };
   const contextStart = (index: number) => spans[Math.max(0, index - CONTEXT_PASSAGES)].start;
   const passages = spans.map((p) => {
     const local = within(mentions, p.start, p.end);
@@ -85,7 +91,7 @@ export function extractDocument(input: ExtractionInput): Extraction {
       start: p.start,
       end: p.end,
       countries: countMentions(local).map(({ code, count }) => ({ code, count })),
-      criteria: relevantCriteria(scoreCueHits(text, localCues)).map((c) => {
+      criteria: relevantCriteria(scored(scoreCueHits(text, localCues))).map((c) => {
         sentences ??= local.length > 1 ? sentenceStarts(text, p.start, p.end) : [p.start];
         const cueHits = localCues.filter((h) => h.criterion === c.criterion);
         return { ...c, about: aboutCountries({ text, start: p.start, end: p.end, mentions: local, cues: cueHits, primary, previous, sentences }) };
@@ -104,13 +110,28 @@ export function extractDocument(input: ExtractionInput): Extraction {
       mentions: ms.map(({ start, end, text: t }) => ({ start, end, text: t })),
     })),
     primary,
-    criteria: relevantCriteria(scoreCueHits(text, cues), DOCUMENT_THRESHOLD),
+    criteria: documentCriteria(text, cues, passageRaw),
     // numbers inside tables are table cells (see `tables`), not prose figures
     figures: extractFigures(text, language, mentions, tables),
     tables,
     passages,
     support: extractionSupport(language),
   };
+}
+
+/**
+ * The criteria of the whole document. Cues add up over a short text; a long report (several
+ * sections) names a criterion's words in passing in many places, so there a criterion counts only
+ * where a section gives evidence for it: one passage reaching the passage threshold, or two
+ * reaching half of it.
+ */
+function documentCriteria(text: string, cues: readonly CueHit[], passageRaw: ReadonlyArray<ReadonlyMap<number, number>>): CriterionScore[] {
+  const all = scoreCueHits(text, cues);
+  if (!isLongDocument(text, passageRaw.length)) return relevantCriteria(all, DOCUMENT_THRESHOLD);
+  const reaching = (criterion: number, min: number) => passageRaw.filter((r) => (r.get(criterion) ?? 0) >= min).length;
+  return all
+    .filter((s) => reaching(s.criterion, RELEVANCE_THRESHOLD) >= 1 || reaching(s.criterion, RELEVANCE_THRESHOLD / 2) >= 2)
+    .map(({ criterion, score, cues: shown }) => ({ criterion, score, cues: shown }));
 }
 
 /**
