@@ -9,6 +9,21 @@
  * Russian; a trailing `*` takes any ending. They share the cue trie (criteria.ts).
  */
 
+/**
+ * Stands for a mention of an EU or NATO member state (not the document's main state) in the pair
+ * features; the pipeline adds these markers from the country mentions.
+ */
+export const ALLY_MARKER = '@ally';
+
+/**
+ * EU member states (27) and NATO members (32) as of 2024: the states criterion 5 protects.
+ * Sources: europa.eu/…/eu-countries, nato.int/cps/en/natohq/nato_countries.htm (as of 2024-03, Sweden joined).
+ */
+export const EU_NATO_MEMBERS: ReadonlySet<string> = new Set(
+  ('AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE ' +
+    'AL CA IS ME MK NO TR GB US').split(' '),
+);
+
 export interface PairFeature {
   criterion: number;
   /** Shown as the cue: "civilians … injured". */
@@ -30,6 +45,16 @@ export const PAIR_FEATURES: PairFeature[] = [
       'beschoss*', 'strike*', 'bomb*', 'lethal', 'force', 'schiess*', 'schussbefehl*', 'schiessbefehl*', 'opened fire', 'fired on', 'beaten', 'dispers*',
       'tues', 'blesses', 'muertos', 'heridos', 'asesinad*', 'погиб*', 'ранен*', 'убит*', 'разгон*'],
     window: 120,
+    weight: 2,
+  },
+  {
+    // a member state named near a threat: "Turkish threat of military action against Greece", "airspace of Estonia"
+    criterion: 5,
+    label: 'member state+threat',
+    a: [ALLY_MARKER],
+    b: ['threat*', 'threaten*', 'bedroh*', 'drohung*', 'droht*', 'airspace', 'luftraum*', 'sabotage*', 'hybrid*', 'provocation*', 'provokation*',
+      'intimidat*', 'einschuchter*', 'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
+    window: 100,
     weight: 2,
   },
   {

@@ -6,7 +6,7 @@
 import { CRITERION_CUES, type CueList } from './criteria-cues.js';
 import { CRITERION_CUES_INTL } from './criteria-cues-intl.js';
 import { expandInnerStems } from './stems.js';
-import { PAIR_FEATURES, NEGATION_MARKERS, NEGATION_SCOPE, NEGATED_FACTOR } from './criteria-features.js';
+import { PAIR_FEATURES, NEGATION_MARKERS, NEGATION_SCOPE, NEGATED_FACTOR, ALLY_MARKER, EU_NATO_MEMBERS } from './criteria-features.js';
 import { foldText } from './countries/fold.js';
 import { WordTrie, isWordCode, type TrieMatch } from './countries/trie.js';
 
@@ -71,7 +71,7 @@ function cueSet(lang: string): { trie: WordTrie; cues: Cue[] } {
     const stem = raw.endsWith('*');
     cues.push({ criterion, cue: foldText(stem ? raw.slice(0, -1) : raw), weight: 0, stem });
   };
-  for (const m of new Set(PAIR_FEATURES.flatMap((f) => [...f.a, ...f.b]))) marker(0, m);
+  for (const m of new Set(PAIR_FEATURES.flatMap((f) => [...f.a, ...f.b]))) if (m !== ALLY_MARKER) marker(0, m);
   for (const m of NEGATION_MARKERS) marker(-1, m);
   set = { trie: new WordTrie(cues.map((c) => c.cue)), cues };
   tries.set(key, set);
@@ -181,6 +181,13 @@ const featureSets = PAIR_FEATURES.map((f) => ({
   a: new Set(f.a.map((m) => foldText(m.replace(/\*$/, '')))),
   b: new Set(f.b.map((m) => foldText(m.replace(/\*$/, '')))),
 }));
+
+/** Markers for the pair features from country mentions: EU and NATO members other than the document's main state. */
+export function allyMarkers(mentions: ReadonlyArray<{ code: string; start: number; end: number }>, mainState: string | undefined): CueHit[] {
+  return mentions
+    .filter((m) => EU_NATO_MEMBERS.has(m.code) && m.code !== mainState)
+    .map((m) => ({ criterion: 0, weight: 0, cue: ALLY_MARKER, start: m.start, end: m.end }));
+}
 
 /**
  * Pair features (criteria-features.ts): a marker of each kind within the window, neither

@@ -8,7 +8,7 @@ import { splitPassages } from './passages.js';
 import { extractDocumentDate, isValidPartialDate } from './dates.js';
 import { findCountryMentions, countMentions, type CountryMention } from './mentions.js';
 import { rankPrimaryCountries, isLongDocument } from './primary.js';
-import { scoreCueHits, relevantCriteria, RELEVANCE_THRESHOLD, type CriterionScore, type CueHit } from './criteria.js';
+import { scoreCueHits, relevantCriteria, allyMarkers, RELEVANCE_THRESHOLD, type CriterionScore, type CueHit } from './criteria.js';
 import { scanText } from './scan.js';
 import { extractFigures, type Figure } from './figures.js';
 import { extractTables, type ExtractedTable } from './tables.js';
@@ -67,10 +67,11 @@ export function extractDocument(input: ExtractionInput): Extraction {
   const scan = scanText(text, language);
   const mentions = scan.mentions.filter((m) => isSovereignState(m.code));
   const titleMentions = input.title ? findCountryMentions(input.title, language) : [];
-  const cues = scan.cues;
+  const primaryEarly = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions, sections: spansOf(text) });
+  const cues = mergeByStart(scan.cues, allyMarkers(mentions, primaryEarly[0]));
 
-  const spans = splitPassages(text);
-  const primary = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions, sections: spans });
+  const spans = spansOf(text);
+  const primary = primaryEarly;
   let m = 0;
   // raw cue weight per criterion of every passage, for the document-level decision on long texts
   const passageRaw: Array<Map<number, number>> = [];
@@ -149,6 +150,19 @@ export function analyzePassage(
     countries: countMentions(mentions).map(({ code, count }) => ({ code, count })),
     criteria: relevantCriteria(scoreCueHits(text, scan.cues)),
   };
+}
+
+let lastSpans: { text: string; spans: ReturnType<typeof splitPassages> } | null = null;
+/** The passages of a text, split once per document. */
+function spansOf(text: string): ReturnType<typeof splitPassages> {
+  if (lastSpans?.text !== text) lastSpans = { text, spans: splitPassages(text) };
+  return lastSpans.spans;
+}
+
+/** Two lists sorted by start, merged. */
+function mergeByStart(a: CueHit[], b: CueHit[]): CueHit[] {
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.start - y.start);
 }
 
 /** Items (sorted by start) that lie inside [start, end). */
