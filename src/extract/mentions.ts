@@ -4,9 +4,9 @@
  * of the text (same length, so offsets are JavaScript string indices into the original), then
  * per-match checks of word boundaries, case and context guards, then leftmost-longest selection.
  */
-import { countryLexicon, type FormKind, type LexiconEntry } from './countries/lexicon.js';
+import { countryLexicon, languageLexicon, type FormKind, type LexiconEntry } from './countries/lexicon.js';
 import { CURRENCY_WORDS } from './countries/lexicon-data.js';
-import { STEM_MAX_EXTRA, INTL_LANGS } from './countries/lexicon-intl.js';
+import { STEM_MAX_EXTRA, INTL_LANGS, NAME_ONLY_LANGS } from './countries/lexicon-intl.js';
 import { foldText } from './countries/fold.js';
 import { WordTrie, isWordCode, type TrieMatch } from './countries/trie.js';
 
@@ -19,28 +19,21 @@ export interface CountryMention {
   kind?: FormKind;
 }
 
-let entries: LexiconEntry[] = [];
-
 /** The lexicon entries a language's texts can match: the common ones plus that language's own (lexicon-intl.ts). */
-interface Subset { key: string; patterns: string[]; index: number[]; trie: WordTrie | null }
+interface Subset { key: string; entries: LexiconEntry[]; patterns: string[]; trie: WordTrie | null }
 const subsets = new Map<string, Subset>();
 
 /** Which lexicon subset a language uses ('base' for German, English and any language without forms of its own). */
 export function lexiconLanguage(lang: string | undefined): string {
-  return lang && (INTL_LANGS as readonly string[]).includes(lang) ? lang : 'base';
+  return lang && ((INTL_LANGS as readonly string[]).includes(lang) || lang in NAME_ONLY_LANGS) ? lang : 'base';
 }
 
 function subsetFor(lang: string | undefined): Subset {
   const key = lexiconLanguage(lang);
   let s = subsets.get(key);
   if (s) return s;
-  if (entries.length === 0) entries = countryLexicon();
-  s = { key, patterns: [], index: [], trie: null };
-  entries.forEach((e, i) => {
-    if (e.strictLang && !(key !== 'base' && e.langs?.has(key))) return;
-    s!.patterns.push(foldText(e.form));
-    s!.index.push(i);
-  });
+  const list = key === 'base' ? countryLexicon() : [...countryLexicon(), ...languageLexicon(key)];
+  s = { key, entries: list, patterns: list.map((e) => foldText(e.form)), trie: null };
   subsets.set(key, s);
   return s;
 }
@@ -58,7 +51,10 @@ const FUNCTION_WORDS = new Set(
   ('The A An In Of From To And Or For With By On At As Into Against Between Both While When Since But If Than Like ' +
     'Neighbouring Neighboring Southern Northern Eastern Western Central Including Unlike About After Before ' +
     'Der Die Das Den Dem Des Ein Eine Im In Nach Aus Von Vom Und Oder Mit Für Gegen Zwischen Auch Wie Über Bei ' +
-    'King Kingdom President Premier Republic State Government Hashemite Neighbour').split(' '),
+    'King Kingdom President Premier Republic State Government Hashemite Neighbour ' +
+    // French, Spanish, Italian, Portuguese, Dutch: "Selon Paris", "Según Moscú", "Volgens Washington"
+    'Le La Les Du Des De Et Au Aux Selon Contre Avec Pour Par Sur El Los Las Y Según Del Con Para Por Il Lo Gli E Di Da Della Secondo ' +
+    'O Os As Do Dos Segundo Het Een Van Volgens Tegen Met Voor').split(' '),
 );
 const GERMAN_CONTEXT = new Set(
   'in nach aus von vom und oder mit für gegen zwischen wie über bei auf an staat insel republik'.split(' '),
@@ -168,7 +164,7 @@ export function mentionsFromHits(text: string, folded: string, hits: readonly Tr
   const subset = subsetFor(lang);
   const candidates: Array<{ e: LexiconEntry; start: number; end: number }> = [];
   for (const hit of hits) {
-    const e = entries[subset.index[hit.index]];
+    const e = subset.entries[hit.index];
     const end = accept(text, folded, e, hit.start, hit.end, lang);
     if (end >= 0) candidates.push({ e, start: hit.start, end });
   }

@@ -152,5 +152,5 @@ function looksLikeCountryBrief(text: string): boolean {
 export function languageSupportNote(lang: string, support: 'full' | 'countries' | 'unsupported', tsConfig: string): string | null {
   if (support === 'full') return null;
   if (support === 'countries') return `stored; language "${lang}" gets countries, dates and figures but no criterion tags (search: ${tsConfig})`;
-  return `stored and searchable (search: ${tsConfig}), but language "${lang}" is not supported for extraction: only German and English country names and criterion words were looked for`;
+  return `stored and searchable (search: ${tsConfig}), but language "${lang}" is not supported for extraction: only state names (German, English and, where the packages have them, that language) and German and English criterion words were looked for`;
 }

@@ -14,6 +14,24 @@
 export const INTL_LANGS = ['fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru', 'ar'] as const;
 export type IntlLang = (typeof INTL_LANGS)[number];
 
+/**
+ * Languages that get the names of every state from the packages only (no curated adjectives,
+ * capitals or criterion cues): enough to find the states a Ukrainian, Turkish or Swedish text
+ * names. Languages written without spaces between words (Chinese, Japanese, Thai) are left out:
+ * the matcher anchors on word boundaries. `stem` languages add case endings to a name
+ * (Ukrainian "України", Czech "Ruska", Finnish "Venäjällä", Hungarian "Oroszországban").
+ */
+export const NAME_ONLY_LANGS: Record<string, { worldKey?: string; stem: boolean }> = {
+  uk: { stem: true }, tr: { worldKey: 'tur', stem: true }, sv: { worldKey: 'swe', stem: false }, da: { stem: false },
+  no: { stem: false }, nb: { stem: false }, fi: { worldKey: 'fin', stem: true }, cs: { worldKey: 'ces', stem: true },
+  sk: { worldKey: 'slk', stem: true }, hu: { worldKey: 'hun', stem: true }, ro: { stem: false }, bg: { stem: false },
+  el: { stem: false }, sr: { worldKey: 'srp', stem: true }, hr: { worldKey: 'hrv', stem: true }, bs: { stem: true },
+  sl: { stem: true }, et: { worldKey: 'est', stem: true }, lt: { stem: true }, lv: { stem: true }, id: { stem: false },
+  ms: { stem: false }, vi: { stem: false }, he: { stem: false }, fa: { worldKey: 'per', stem: false }, ur: { worldKey: 'urd', stem: false },
+  hi: { stem: false }, bn: { stem: false }, kk: { stem: true }, uz: { stem: true }, az: { stem: true }, sw: { stem: false },
+  ha: { stem: false }, so: { stem: false }, am: { stem: false }, ca: { stem: false }, be: { stem: true }, mk: { stem: false }, sq: { stem: false },
+};
+
 /** Letters a stem may take as its ending (Russian "Россией", Polish "Ukrainie", "rosyjskiego"). */
 export const STEM_MAX_EXTRA = 5;
 

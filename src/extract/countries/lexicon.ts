@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { LEXICON_DATA, NON_COUNTRY_PHRASES } from './lexicon-data.js';
-import { INTL_FORMS, INTL_LANGS, WORLD_COUNTRIES_KEY, arabicClitics, romanceAdjectiveForms, type IntlLang } from './lexicon-intl.js';
+import { INTL_FORMS, INTL_LANGS, NAME_ONLY_LANGS, WORLD_COUNTRIES_KEY, arabicClitics, romanceAdjectiveForms, type IntlLang } from './lexicon-intl.js';
 import { isSovereignState, localeNames } from './resolve.js';
 import { foldText } from './fold.js';
 import { expandInnerStems } from '../stems.js';
@@ -104,12 +104,7 @@ export function countryLexicon(): LexiconEntry[] {
   const add = (form: string, code: string, kind: FormKind, flags: Partial<LexiconEntry> = {}) => {
     if (!form || form.length < 2) return;
     const key = foldText(form) + (flags.stem ? '*' : '');
-    const seen = byKey.get(key);
-    if (seen) {
-      // The same spelling in two more languages ("Siria" in Spanish and Italian) counts in both.
-      if (seen.strictLang && flags.strictLang && seen.code === code && flags.lang) seen.langs = new Set([...(seen.langs ?? []), flags.lang]);
-      return;
-    }
+    if (byKey.has(key)) return;
     byKey.set(key, {
       form,
       code,
@@ -120,7 +115,7 @@ export function countryLexicon(): LexiconEntry[] {
       allowsPrefix: flags.allowsPrefix ?? false,
       lang: flags.lang ?? null,
       strictLang: flags.strictLang ?? false,
-      langs: flags.strictLang && flags.lang ? new Set([flags.lang]) : null,
+      langs: null,
       stem: flags.stem ?? false,
     });
   };
@@ -169,18 +164,53 @@ export function countryLexicon(): LexiconEntry[] {
       }
     }
   }
-  for (const lang of INTL_LANGS) addIntlForms(lang, add);
   cached = [...byKey.values()];
+  baseKeys = byKey;
   return cached;
+}
+
+let baseKeys: Map<string, LexiconEntry> | null = null;
+const perLanguage = new Map<string, LexiconEntry[]>();
+
+/**
+ * The forms only texts of one language match (lexicon-intl.ts), built on first use of that
+ * language. A spelling the common lexicon has already ("Iran", "Madrid") stays the common entry.
+ */
+export function languageLexicon(lang: string): LexiconEntry[] {
+  let list = perLanguage.get(lang);
+  if (list) return list;
+  if (!baseKeys) countryLexicon();
+  const own = new Map<string, LexiconEntry>();
+  const add: AddForm = (form, code, kind, flags = {}) => {
+    if (!form || form.length < 2) return;
+    const key = foldText(form) + (flags.stem ? '*' : '');
+    if (own.has(key) || baseKeys!.has(key)) return;
+    own.set(key, {
+      form, code, kind,
+      exactCase: flags.exactCase ?? false,
+      capitalized: flags.capitalized ?? kind !== 'adjective',
+      personName: false,
+      allowsPrefix: false,
+      lang,
+      strictLang: true,
+      langs: new Set([lang]),
+      stem: flags.stem ?? false,
+    });
+  };
+  if ((INTL_LANGS as readonly string[]).includes(lang)) addIntlForms(lang as IntlLang, add);
+  else if (NAME_ONLY_LANGS[lang]) addPackageNames(lang, add);
+  list = [...own.values()];
+  perLanguage.set(lang, list);
+  return list;
 }
 
 type AddForm = (form: string, code: string, kind: FormKind, flags?: Partial<LexiconEntry>) => void;
 
 /** A package name in Polish or Russian becomes a stem so its case forms match (Украина → Украин*: Украины, Украине). */
-function inflectingName(lang: IntlLang, name: string): string {
-  if (lang !== 'ru' && lang !== 'pl') return name;
+function inflectingName(lang: string, name: string): string {
+  if (lang !== 'ru' && lang !== 'pl' && !NAME_ONLY_LANGS[lang]?.stem) return name;
   if (/\s/.test(name) || /^[A-ZА-ЯЁ]{2,4}$/.test(name)) return name;
-  const stem = name.replace(/(?:ия|ья|[аяеоыйьaeoyąę])$/iu, (m) => (m === 'ия' ? 'и' : ''));
+  const stem = name.replace(/(?:ия|ья|ія|[аяеоыйьіaeoyąęäö])$/iu, (m) => (m === 'ия' || m === 'ія' ? m[0] : ''));
   return stem.length >= 4 ? stem + '*' : name;
 }
 
@@ -227,5 +257,26 @@ function addIntlForms(lang: IntlLang, add: AddForm): void {
   for (const [code, names] of Object.entries(localeNames(lang))) {
     if (!isSovereignState(code)) continue;
     for (const n of Array.isArray(names) ? names : [names]) if (!/[,()]/.test(n)) put(inflectingName(lang, n), code, 'name', true);
+  }
+}
+
+/** Names of every state in a language from both packages, counted only in texts of that language (NAME_ONLY_LANGS). */
+function addPackageNames(lang: string, add: AddForm): void {
+  const cfg = NAME_ONLY_LANGS[lang];
+  const put = (name: string, code: string) => {
+    if (!name || /[,()]/.test(name) || !isSovereignState(code)) return;
+    const raw = inflectingName(lang, name);
+    const stem = raw.endsWith('*');
+    // scripts without letter case (Arabic, Hebrew, Persian, Devanagari…) cannot require a capital
+    const cased = name[0] !== name[0].toLowerCase() || name[0] !== name[0].toUpperCase();
+    add(stem ? raw.slice(0, -1) : raw, code, 'name', { lang, strictLang: true, stem, capitalized: cased });
+  };
+  for (const [code, names] of Object.entries(localeNames(lang))) for (const n of Array.isArray(names) ? names : [names]) put(n, code);
+  if (cfg.worldKey) {
+    worldCountries ??= require('world-countries') as WorldCountry[];
+    for (const c of worldCountries) {
+      const t = c.translations[cfg.worldKey];
+      if (t) for (const n of [t.common, t.official]) put(n, c.cca2);
+    }
   }
 }
