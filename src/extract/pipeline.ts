@@ -31,6 +31,8 @@ export interface PassageExtraction {
   start: number;
   end: number;
   countries: Array<{ code: string; count: number }>;
+  /** The states the passage speaks of: its criteria's `about` states, or for a passage without criteria the states it is mainly about. */
+  about: string[];
   /** Each criterion with `about`: the states its evidence in this passage concerns. */
   criteria: Array<CriterionScore & { about: string[] }>;
 }
@@ -87,16 +89,21 @@ export function extractDocument(input: ExtractionInput): Extraction {
     // the context: states named in the passages just before this one
     const previous = mentions.slice(Math.max(0, m - CONTEXT_MENTIONS), m).filter((x) => x.start >= contextStart(p.index)).map((x) => x.code);
     let sentences: number[] | undefined;
+    const criteria = relevantCriteria(scored(scoreCueHits(text, localCues))).map((c) => {
+      sentences ??= local.length > 1 ? sentenceStarts(text, p.start, p.end) : [p.start];
+      const cueHits = localCues.filter((h) => h.criterion === c.criterion);
+      return { ...c, about: aboutCountries({ text, start: p.start, end: p.end, mentions: local, cues: cueHits, primary, previous, sentences }) };
+    });
+    const about = criteria.length
+      ? [...new Set(criteria.flatMap((c) => c.about))]
+      : aboutCountries({ text, start: p.start, end: p.end, mentions: local, cues: [], primary, previous, sentences: [p.start] });
     return {
       index: p.index,
       start: p.start,
       end: p.end,
       countries: countMentions(local).map(({ code, count }) => ({ code, count })),
-      criteria: relevantCriteria(scored(scoreCueHits(text, localCues))).map((c) => {
-        sentences ??= local.length > 1 ? sentenceStarts(text, p.start, p.end) : [p.start];
-        const cueHits = localCues.filter((h) => h.criterion === c.criterion);
-        return { ...c, about: aboutCountries({ text, start: p.start, end: p.end, mentions: local, cues: cueHits, primary, previous, sentences }) };
-      }),
+      about,
+      criteria,
     };
   });
 

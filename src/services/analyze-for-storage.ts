@@ -25,7 +25,7 @@ export interface StoredPassage extends PassageSpan {
   /** Countries the passage mentions, most mentioned first. */
   countries: string[];
   criteria: CriterionTag[];
-  /** The states the passage's criterion evidence concerns (union over its criteria, most concerned first). */
+  /** The states the passage speaks of (its criteria's `about` states, or its main states when it has no criteria). */
   about: string[];
 }
 
@@ -47,7 +47,7 @@ export function analyzeForStorage(input: { text: string; title: string | null; l
       text: input.text.slice(p.start, p.end),
       countries: p.countries.map((c) => c.code),
       criteria: p.criteria.map((c) => ({ criterion: c.criterion, score: c.score, cues: c.cues.map(String), about: c.about })),
-      about: [...new Set(p.criteria.flatMap((c) => c.about))],
+      about: p.about,
     })),
     countries: x.countries.map((c) => c.code),
     primary: x.primary,

@@ -202,6 +202,18 @@ for (const engine of engines()) {
     assert.ok(ru.some((e) => e.startsWith('1:') && e.includes('6')), `recruiting mercenaries abroad is Russia's criterion 6: ${ru}`);
   });
 
+  test(`[${engine}] search by the state a passage is about, not every state it names`, async (t) => {
+    const db = await openTestDb(t, engine);
+    const doc = prepareDocument(raw(
+      'Kasachstan modernisiert mit Partnern seine Kampfpanzer vom Typ T-72. Die Werke in Kasachstan arbeiten dabei auch mit einer Firma aus der Ukraine zusammen. Kasachstan plant weitere Aufträge.',
+      { title: 'Kasachstans Rüstungsindustrie', date: '2024-05' },
+    ));
+    await storeDocuments(db, [doc]);
+    assert.equal((await searchPassages(db, { query: 'Kampfpanzer', country: 'UA' })).total, 1, 'the passage names Ukraine');
+    assert.equal((await searchPassages(db, { query: 'Kampfpanzer', about: 'UA' })).total, 0, 'but is not about Ukraine');
+    assert.equal((await searchPassages(db, { query: 'Kampfpanzer', about: 'KZ' })).total, 1);
+  });
+
   test(`[${engine}] French passages are indexed with the French stemmer; an unsupported language is stored and searchable`, async (t) => {
     const db = await openTestDb(t, engine);
     const fr = prepareDocument(raw("Le Conseil de sécurité a prolongé les sanctions contre la Libye et l'embargo sur les armes, selon les diplomates à New York."));

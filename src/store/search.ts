@@ -13,6 +13,8 @@ export interface SearchQuery {
   from?: string;
   to?: string;
   country?: string;
+  /** Only passages about this state (extraction's `about`: the states the passage speaks of, not every state it names). */
+  about?: string;
   criterion?: number;
   limit?: number;
   offset?: number;
@@ -68,6 +70,7 @@ export function searchConditions(q: SearchQuery, add: (v: unknown) => string, ma
   if (q.from) where.push(`p.date_to >= ${add(q.from)}::date`);
   if (q.to) where.push(`p.date_from <= ${add(q.to)}::date`);
   if (q.country) where.push(`p.countries @> ARRAY[${add(q.country)}::text]`);
+  if (q.about) where.push(`p.about @> ARRAY[${add(q.about)}::text]`);
   if (q.criterion) where.push(`p.criteria @> jsonb_build_array(jsonb_build_object('criterion', ${add(q.criterion)}::int))`);
   return where;
 }
