@@ -126,3 +126,10 @@ test('a language without lexicon or cues is reported as unsupported, not silentl
   assert.equal(extractDocument({ text: 'Le gouvernement français a annoncé des sanctions contre la Russie et un embargo.' }).support, 'full');
   assert.equal(extractDocument({ text: 'Il governo italiano ha annunciato nuove sanzioni contro la Russia e un embargo sulle armi.' }).support, 'countries');
 });
+
+test('criterion 4 is about conflict between states: war words with one state named count half', () => {
+  const internal = extractDocument({ text: 'In Myanmar the army fought rebels in the north. Fighting and airstrikes continued, and troops seized territory from armed groups.', lang: 'en' });
+  assert.ok(!internal.criteria.some((c) => c.criterion === 4), JSON.stringify(internal.criteria));
+  const interstate = extractDocument({ text: 'Russia invaded Ukraine. Russian troops and artillery shelled Ukrainian towns across the border, and the offensive continued.', lang: 'en' });
+  assert.ok(interstate.criteria.some((c) => c.criterion === 4));
+});
