@@ -102,7 +102,7 @@ function georgiaIsUsState(text: string, start: number, end: number): boolean {
 
 /** The end of an accepted match (a stem's end moves to the end of its word), or -1. */
 function accept(text: string, folded: string, e: LexiconEntry, start: number, end: number, lang: string | undefined): number {
-  if (e.strictLang && !(lang && e.langs?.has(lang))) return -1;
+  if (e.strictLang && e.lang !== lang) return -1;
   if (e.stem) {
     let j = end;
     while (j < folded.length && isWordCode(folded.charCodeAt(j)) && j - end <= STEM_MAX_EXTRA) j++;

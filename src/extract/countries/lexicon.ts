@@ -32,8 +32,6 @@ export interface LexiconEntry {
   lang: string | null;
   /** Forms of the other languages (lexicon-intl.ts) count only where the text's language is known to be theirs. */
   strictLang: boolean;
-  /** The languages a strict form counts in. */
-  langs: Set<string> | null;
   /** A stem: any ending of up to STEM_MAX_EXTRA letters follows (Polish and Russian case endings). */
   stem: boolean;
 }
@@ -115,7 +113,6 @@ export function countryLexicon(): LexiconEntry[] {
       allowsPrefix: flags.allowsPrefix ?? false,
       lang: flags.lang ?? null,
       strictLang: flags.strictLang ?? false,
-      langs: null,
       stem: flags.stem ?? false,
     });
   };
@@ -193,7 +190,6 @@ export function languageLexicon(lang: string): LexiconEntry[] {
       allowsPrefix: false,
       lang,
       strictLang: true,
-      langs: new Set([lang]),
       stem: flags.stem ?? false,
     });
   };
