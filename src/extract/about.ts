@@ -28,13 +28,30 @@ const SOURCE_WORDS = [
   ...['medien', 'quellen', 'kreisen', 'zeitungen', 'sources', 'media', 'officials', 'reports', 'médias', 'medios', 'fuentes'].flatMap((w) =>
     ['aus', 'in', 'from', 'de', 'en'].map((p) => `${w} ${p}`)),
 ];
-const ARTICLES = /\s+(?:the|der|die|den|dem|des|la|le|el|il|de)$/;
+const ARTICLES = new Set(['the', 'der', 'die', 'den', 'dem', 'des', 'la', 'le', 'el', 'il', 'de']);
+/** Last words of the source phrases: only a mention after one of them needs the full check. */
+const SOURCE_LAST = new Set(SOURCE_WORDS.map((w) => w.slice(w.lastIndexOf(' ') + 1)));
 
-/** True when the words right before a mention introduce it as the source of a statement (a few endsWith checks, no scan). */
+/** The last word of a string (letters only), lower case. */
+function lastWord(s: string): { word: string; start: number } {
+  let e = s.length;
+  while (e > 0 && !isLetter(s.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && isLetter(s.charCodeAt(b - 1))) b--;
+  return { word: s.slice(b, e).toLowerCase(), start: b };
+}
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 0xbf;
+
+/** True when the words right before a mention introduce it as the source of a statement. */
 function isSource(before: string): boolean {
-  let b = before.toLowerCase().trimEnd();
-  b = b.replace(ARTICLES, '');
-  return SOURCE_WORDS.some((w) => b.endsWith(w) && (b.length === w.length || !/[\p{L}]/u.test(b[b.length - w.length - 1])));
+  let last = lastWord(before);
+  if (ARTICLES.has(last.word)) {
+    before = before.slice(0, last.start);
+    last = lastWord(before);
+  }
+  if (!SOURCE_LAST.has(last.word)) return false;
+  const b = before.slice(0, last.start + last.word.length).toLowerCase();
+  return SOURCE_WORDS.some((w) => b.endsWith(w) && (b.length === w.length || !isLetter(b.charCodeAt(b.length - w.length - 1))));
 }
 
 /** Sentence boundaries of a text span: ends at . ! ? or a line break followed by space and an upper-case letter or digit. */

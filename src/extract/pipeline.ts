@@ -70,7 +70,7 @@ export function extractDocument(input: ExtractionInput): Extraction {
   const mentions = scan.mentions.filter((m) => isSovereignState(m.code));
   const titleMentions = input.title ? findCountryMentions(input.title, language) : [];
   const primaryEarly = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions, sections: spansOf(text) });
-  const cues = weighInterstate(text, mergeByStart(scan.cues, allyMarkers(mentions, primaryEarly[0])), mentions);
+  const cues = weighInterstate(mergeByStart(scan.cues, allyMarkers(mentions, primaryEarly[0])), mentions);
 
   const spans = spansOf(text);
   const primary = primaryEarly;
@@ -166,35 +166,21 @@ function spansOf(text: string): ReturnType<typeof splitPassages> {
   return lastSpans.spans;
 }
 
-/** Criterion 4 is about conflict between states: its cues count half where their sentence and the neighbouring ones name fewer than two. */
+/**
+ * Criterion 4 is about conflict between states: its cues count half where fewer than two states
+ * are named around them (INTERSTATE_WINDOW characters either side, about a sentence and its neighbours).
+ */
 const INTERSTATE_CRITERION = 4;
 const ONE_STATE_FACTOR = 0.5;
+const INTERSTATE_WINDOW = 250;
 
-function weighInterstate(text: string, cues: CueHit[], mentions: readonly CountryMention[]): CueHit[] {
+function weighInterstate(cues: CueHit[], mentions: readonly CountryMention[]): CueHit[] {
   if (!cues.some((c) => c.criterion === INTERSTATE_CRITERION)) return cues;
-  const starts = sentenceStarts(text, 0, text.length);
-  const sentenceAt = (pos: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const states = new Map<number, Set<string>>();
-  for (const m of mentions) {
-    const s = sentenceAt(m.start);
-    let set = states.get(s);
-    if (!set) states.set(s, (set = new Set()));
-    set.add(m.code);
-  }
   return cues.map((c) => {
     if (c.criterion !== INTERSTATE_CRITERION) return c;
-    const s = sentenceAt(c.start);
-    const near = new Set([...(states.get(s - 1) ?? []), ...(states.get(s) ?? []), ...(states.get(s + 1) ?? [])]);
-    return near.size >= 2 ? c : { ...c, weight: c.weight * ONE_STATE_FACTOR };
+    const near = within(mentions, c.start - INTERSTATE_WINDOW, c.end + INTERSTATE_WINDOW);
+    for (let i = 1; i < near.length; i++) if (near[i].code !== near[0].code) return c;
+    return { ...c, weight: c.weight * ONE_STATE_FACTOR };
   });
 }
 
