@@ -181,7 +181,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['terrorist organi*', 1], ['terror group*', 2], ['readmission agreement', 2.5], ['pariah*', 2.5],
       ['rogue state*', 2.5], ['non-compliance', 2], ['refused to comply', 2.5], ['refuses to comply', 2.5], ['extremist*', 1], ['jihadi*', 1],
       ['terror*', 0.5], ['recruiting fighters', 2.5], ['recruited fighters', 2.5],
-      ['contrary to international law', 3], ['breach of international law', 3], ['violation of international law', 3], ['violates international law', 3], ['rome statute', 2.5], ['withdr*', 0.5], ['sovereignty', 1.5], ['un charter', 2.5], ['hostage*', 1.5], ['assassination*', 1.5], ['state-sponsored', 3], ['piracy', 1.5], ['shipping', 0.5], ['jurisdiction', 1], ['extradit*', 1.5], ['transnational repression', 3], ['recruit*', 1.5], ['-backed', 1],
+      ['contrary to international law', 3], ['breach of international law', 3], ['violation of international law', 3], ['violates international law', 3], ['rome statute', 2.5], ['withdr*', 0.5], ['sovereignty', 1], ['un charter', 2.5], ['hostage*', 1.5], ['assassination*', 1.5], ['state-sponsored', 3], ['piracy', 1.5], ['shipping', 0.5], ['jurisdiction', 1], ['extradit*', 1.5], ['transnational repression', 3], ['recruit*', 1], ['-backed', 1],
     ],
   },
   {

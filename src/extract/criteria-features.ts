@@ -72,7 +72,8 @@ export const PAIR_FEATURES: PairFeature[] = [
     label: 'terror group+backing',
     a: ['terror*', 'al-qaeda', 'al qaeda', 'al-kaida', 'al-qaida', 'hezbollah', 'hisbollah', 'hamas', 'houthi*', 'huthi*', 'militants', 'islamic state',
       'islamischer staat', 'terroristes', 'terroristas', 'террорист*', 'боевик*'],
-    b: ['backed', 'backing', 'support*', 'unterstutz*', 'arming', 'armed by', 'bewaffnet', 'financ*', 'finanzier*', 'sponsor*', 'linked', 'nahestehend*',
+    // support by someone, not affiliation ("al-Qaeda-linked" describes a group, not a state's support)
+    b: ['backed', 'backing', 'support*', 'unterstutz*', 'arming', 'armed by', 'bewaffnet', 'financ*', 'finanzier*', 'sponsor*',
       'trained', 'ausgebildet', 'soutien', 'soutenu*', 'apoyo', 'apoyad*', 'поддерж*', 'финансир*'],
     window: 80,
     weight: 2,
