@@ -83,7 +83,8 @@ async function topicPassages(db: Db, country: string, asOf: string): Promise<Par
   const names = [...new Set([countryName(country, 'de'), countryName(country, 'en')])].filter((n) => n && n !== country).map((n) => n.toLowerCase());
   const mentions = (text: string | null) => Boolean(text) && names.some((n) => text!.toLowerCase().includes(n));
   for (const topic of TOPICS) {
-    let hits = (await search(db, { query: TOPIC_QUERIES[topic], country, to: asOf, limit: 6 })).hits;
+    // passages about the country, not every passage that names it ("So modernisiert Kasachstan … T-72" is not Ukraine's armament)
+    let hits = (await search(db, { query: TOPIC_QUERIES[topic], about: country, to: asOf, limit: 6 })).hits;
     if (hits.length === 0 && names.length) {
       // Passages not (yet) tagged with countries: keep those whose document title or text names the country.
       hits = (await search(db, { query: TOPIC_QUERIES[topic], to: asOf, limit: 30 })).hits.filter((h) => mentions(h.title) || mentions(h.snippet));
