@@ -13,6 +13,7 @@ import type { Db } from '../store/db.js';
 import { settleAfterIngest, getDocument, storeDocuments, type DocumentSummary } from '../store/documents.js';
 import { readInput, firstLineTitle } from '../ingest/read-inputs.js';
 import { isValidPartialDate } from '../extract/dates.js';
+import { safeHttpUrl } from '../core/urls.js';
 import { prepareDocument } from './prepare-document.js';
 
 /** File types accepted from a browser or API client (jsonl is for the CLI's bulk ingestion). */
@@ -72,8 +73,9 @@ export async function addTextDocument(db: Db, input: TextDocumentInput, opts: { 
   if (!text || !text.trim()) throw new AppError('invalid_field', '"text" is required and must not be empty.', { status: 400 });
   if (Buffer.byteLength(text, 'utf8') > opts.maxBytes) throw tooLarge(opts.maxBytes);
   const title = str(input.title, 'title');
-  const url = str(input.url, 'url');
-  if (url && !/^https?:\/\//i.test(url)) throw new AppError('invalid_field', '"url" must start with http:// or https://.', { status: 400 });
+  const given = str(input.url, 'url');
+  const url = given ? safeHttpUrl(given) : null;
+  if (given && !url) throw new AppError('invalid_field', '"url" must start with http:// or https://.', { status: 400 });
   const date = str(input.date, 'date');
   if (date && !isValidPartialDate(date)) throw new AppError('invalid_field', `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(date)}.`, { status: 400 });
   const normalized = text.replace(/\r\n?/g, '\n').normalize('NFC');

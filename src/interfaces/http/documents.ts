@@ -2,6 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../core/errors.js';
+import { safeRedirectPath } from '../../core/urls.js';
 import { getDocument, listDocuments } from '../../store/documents.js';
 import { findCountryMentions } from '../../extract/mentions.js';
 import { countryName } from '../../extract/countries/resolve.js';
@@ -138,7 +139,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
     return c.redirect(`/documents/${encodeURIComponent(r.document.id)}`, 303);
   });
 
-  const safeNext = (n: unknown) => (typeof n === 'string' && n.startsWith('/') && !n.startsWith('//') && !n.includes('\\') ? n : '/');
+  const safeNext = (n: unknown) => safeRedirectPath(n);
   router.get('/login', (c) => {
     const view = viewOf(c, deps);
     return c.html(layout(view, view.t('loginTitle'), renderLogin(view, safeNext(c.req.query('next')), false), { jsonLink: false }).value);
