@@ -2,7 +2,7 @@
  * Use case: read inputs, prepare documents (extraction included) and store them in batches.
  * Failures are collected per input with the reason; the batch always goes on.
  */
-import type { Db } from '../store/db.js';
+import { assertStoreSpace, diskFullError, isDiskFull, storeErrorText, type Db } from '../store/db.js';
 import { storeDocuments, settleAfterIngest } from '../store/documents.js';
 import { readInputs, type InputFormat, type InputPosition } from '../ingest/read-inputs.js';
 import { prepareDocument, type PreparedDocument } from './prepare-document.js';
@@ -90,8 +90,23 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
     stored.finally(() => inFlight.splice(inFlight.indexOf(stored), 1)).catch(() => undefined);
     if (inFlight.length >= depth) await Promise.race(inFlight);
   };
+  // A full disk fails every document that follows: stop at the first one with one clear error
+  // (what was stored stays stored, and a re-run skips it), instead of failing the rest one by one.
+  const stopIfDiskFull = (err: unknown) => {
+    if (isDiskFull(err)) {
+      throw diskFullError(db.location, `${storeErrorText(err)}; ${report.new} new documents were stored before, the rest of this run was not`);
+    }
+  };
   const store = async (docs: PreparedDocument[]) => {
-    const outcomes = await storeDocuments(db, docs);
+    assertStoreSpace(db, docs.reduce((n, d) => n + d.text.length, 0) * 4);
+    let outcomes: Awaited<ReturnType<typeof storeDocuments>>;
+    try {
+      outcomes = await storeDocuments(db, docs);
+    } catch (err) {
+      stopIfDiskFull(err);
+      throw err;
+    }
+    for (const o of outcomes) if (o instanceof Error) stopIfDiskFull(o);
     outcomes.forEach((o, i) => {
       const d = docs[i];
       if (o instanceof Error) record({ source: d.source, status: 'failed', code: 'store_failed', reason: `could not be stored: ${errorMessage(o)}` });
@@ -108,6 +123,7 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
     }
   };
 
+  assertStoreSpace(db);
   let documents = 0;
   let at: InputPosition = { file: '', filesDone: 0, filesTotal: 0 };
   const progress = () => opts.onProgress?.({ filesDone: at.filesDone, filesTotal: at.filesTotal, documents, failed: report.failed, current: at.file });
@@ -151,7 +167,12 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
   }
   await flush();
   await Promise.all(inFlight);
-  await settleAfterIngest(db, report.new);
+  try {
+    await settleAfterIngest(db, report.new);
+  } catch (err) {
+    stopIfDiskFull(err);
+    throw err;
+  }
   report.durationMs = Math.round(performance.now() - started);
   return report;
 }

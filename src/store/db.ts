@@ -83,6 +83,60 @@ export async function openDb(target: string = resolveStoreTarget(), opts: OpenDb
  */
 const EMBEDDED_SHARED_BUFFERS = '256MB';
 
+/**
+ * PGlite's file system throws Emscripten ErrnoError objects ({ name, errno }) whose numbers are
+ * Emscripten's own (musl/WASI), not Linux's; these are the ones a user can act on.
+ */
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  51: 'no space left on the device (ENOSPC)', 19: 'the disk quota is exhausted (EDQUOT)', 29: 'input/output error (EIO)',
+  69: 'the file system is read-only (EROFS)', 2: 'permission denied (EACCES)', 63: 'operation not permitted (EPERM)', 33: 'too many open files (EMFILE)',
+};
+
+/** A readable reason for an error of either engine or the file system. */
+export function storeErrorText(err: unknown): string {
+  const e = err as { name?: unknown; errno?: unknown; code?: unknown } | null;
+  if (e && e.name === 'ErrnoError' && typeof e.errno === 'number') return EMSCRIPTEN_ERRNO[e.errno] ?? `file system error (Emscripten errno ${e.errno})`;
+  if (e && e.code === 'ENOSPC') return 'no space left on the device (ENOSPC)';
+  return errorMessage(err);
+}
+
+/** True for "disk full" from PostgreSQL (SQLSTATE 53100, or its message), Node or PGlite's file system. */
+export function isDiskFull(err: unknown): boolean {
+  const e = err as { name?: unknown; errno?: unknown; code?: unknown } | null;
+  if (e && e.name === 'ErrnoError' && (e.errno === 51 || e.errno === 19)) return true;
+  if (e && (e.code === '53100' || e.code === 'ENOSPC' || e.code === 'EDQUOT')) return true;
+  return /No space left on device|disk quota exceeded/i.test(errorMessage(err));
+}
+
+/** Free bytes on the file system of an embedded store; null for a server (its disk is not ours to see). */
+export function storeFreeBytes(db: Pick<Db, 'kind' | 'location'>): number | null {
+  if (db.kind !== 'embedded') return null;
+  try {
+    const s = fs.statfsSync(db.location);
+    return s.bavail * s.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/** Below this much free space an embedded store stops writing: PostgreSQL needs room for WAL and temporary files. */
+export const MIN_FREE_BYTES = 32 * 1024 * 1024;
+
+export function diskFullError(location: string, detail: string): AppError {
+  return new AppError('store_disk_full', `The disk holding the store ${location} is full: ${detail}.`, {
+    hint: 'Free some space (or choose a store on another disk with --db) and run the same command again; documents already stored are skipped as unchanged.',
+    status: 507,
+  });
+}
+
+/** Refuses to write when the embedded store's disk has less than MIN_FREE_BYTES (plus `need`) free. */
+export function assertStoreSpace(db: Pick<Db, 'kind' | 'location'>, need = 0): void {
+  const free = storeFreeBytes(db);
+  if (free !== null && free < MIN_FREE_BYTES + need) {
+    throw diskFullError(db.location, `${(free / 1024 / 1024).toFixed(1)} MB free, at least ${Math.ceil((MIN_FREE_BYTES + need) / 1024 / 1024)} MB needed to write safely`);
+  }
+}
+
 const numeric = (v: string) => (v === null ? null : Number(v));
 const asText = (v: string) => v;
 
@@ -105,7 +159,8 @@ async function openEmbedded(dir: string): Promise<Db> {
     pg = await PGlite.create(dataDir, { parsers, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] });
   } catch (err) {
     lock.release();
-    throw new AppError('store_open_failed', `Cannot open the embedded store at ${location}: ${errorMessage(err)}`, {
+    if (isDiskFull(err)) throw diskFullError(location, storeErrorText(err));
+    throw new AppError('store_open_failed', `Cannot open the embedded store at ${location}: ${storeErrorText(err)}`, {
       hint: 'If the folder is not an armsbrief store, choose another with --db <dir>.',
       cause: err,
     });
@@ -146,10 +201,16 @@ async function createCluster(PGlite: typeof import('@electric-sql/pglite').PGlit
   }
   const tmp = `${dataDir}.creating-${process.pid}`;
   const template = readTemplate();
-  const pg = await PGlite.create(tmp, template ? { loadDataDir: template } : {});
-  if (!template) await writeTemplate(pg);
-  await pg.close();
-  fs.renameSync(tmp, dataDir);
+  try {
+    const pg = await PGlite.create(tmp, template ? { loadDataDir: template } : {});
+    if (!template) await writeTemplate(pg);
+    await pg.close();
+    fs.renameSync(tmp, dataDir);
+  } catch (err) {
+    // A full disk must not leave a half-made cluster taking the space that is left.
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /**

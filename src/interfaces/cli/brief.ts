@@ -11,6 +11,7 @@ import type { Lang } from '../../render/format.js';
 import { buildBrief, checkFormat, checkLang, type BriefFormat } from '../../services/build-brief.js';
 import { resolveCountryArg } from '../../services/assess-country.js';
 import { usageError, withApp } from './context.js';
+import { writeOutputFile } from './write-output.js';
 
 type Opts = { lang?: string; format?: string; out?: string; outDir?: string; asOf?: string; methodology?: string; topics?: boolean };
 
@@ -73,7 +74,7 @@ Examples:
               if (target === null) {
                 process.stdout.write(brief.content);
               } else {
-                fs.writeFileSync(target, brief.content);
+                writeOutputFile(target, brief.content);
                 process.stderr.write(`wrote ${target} (${brief.country}, ${lang}, ${format}, as of ${brief.asOf})\n`);
               }
             }

@@ -101,6 +101,7 @@ async function enqueue(inputs: string[], opts: IngestCliOptions, maxMb: number, 
   else {
     if (!opts.quiet) for (const item of report.items) if (item.status === 'skipped') process.stdout.write(`skipped    ${item.source}: ${item.reason}\n`);
     for (const item of report.items) if (item.status === 'failed') process.stderr.write(`failed     ${item.source}: ${item.reason}\n`);
+    for (const w of report.warnings) process.stderr.write(`warning    ${w.source}: ${w.reason}\n`);
     process.stdout.write(
       `${report.documents} documents enqueued in ${report.jobs} jobs on ${report.queue} at ${report.server}, ${report.failed} failed` +
         `${report.skipped ? `, ${report.skipped} skipped` : ''} (${(report.bytes / 1e6).toFixed(1)} MB in ${(report.durationMs / 1000).toFixed(1)} s)\n`,
