@@ -288,12 +288,14 @@ function parseJsonlLine(line: string, source: string, warnings: string[]): RawDo
   const text = normalizeText(clean(obj.text));
   if (!/\p{L}/u.test(text)) throw new AppError('no_text', `${source}: the "text" field has no letters.`);
   const id = typeof obj.id === 'number' ? String(obj.id) : str('id');
+  const title = str('title') ?? firstLineTitle(text);
+  const lang = str('lang');
+  const publisher = str('publisher');
   const givenUrl = str('url');
   const url = givenUrl ? safeHttpUrl(givenUrl) : null;
   if (givenUrl && !url) warnings.push(`${source}: "url" ${JSON.stringify(givenUrl.slice(0, 80))} is not an http(s) URL and was left out.`);
   if (surrogates) warnings.push(`${source}: ${surrogates} unpaired UTF-16 surrogate${surrogates === 1 ? '' : 's'} replaced with U+FFFD.`);
   return {
-    source, format: 'jsonl', text, externalId: id, url, title: str('title') ?? firstLineTitle(text),
-    date, lang: str('lang'), publisher: str('publisher'),
+    source, format: 'jsonl', text, externalId: id, url, title, date, lang, publisher,
   };
 }
