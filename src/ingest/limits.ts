@@ -16,7 +16,7 @@ export const LIMITS = {
   /** Milliseconds one file may take in the parser thread. */
   parserTimeoutMs: 120_000,
   /** Plain text longer than this is stored as several documents (`file#part2`, …), so memory stays bounded. */
-  textPartChars: 4 * 1024 * 1024,
+  textPartChars: 2 * 1024 * 1024,
 } as const;
 
 export const MB = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;

@@ -22,6 +22,10 @@ export const UPLOAD_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '
 export interface AddResult {
   status: 'new' | 'unchanged';
   document: DocumentSummary;
+  /** A long text is stored in parts (`#part1`, …); `document` is the first. */
+  parts?: number;
+  /** Problems that did not keep the document out (e.g. mixed encodings). */
+  warnings?: string[];
 }
 
 /** The client's file name reduced to a harmless label: last path segment, printable, at most 120 chars. */
@@ -43,14 +47,21 @@ export async function addUploadedFile(db: Db, file: { name: string; bytes: Uint8
   try {
     const tmp = path.join(dir, `upload${ext}`);
     fs.writeFileSync(tmp, file.bytes);
-    let raw: RawDocument | null = null;
+    let first: AddResult | null = null;
+    let parts = 0;
+    const warnings: string[] = [];
     for await (const item of readInput(tmp, { maxBytes: opts.maxBytes })) {
-      if (item.kind === 'document') raw = item.doc;
-      else throw new AppError(item.kind === 'failure' ? item.code : 'unreadable', `${label}: ${item.reason.replaceAll(tmp, label)}`, { status: 422 });
-      break;
+      if (item.kind !== 'document') {
+        throw new AppError(item.kind === 'failure' ? item.code : 'unreadable', `${label}: ${item.reason.replaceAll(tmp, label)}`, { status: 422 });
+      }
+      const raw = item.doc;
+      warnings.push(...(item.warnings ?? []).map((w) => w.replaceAll(tmp, label)));
+      const r = await store(db, { ...raw, source: `upload:${label}${raw.source.slice(tmp.length)}`, title: raw.title?.replaceAll(tmp, label) ?? null });
+      first ??= r;
+      parts++;
     }
-    if (!raw) throw new AppError('unreadable', `${label}: no document could be read.`, { status: 422 });
-    return await store(db, { ...raw, source: `upload:${label}`, title: raw.title ?? null });
+    if (!first) throw new AppError('unreadable', `${label}: no document could be read.`, { status: 422 });
+    return { ...first, ...(parts > 1 ? { parts } : {}), ...(warnings.length ? { warnings } : {}) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

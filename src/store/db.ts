@@ -8,8 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
-import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { AppError, errorMessage } from '../core/errors.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { migrate } from './migrate.js';
@@ -58,12 +57,14 @@ export function redactUrl(url: string): string {
 export interface OpenDbOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
+  /** Embedded store: PostgreSQL shared_buffers (default SHARED_BUFFERS.oneShot; a server process passes longLived). */
+  sharedBuffers?: string;
   /** Connection pool size in server mode. */
   poolSize?: number;
 }
 
 export async function openDb(target: string = resolveStoreTarget(), opts: OpenDbOptions = {}): Promise<Db> {
-  const db = isServerUrl(target) ? await openServer(target, opts) : await openEmbedded(target);
+  const db = isServerUrl(target) ? await openServer(target, opts) : await openEmbedded(target, opts.sharedBuffers ?? SHARED_BUFFERS.oneShot);
   if (opts.migrate !== false) {
     try {
       await migrate(db);
@@ -76,12 +77,29 @@ export async function openDb(target: string = resolveStoreTarget(), opts: OpenDb
 }
 
 /**
- * PGlite's default of 128 MB holds about 100,000 passages; searches over a larger corpus then read
- * most pages from the file system. 256 MB measured on 211,000 passages (`npm run bench`): search
- * p95 halved (50–70 ms → 26–33 ms), for 30 ms more start-up and 140 MB more memory (the buffers
- * are allocated at start).
+ * PostgreSQL's buffer pool in PGlite is memory the process touches at start (RSS grows by its size).
+ * A long-lived server keeps hot index pages there across searches: 256 MB measured on 211,000
+ * passages (`npm run bench`) halved search p95 against PGlite's default of 128 MB. A one-shot CLI
+ * process reads each page about once, so there a big pool only costs memory and start-up time:
+ * `armsbrief search` took 7.4 s and 541 MB with 256 MB, 4.1 s and 328 MB with 64 MB on 226,000
+ * passages; ingestion ran as fast with 64 MB as with 256 MB (and 20 % slower with 32 MB).
+ * `npm run bench:memory` measures the settings. ARMSBRIEF_SHARED_BUFFERS overrides both.
  */
-const EMBEDDED_SHARED_BUFFERS = '256MB';
+export const SHARED_BUFFERS = { oneShot: '64MB', longLived: '256MB' } as const;
+
+/**
+ * V8 compiles PGlite's 9 MB of WebAssembly twice: quickly (Liftoff), then hot functions again with
+ * its optimising compiler. Starting PostgreSQL makes many functions "hot" at once, and compiling them
+ * peaks at about 40 MB and a second of CPU while the store opens. A larger tiering budget optimises
+ * only functions that stay hot: measured 282 instead of 320 MB peak at start, ingestion as fast.
+ * Set once, before PGlite's module is compiled (V8 reads WebAssembly flags at compile time).
+ */
+let v8FlagsSet = false;
+async function tuneWasmTiering(): Promise<void> {
+  if (v8FlagsSet) return;
+  v8FlagsSet = true;
+  (await import('node:v8')).default.setFlagsFromString('--wasm-tiering-budget=100000000');
+}
 
 /**
  * PGlite's file system throws Emscripten ErrnoError objects ({ name, errno }) whose numbers are
@@ -140,10 +158,11 @@ export function assertStoreSpace(db: Pick<Db, 'kind' | 'location'>, need = 0): v
 const numeric = (v: string) => (v === null ? null : Number(v));
 const asText = (v: string) => v;
 
-async function openEmbedded(dir: string): Promise<Db> {
+async function openEmbedded(dir: string, sharedBuffers: string): Promise<Db> {
   const location = path.resolve(dir);
   fs.mkdirSync(location, { recursive: true });
   const lock: StoreLock = acquireStoreLock(location);
+  await tuneWasmTiering();
   const { PGlite, types } = await import('@electric-sql/pglite');
   let pg: InstanceType<typeof PGlite>;
   const dataDir = path.join(location, 'pgdata');
@@ -155,8 +174,8 @@ async function openEmbedded(dir: string): Promise<Db> {
     [types.TIMESTAMPTZ]: asText,
   };
   try {
-    if (!fs.existsSync(dataDir)) await createCluster(PGlite, dataDir);
-    pg = await PGlite.create(dataDir, { parsers, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] });
+    if (!fs.existsSync(dataDir)) await createCluster(dataDir);
+    pg = await PGlite.create(dataDir, { parsers, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${process.env.ARMSBRIEF_SHARED_BUFFERS || sharedBuffers}`] });
   } catch (err) {
     lock.release();
     if (isDiskFull(err)) throw diskFullError(location, storeErrorText(err));
@@ -192,19 +211,18 @@ async function openEmbedded(dir: string): Promise<Db> {
 /**
  * Creates the cluster in a side folder and renames it into place only when complete, so a
  * process killed while creating a store leaves no half-made cluster behind (the next open
- * simply creates it again).
+ * simply creates it again). The creating PGlite runs in a worker thread that ends when it is
+ * done: its WebAssembly memory (about 120 MB) goes with the thread instead of staying in this
+ * process until a garbage collection that may never come.
  */
-async function createCluster(PGlite: typeof import('@electric-sql/pglite').PGlite, dataDir: string): Promise<void> {
+async function createCluster(dataDir: string): Promise<void> {
   const parent = path.dirname(dataDir);
   for (const name of fs.readdirSync(parent)) {
     if (name.startsWith('pgdata.creating-')) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
   }
   const tmp = `${dataDir}.creating-${process.pid}`;
-  const template = readTemplate();
   try {
-    const pg = await PGlite.create(tmp, template ? { loadDataDir: template } : {});
-    if (!template) await writeTemplate(pg);
-    await pg.close();
+    await runClusterThread(tmp);
     fs.renameSync(tmp, dataDir);
   } catch (err) {
     // A full disk must not leave a half-made cluster taking the space that is left.
@@ -213,45 +231,23 @@ async function createCluster(PGlite: typeof import('@electric-sql/pglite').PGlit
   }
 }
 
-/**
- * A new embedded store starts from a cached copy of an empty, freshly initialised cluster
- * (about 1.5 s) instead of running initdb inside WASM again (about 5 s). The cache is keyed by
- * the PGlite version, written atomically, and only ever a speed-up: without it initdb runs.
- */
-function templatePath(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'armsbrief', `pglite-${pgliteVersion()}-empty.tar.gz`);
-}
-
-function pgliteVersion(): string {
-  try {
-    // The package's exports map hides package.json: find it above the resolved entry point.
-    let dir = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-    while (!fs.existsSync(path.join(dir, 'package.json')) && dir !== path.dirname(dir)) dir = path.dirname(dir);
-    return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function readTemplate(): Blob | undefined {
-  try {
-    return new Blob([fs.readFileSync(templatePath())]);
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeTemplate(pg: { dumpDataDir(c?: 'gzip' | 'none' | 'auto'): Promise<File | Blob> }): Promise<void> {
-  try {
-    const file = templatePath();
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer()));
-    fs.renameSync(tmp, file);
-  } catch {
-    /* the cache is an optimisation only */
-  }
+function runClusterThread(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Built code runs cluster-thread.js; under tsx the .ts source, with tsx's loader.
+    const w = import.meta.url.endsWith('.ts')
+      ? new Worker(
+          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./cluster-thread.ts', import.meta.url).href)}); })`,
+          { eval: true, workerData: { dir } },
+        )
+      : new Worker(new URL('./cluster-thread.js', import.meta.url), { workerData: { dir } });
+    let failure: unknown = null;
+    w.on('message', (m: { error?: { name?: string; errno?: number; message?: string } }) => {
+      // Rebuilt as the same shape (an Emscripten ErrnoError is { name, errno }), so disk-full is recognised.
+      if (m.error) failure = m.error.name === 'ErrnoError' ? { name: m.error.name, errno: m.error.errno } : new Error(m.error.message);
+    });
+    w.on('error', (err) => (failure ??= err));
+    w.on('exit', (code) => (failure || code !== 0 ? reject(failure ?? new Error(`cluster creation thread exited with code ${code}`)) : resolve()));
+  });
 }
 
 async function openServer(url: string, opts: OpenDbOptions): Promise<Db> {

@@ -1,9 +1,7 @@
 /** `armsbrief serve`: the web app and JSON API over one opened store, until SIGINT/SIGTERM. */
 import type { Command } from 'commander';
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { openApp } from '../../app.js';
-import { createServer } from '../http/server.js';
 import { globalOptions, usageError } from './context.js';
 
 export function register(program: Command): void {
@@ -18,8 +16,10 @@ export function register(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a number from 0 to 65535.');
       const mb = Number(opts.maxUploadMb);
       if (!(mb > 0)) throw usageError('--max-upload-mb must be a positive number.');
-      const app = await openApp({ db: globalOptions(cmd).db });
+      const app = await openApp({ db: globalOptions(cmd).db, longLived: true });
       const token = process.env.ARMSBRIEF_TOKEN || null;
+      // Loaded here, not at start-up: the web app's modules cost every other command ~40 MB of memory.
+      const [{ serve }, { createServer }] = await Promise.all([import('@hono/node-server'), import('../http/server.js')]);
       const { hono } = createServer(app, { token, maxUploadBytes: Math.round(mb * 1024 * 1024) });
       const server = serve({ fetch: hono.fetch, port, hostname: opts.host });
       await new Promise<void>((resolve, reject) => {
