@@ -37,7 +37,7 @@ function spawn(): Worker {
         `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./parse-thread.ts', import.meta.url).href)}); })`,
         { eval: true, resourceLimits: { maxOldGenerationSizeMb: LIMITS.parserHeapMb } },
       )
-    : new Worker(new URL('./parse-thread.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: LIMITS.parserHeapMb } });
+    : new Worker(new URL('./parse-thread.js', import.meta.url), { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: LIMITS.parserHeapMb } });
   w.unref();
   w.on('message', (msg: Reply) => {
     if (!current || current.id !== msg.id) return;

@@ -239,7 +239,7 @@ function runClusterThread(dir: string): Promise<void> {
           `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./cluster-thread.ts', import.meta.url).href)}); })`,
           { eval: true, workerData: { dir } },
         )
-      : new Worker(new URL('./cluster-thread.js', import.meta.url), { workerData: { dir } });
+      : new Worker(new URL('./cluster-thread.js', import.meta.url), { workerData: { dir }, execArgv: [] }); // not the parent's flags (e.g. --input-type)
     let failure: unknown = null;
     w.on('message', (m: { error?: { name?: string; errno?: number; message?: string } }) => {
       // Rebuilt as the same shape (an Emscripten ErrnoError is { name, errno }), so disk-full is recognised.
