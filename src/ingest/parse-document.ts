@@ -1,6 +1,6 @@
 /** Bytes of a parsed format (HTML, PDF, DOCX) → title and text, with the text-length limit applied. */
 import { AppError } from '../core/errors.js';
-import { decodeText, normalizeText } from './decode.js';
+import { decodeText, normalizeText, replaceLoneSurrogates } from './decode.js';
 import { htmlToText } from './readers/html.js';
 import { pdfToText } from './readers/pdf.js';
 import { docxToText } from './readers/docx.js';
@@ -32,5 +32,9 @@ export async function parseDocumentBytes(req: ParseRequest): Promise<ParseResult
   if (r.text.length > LIMITS.textChars) {
     throw new AppError('too_large', `${req.name}: ${r.text.length} characters of text, more than the limit of ${LIMITS.textChars}.`);
   }
-  return { title: r.title, text: normalizeText(r.text), warnings };
+  // A PDF's text layer can hold unpaired surrogates, which no UTF-8 store can keep.
+  const text = replaceLoneSurrogates(normalizeText(r.text));
+  const title = r.title === null ? null : replaceLoneSurrogates(r.title).text;
+  if (text.replaced) warnings.push(`${req.name}: ${text.replaced} unpaired UTF-16 surrogates replaced with U+FFFD.`);
+  return { title, text: text.text, warnings };
 }

@@ -14,6 +14,7 @@ import { settleAfterIngest, getDocument, storeDocuments, type DocumentSummary } 
 import { readInput, firstLineTitle } from '../ingest/read-inputs.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { safeHttpUrl } from '../core/urls.js';
+import { replaceLoneSurrogates } from '../ingest/decode.js';
 import { prepareDocument } from './prepare-document.js';
 
 /** File types accepted from a browser or API client (jsonl is for the CLI's bulk ingestion). */
@@ -89,8 +90,12 @@ export async function addTextDocument(db: Db, input: TextDocumentInput, opts: { 
   if (given && !url) throw new AppError('invalid_field', '"url" must start with http:// or https://.', { status: 400 });
   const date = str(input.date, 'date');
   if (date && !isValidPartialDate(date)) throw new AppError('invalid_field', `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(date)}.`, { status: 400 });
-  const normalized = text.replace(/\r\n?/g, '\n').normalize('NFC');
-  return store(db, { source: url ?? 'api', format: 'txt', text: normalized, title: title ?? firstLineTitle(normalized), url, date });
+  // Unpaired surrogates (a JSON escape like \ud800) cannot be stored: replaced, and said so.
+  const clean = replaceLoneSurrogates(text.replace(/\r\n?/g, '\n').normalize('NFC'));
+  const cleanTitle = title ? replaceLoneSurrogates(title) : null;
+  const replaced = clean.replaced + (cleanTitle?.replaced ?? 0);
+  const r = await store(db, { source: url ?? 'api', format: 'txt', text: clean.text, title: cleanTitle?.text ?? firstLineTitle(clean.text), url, date });
+  return replaced ? { ...r, warnings: [`${replaced} unpaired UTF-16 surrogate${replaced === 1 ? '' : 's'} replaced with U+FFFD.`] } : r;
 }
 
 function tooLarge(max: number): AppError {

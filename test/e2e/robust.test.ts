@@ -288,3 +288,26 @@ test('brief --out on a full disk: the previous file stays intact and the error n
   assert.ok(fs.readFileSync(target).equals(previous), 'the previous brief is byte for byte the same');
   assert.deepEqual(fs.readdirSync(disk).filter((n) => n.endsWith('.tmp')), [], 'no temporary file left behind');
 });
+
+test('malformed input to the API is a 4xx, never a 500', async (t) => {
+  const store = await createTestStore('embedded');
+  const db = await store.open();
+  t.after(async () => {
+    await db.close();
+    await store.cleanup();
+  });
+  const { hono } = createServer({ db, close: () => db.close() }, { token: TOKEN });
+  const auth = { Authorization: `Bearer ${TOKEN}` };
+  const broken = await hono.request('/api/documents', { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nbroken' });
+  assert.equal(broken.status, 400);
+  assert.equal(((await broken.json()) as { error: { code: string } }).error.code, 'invalid_form');
+  const lone = await hono.request('/api/documents', {
+    method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"text":"Rüstungsexporte \\ud800 nach Katar stiegen."}',
+  });
+  assert.equal(lone.status, 201);
+  assert.deepEqual(((await lone.json()) as { warnings: string[] }).warnings, ['1 unpaired UTF-16 surrogate replaced with U+FFFD.']);
+  for (const path of ['/documents/%E0%A4%A', '/api/documents/%ZZ', '/api/countries/%C0%AF', '/api/documents?limit=abc']) {
+    const r = await hono.request(path);
+    assert.ok(r.status >= 400 && r.status < 500, `${path}: ${r.status}`);
+  }
+});

@@ -12,7 +12,7 @@ import { extractionCriteria, renderDocument, renderDocumentList, renderLogin, re
 import { layout } from '../web/layout.js';
 import type { Deps, Env } from './context.js';
 import { definePage, viewOf } from './page.js';
-import { checkCsrf, login, logout, requireWrite, type Sessions } from './auth.js';
+import { checkCsrf, login, logout, parseForm, requireWrite, type Sessions } from './auth.js';
 
 function intParam(v: string | null, name: string, def: number, min: number, max: number): number {
   if (v === null || v === '') return def;
@@ -117,7 +117,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
     if (type.startsWith('multipart/form-data')) {
       // Authentication before reading the body into memory.
       if (!deps.opts.token || c.req.header('authorization') || !c.get('authed')) requireWrite(c, deps, sessions);
-      const form = await c.req.parseBody();
+      const form = await parseForm(c);
       requireWrite(c, deps, sessions, form);
       const file = form.file;
       if (!file || typeof file === 'string') throw new AppError('missing_file', 'Send the document in a form field named "file".', { status: 400 });
@@ -145,7 +145,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
     return c.html(layout(view, view.t('loginTitle'), renderLogin(view, safeNext(c.req.query('next')), false), { jsonLink: false }).value);
   });
   router.post('/login', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await parseForm(c);
     checkCsrf(c, form);
     try {
       login(c, deps, sessions, typeof form.token === 'string' ? form.token : '');
@@ -159,7 +159,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
     return c.redirect(safeNext(form.next), 303);
   });
   router.post('/logout', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await parseForm(c);
     checkCsrf(c, form);
     logout(c, sessions);
     return c.redirect('/', 303);
