@@ -43,7 +43,8 @@ be read); workers on any machine prepare and store them — see \`armsbrief work
       // loses nothing if stopped); --json prints it whole at the end instead.
       const lines = !opts.json;
       const report = await withApp(cmd, async (app) => {
-        const bar = createProgress('ingest');
+        // On a terminal the streamed lines are the progress; a bar between them would garble both.
+        const bar = createProgress('ingest', Boolean(process.stderr.isTTY) && !(lines && process.stdout.isTTY));
         try {
           return await ingestDocuments(app.db, inputs, {
             format: opts.format as InputFormat | undefined,
