@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { serve } from '@hono/node-server';
-import { openDb, type Db } from '../src/store/db.js';
+import { openDb, SHARED_BUFFERS, type Db } from '../src/store/db.js';
 import { ingestDocuments } from '../src/services/ingest-documents.js';
 import { importData } from '../src/services/import-data.js';
 import { countriesWithData } from '../src/store/assessments.js';
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armsbrief-bench-http-'));
   try {
     console.log('embedded store (PGlite):');
-    const db = await openDb(dir);
+    const db = await openDb(dir, { sharedBuffers: SHARED_BUFFERS.longLived }); // as `serve` opens it
     try {
       await load(db);
       await run('embedded', db);

@@ -1,9 +1,11 @@
 /** Composition root: configuration → store → services. Interfaces open the app, call services, close it. */
-import { openDb, resolveStoreTarget, type Db } from './store/db.js';
+import { openDb, resolveStoreTarget, SHARED_BUFFERS, type Db } from './store/db.js';
 
 export interface AppConfig {
   /** --db value: a folder for the embedded store or a postgres:// URL. */
   db?: string | null;
+  /** A long-lived process (the server) keeps a larger buffer pool in an embedded store for search speed. */
+  longLived?: boolean;
 }
 
 export interface App {
@@ -12,6 +14,6 @@ export interface App {
 }
 
 export async function openApp(config: AppConfig = {}): Promise<App> {
-  const db = await openDb(resolveStoreTarget(config.db));
+  const db = await openDb(resolveStoreTarget(config.db), config.longLived ? { sharedBuffers: SHARED_BUFFERS.longLived } : {});
   return { db, close: () => db.close() };
 }

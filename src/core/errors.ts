@@ -23,5 +23,17 @@ export class AppError extends Error {
 /** Message of any thrown value, for reports that must never crash on a non-Error throw. */
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object') {
+    // Some libraries (PGlite's Emscripten file system) throw plain objects: never "[object Object]".
+    const o = err as { message?: unknown; code?: unknown; errno?: unknown; name?: unknown };
+    if (typeof o.message === 'string' && o.message) return o.message;
+    const parts = [o.name, o.code, o.errno === undefined ? undefined : `errno ${String(o.errno)}`].filter((x) => x !== undefined && x !== '');
+    if (parts.length) return parts.map(String).join(' ');
+    try {
+      return JSON.stringify(err);
+    } catch {
+      return Object.prototype.toString.call(err);
+    }
+  }
   return String(err);
 }

@@ -1,22 +1,26 @@
 /**
  * Inputs (files, folders, `-` for stdin) → raw documents or per-input failures. A failure names the
- * input and the reason and never stops the batch. Readers are chosen by file extension.
+ * input and the reason and never stops the batch. Readers are chosen by file extension: plain text
+ * is streamed (text-parts.ts), HTML, PDF and DOCX are parsed in a limited thread (parse-pool.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { RawDocument } from '../core/types.js';
 import { AppError, errorMessage } from '../core/errors.js';
-import { decodeText, normalizeText } from './decode.js';
-import { htmlToText } from './readers/html.js';
-import { pdfToText } from './readers/pdf.js';
-import { docxToText } from './readers/docx.js';
+import { normalizeText, replaceLoneSurrogates } from './decode.js';
+import { parseInThread } from './parse-pool.js';
+import { readTextParts, firstLineTitle } from './text-parts.js';
+import { LIMITS } from './limits.js';
 import { isValidPartialDate } from '../extract/dates.js';
+import { safeHttpUrl } from '../core/urls.js';
+
+export { firstLineTitle } from './text-parts.js';
 
 export type InputFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'jsonl';
 
 export type ReadItem =
-  | { kind: 'document'; doc: RawDocument }
+  | { kind: 'document'; doc: RawDocument; warnings?: string[] }
   | { kind: 'failure'; source: string; code: string; reason: string }
   | { kind: 'skipped'; source: string; reason: string };
 
@@ -41,20 +45,46 @@ export function formatOf(file: string): InputFormat | undefined {
   return EXTENSIONS[path.extname(file).toLowerCase()];
 }
 
-/** Expands folders (recursively, sorted, hidden entries skipped) into files; missing paths become failures. */
+/**
+ * Expands folders (recursively, sorted, hidden entries skipped) into files; missing paths become
+ * failures. Symbolic links are followed; a link to a folder already being walked (a loop) and a
+ * broken link are reported, never followed forever or dropped silently.
+ */
 export function expandInputs(inputs: string[]): { files: string[]; failures: ReadItem[]; skipped: ReadItem[] } {
   const files: string[] = [];
   const failures: ReadItem[] = [];
   const skipped: ReadItem[] = [];
-  const walk = (dir: string) => {
+  const walk = (dir: string, ancestors: Set<string>) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = fs.statSync(full);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch (err) {
+          failures.push({ kind: 'failure', source: full, code: 'broken_link', reason: `symbolic link to a missing target (${errorMessage(err)})` });
+          continue;
+        }
+      }
+      if (isDir) {
+        const real = realPath(full);
+        if (ancestors.has(real)) {
+          skipped.push({ kind: 'skipped', source: full, reason: `symbolic link loop (back to ${real})` });
+          continue;
+        }
+        try {
+          walk(full, new Set(ancestors).add(real));
+        } catch (err) {
+          failures.push({ kind: 'failure', source: full, code: 'unreadable', reason: `cannot read folder (${errorMessage(err)})` });
+        }
+      } else if (isFile) {
         if (formatOf(full)) files.push(full);
         else skipped.push({ kind: 'skipped', source: full, reason: 'unsupported file type' });
-      }
+      } else skipped.push({ kind: 'skipped', source: full, reason: 'not a regular file' });
     }
   };
   for (const input of inputs) {
@@ -69,19 +99,27 @@ export function expandInputs(inputs: string[]): { files: string[]; failures: Rea
       const code = (err as NodeJS.ErrnoException).code;
       failures.push({
         kind: 'failure', source: input, code: 'not_found',
-        reason: code === 'ENOENT' ? 'no such file or folder' : `cannot access (${errorMessage(err)})`,
+        reason: code === 'ENOENT' ? 'no such file or folder' : code === 'ELOOP' ? 'symbolic link loop' : `cannot access (${errorMessage(err)})`,
       });
       continue;
     }
     if (stat.isDirectory()) {
       try {
-        walk(input);
+        walk(input, new Set([realPath(input)]));
       } catch (err) {
         failures.push({ kind: 'failure', source: input, code: 'unreadable', reason: `cannot read folder (${errorMessage(err)})` });
       }
     } else files.push(input);
   }
   return { files, failures, skipped };
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 /** Where `readInputs` is: the file being read, how many are done, of how many. */
@@ -122,7 +160,7 @@ function sizeOf(file: string): number {
   }
 }
 
-/** Reads one input into documents (several for JSONL); failures are yielded, never thrown. */
+/** Reads one input into documents (several for JSONL and long texts); failures are yielded, never thrown. */
 export async function* readInput(file: string, opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const format = opts.format ?? (file === '-' ? 'txt' : formatOf(file));
   if (!format) {
@@ -132,24 +170,54 @@ export async function* readInput(file: string, opts: ReadOptions = {}): AsyncGen
     };
     return;
   }
+  // Once a document is out, an error belongs to the part that follows it, not to the whole file.
+  let yielded = 0;
   try {
     if (format === 'jsonl') {
       yield* readJsonl(file, opts);
       return;
     }
+    if (format === 'txt' || format === 'md') {
+      const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+      const input = file === '-' ? (opts.stdin ?? process.stdin) : (checkSize(file, max), fs.createReadStream(file, { highWaterMark: 1 << 20 }));
+      for await (const part of readTextParts(input as AsyncIterable<Buffer>, file, { format, maxBytes: max, tooLarge: (m) => tooLarge(file, m) })) {
+        yielded++;
+        yield { kind: 'document', doc: part.doc, ...(part.warnings.length ? { warnings: part.warnings } : {}) };
+      }
+      return;
+    }
     const buf = await readBytes(file, opts);
-    yield { kind: 'document', doc: await readDocument(buf, file, format) };
+    const r = await parseInThread({ format, bytes: buf, name: file });
+    if (!/\p{L}/u.test(r.text)) throw new AppError('no_text', `${file}: no text found in the file.`);
+    const doc: RawDocument = { source: file, format, text: r.text, title: r.title ?? firstLineTitle(r.text) };
+    yield { kind: 'document', doc, ...(r.warnings.length ? { warnings: r.warnings } : {}) };
   } catch (err) {
-    yield failureOf(file, err);
+    yield failureOf(yielded ? `${file}#part${yielded + 1}` : file, err, file);
   }
 }
 
-function failureOf(source: string, err: unknown): ReadItem {
-  if (err instanceof AppError) return { kind: 'failure', source, code: err.code, reason: err.message.replace(`${source}: `, '') };
+function failureOf(source: string, err: unknown, file = source): ReadItem {
+  if (err instanceof AppError) return { kind: 'failure', source, code: err.code, reason: err.message.replace(`${file}: `, '').replace(`${source}: `, '') };
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EACCES') return { kind: 'failure', source, code: 'unreadable', reason: 'permission denied' };
   if (code === 'EISDIR') return { kind: 'failure', source, code: 'unreadable', reason: 'is a folder' };
+  if (code === 'EIO') return { kind: 'failure', source, code: 'unreadable', reason: 'input/output error while reading (EIO)' };
   return { kind: 'failure', source, code: 'unreadable', reason: errorMessage(err) };
+}
+
+function tooLarge(file: string, max: number): AppError {
+  return file === '-'
+    ? new AppError('too_large', `-: standard input is larger than the limit of ${max} bytes.`)
+    : new AppError('too_large', `${file}: larger than the limit of ${max} bytes.`, { hint: 'Raise the limit with --max-size <MB>.' });
+}
+
+function checkSize(file: string, max: number): void {
+  const size = fs.statSync(file).size;
+  if (size > max) {
+    throw new AppError('too_large', `${file}: ${size} bytes is larger than the limit of ${max} bytes.`, {
+      hint: 'Raise the limit with --max-size <MB>.',
+    });
+  }
 }
 
 async function readBytes(file: string, opts: ReadOptions): Promise<Buffer> {
@@ -159,44 +227,16 @@ async function readBytes(file: string, opts: ReadOptions): Promise<Buffer> {
     let size = 0;
     for await (const chunk of opts.stdin ?? process.stdin) {
       size += (chunk as Buffer).length;
-      if (size > max) throw new AppError('too_large', `-: standard input is larger than the limit of ${max} bytes.`);
+      if (size > max) throw tooLarge(file, max);
       chunks.push(chunk as Buffer);
     }
+    if (size === 0) throw new AppError('empty_file', '-: standard input is empty.');
     return Buffer.concat(chunks);
   }
-  const size = fs.statSync(file).size;
-  if (size > max) {
-    throw new AppError('too_large', `${file}: ${size} bytes is larger than the limit of ${max} bytes.`, {
-      hint: 'Raise the limit with --max-size <MB>.',
-    });
-  }
-  return fs.promises.readFile(file);
-}
-
-async function readDocument(buf: Buffer, source: string, format: Exclude<InputFormat, 'jsonl'>): Promise<RawDocument> {
-  let title: string | null = null;
-  let text: string;
-  switch (format) {
-    case 'pdf':
-      ({ title, text } = await pdfToText(buf, source));
-      text = normalizeText(text);
-      break;
-    case 'docx':
-      ({ title, text } = await docxToText(buf, source));
-      text = normalizeText(text);
-      break;
-    case 'html': {
-      const html = decodeText(buf, source).text;
-      ({ title, text } = htmlToText(html));
-      text = normalizeText(text);
-      break;
-    }
-    default:
-      text = decodeText(buf, source).text;
-      title = format === 'md' ? markdownTitle(text) : null;
-  }
-  if (!/\p{L}/u.test(text)) throw new AppError('no_text', `${source}: no text found in the file.`);
-  return { source, format, text, title: title ?? firstLineTitle(text) };
+  checkSize(file, max);
+  const buf = await fs.promises.readFile(file);
+  if (buf.length === 0) throw new AppError('empty_file', `${file}: the file is empty.`);
+  return buf;
 }
 
 async function* readJsonl(file: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
@@ -210,7 +250,9 @@ async function* readJsonl(file: string, opts: ReadOptions): AsyncGenerator<ReadI
     any = true;
     const source = `${file}#L${n}`;
     try {
-      yield { kind: 'document', doc: parseJsonlLine(line, source) };
+      const warnings: string[] = [];
+      const doc = parseJsonlLine(line, source, warnings);
+      yield { kind: 'document', doc, ...(warnings.length ? { warnings } : {}) };
     } catch (err) {
       yield failureOf(source, err);
     }
@@ -218,42 +260,42 @@ async function* readJsonl(file: string, opts: ReadOptions): AsyncGenerator<ReadI
   if (!any) yield { kind: 'failure', source: file, code: 'empty_file', reason: 'the file has no documents' };
 }
 
-function parseJsonlLine(line: string, source: string): RawDocument {
+function parseJsonlLine(line: string, source: string, warnings: string[]): RawDocument {
+  if (line.length > LIMITS.textChars) {
+    throw new AppError('too_large', `${source}: the line has ${line.length} characters, more than the limit of ${LIMITS.textChars}.`);
+  }
   let obj: Record<string, unknown>;
   try {
     obj = JSON.parse(line);
   } catch (err) {
     throw new AppError('invalid_json', `${source}: invalid JSON (${errorMessage(err)}).`);
   }
-  if (!obj || typeof obj !== 'object' || typeof obj.text !== 'string') {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj) || typeof obj.text !== 'string') {
     throw new AppError('invalid_record', `${source}: a line needs a "text" field with the document text.`);
   }
-  const str = (k: string) => (typeof obj[k] === 'string' && (obj[k] as string).trim() ? (obj[k] as string).trim() : null);
+  // JSON may escape lone surrogates (\ud800), which no UTF-8 store or jsonb column can hold.
+  let surrogates = 0;
+  const clean = (v: string) => {
+    const r = replaceLoneSurrogates(v);
+    surrogates += r.replaced;
+    return r.text;
+  };
+  const str = (k: string) => (typeof obj[k] === 'string' && (obj[k] as string).trim() ? clean((obj[k] as string).trim()) : null);
   const date = str('date');
   if (date && !isValidPartialDate(date)) {
     throw new AppError('invalid_record', `${source}: "date" must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(date)}.`);
   }
-  const text = normalizeText(obj.text);
+  const text = normalizeText(clean(obj.text));
   if (!/\p{L}/u.test(text)) throw new AppError('no_text', `${source}: the "text" field has no letters.`);
   const id = typeof obj.id === 'number' ? String(obj.id) : str('id');
+  const title = str('title') ?? firstLineTitle(text);
+  const lang = str('lang');
+  const publisher = str('publisher');
+  const givenUrl = str('url');
+  const url = givenUrl ? safeHttpUrl(givenUrl) : null;
+  if (givenUrl && !url) warnings.push(`${source}: "url" ${JSON.stringify(givenUrl.slice(0, 80))} is not an http(s) URL and was left out.`);
+  if (surrogates) warnings.push(`${source}: ${surrogates} unpaired UTF-16 surrogate${surrogates === 1 ? '' : 's'} replaced with U+FFFD.`);
   return {
-    source, format: 'jsonl', text, externalId: id, url: str('url'), title: str('title') ?? firstLineTitle(text),
-    date, lang: str('lang'), publisher: str('publisher'),
+    source, format: 'jsonl', text, externalId: id, url, title, date, lang, publisher,
   };
-}
-
-function markdownTitle(text: string): string | null {
-  const m = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/m.exec(text.slice(0, 5000));
-  return m ? m[1].slice(0, 200) : null;
-}
-
-/** A readable title from the first line: without the ` date … ` header, cut at a word boundary. */
-export function firstLineTitle(text: string): string | null {
-  const head = text.slice(0, 1000).replace(/^\s*date\s+\d{4}(?:-\d{2}){0,2}\s+/, '');
-  const line = head.split('\n').map((l) => l.replace(/^[#>*\s-]+/, '').trim()).find((l) => /\p{L}/u.test(l));
-  if (!line) return null;
-  const sentence = /^(.{20,}?[.!?])\s/.exec(line)?.[1] ?? line;
-  if (sentence.length <= 120) return sentence;
-  const cut = sentence.slice(0, 120);
-  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)) + '…';
 }

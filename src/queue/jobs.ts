@@ -58,9 +58,21 @@ export async function countOpenJobs(db: Queryable): Promise<number> {
   return r.rows[0].n;
 }
 
-const ENTRY_COLUMNS = `id::text, name AS queue, state::text, jsonb_array_length(COALESCE(data->'docs', '[]'::jsonb))::int AS documents,
-  data->'docs'->0->>'source' AS source, COALESCE(source_retry_count, retry_count)::int AS retries,
-  COALESCE(output->>'error', output->>'message', source_output->>'error', source_output->>'message') AS error,
+/**
+ * Any row must be readable, whatever its payload: a job inserted by another tool or an older
+ * version may have no `docs` array, a non-object output, or counts that are not numbers. These
+ * expressions never raise (jsonb_array_length and ::int casts would), they read such a row as 0 / null.
+ */
+const DOCS = `(CASE WHEN jsonb_typeof(data) = 'object' AND jsonb_typeof(data->'docs') = 'array' THEN data->'docs' ELSE '[]'::jsonb END)`;
+const DOC_COUNT = `jsonb_array_length(${DOCS})`;
+const outputInt = (key: string) =>
+  `(CASE WHEN jsonb_typeof(output) = 'object' AND jsonb_typeof(output->'${key}') = 'number' AND (output->>'${key}') ~ '^[0-9]{1,9}$' THEN (output->>'${key}')::int ELSE 0 END)`;
+const outputText = (col: string, key: string) => `(CASE WHEN jsonb_typeof(${col}) = 'object' THEN ${col}->>'${key}' END)`;
+
+const ENTRY_COLUMNS = `id::text, name AS queue, state::text, ${DOC_COUNT}::int AS documents,
+  (CASE WHEN jsonb_typeof(${DOCS}->0) = 'object' THEN ${DOCS}->0->>'source' END) AS source, COALESCE(source_retry_count, retry_count)::int AS retries,
+  COALESCE(${outputText('output', 'error')}, ${outputText('output', 'message')}, ${outputText('source_output', 'error')}, ${outputText('source_output', 'message')},
+    CASE WHEN output IS NOT NULL AND jsonb_typeof(output) <> 'object' THEN output::text END) AS error,
   to_char(created_on AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdOn", source_id::text AS "sourceJobId"`;
 
 export async function jobsOverview(db: Queryable, opts: { limit?: number } = {}): Promise<JobsOverview> {
@@ -73,10 +85,10 @@ export async function jobsOverview(db: Queryable, opts: { limit?: number } = {})
   if (!(await installed(db))) return overview;
   const counts = await db.query<{ name: string; state: string; jobs: number; docs: number; new: number; unchanged: number; requeued: number }>(
     `SELECT name, state::text, count(*)::int AS jobs,
-       COALESCE(sum(jsonb_array_length(COALESCE(data->'docs', '[]'::jsonb))), 0)::int AS docs,
-       COALESCE(sum((output->>'new')::int) FILTER (WHERE state = 'completed'), 0)::int AS new,
-       COALESCE(sum((output->>'unchanged')::int) FILTER (WHERE state = 'completed'), 0)::int AS unchanged,
-       COALESCE(sum((output->>'requeued')::int) FILTER (WHERE state = 'completed'), 0)::int AS requeued
+       COALESCE(sum(${DOC_COUNT}), 0)::int AS docs,
+       COALESCE(sum(${outputInt('new')}) FILTER (WHERE state = 'completed'), 0)::int AS new,
+       COALESCE(sum(${outputInt('unchanged')}) FILTER (WHERE state = 'completed'), 0)::int AS unchanged,
+       COALESCE(sum(${outputInt('requeued')}) FILTER (WHERE state = 'completed'), 0)::int AS requeued
      FROM ${BOSS_SCHEMA}.job WHERE name = ANY($1) GROUP BY name, state`,
     [[INGEST_QUEUE, DEAD_LETTER_QUEUE]],
   );

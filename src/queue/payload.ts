@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RawDocument } from '../core/types.js';
+import { replaceLoneSurrogates } from '../ingest/decode.js';
 
 /** A raw document as it travels in a job: its fields, or (`text` absent) packed. */
 export interface JobDocument extends Omit<RawDocument, 'text'> {
@@ -26,6 +27,25 @@ export interface IngestJobOutput {
   unchanged: number;
   /** Documents that failed inside this batch and were re-enqueued as single-document jobs. */
   requeued: number;
+}
+
+/**
+ * The document with every string field well-formed: an unpaired surrogate (which JSON can escape
+ * but jsonb refuses, failing the whole INSERT of a batch) becomes U+FFFD; `replaced` counts them.
+ */
+export function wellFormedDocument(raw: RawDocument): { doc: RawDocument; replaced: number } {
+  let replaced = 0;
+  const fix = <T>(v: T): T => {
+    if (typeof v !== 'string') return v;
+    const r = replaceLoneSurrogates(v);
+    replaced += r.replaced;
+    return r.text as T;
+  };
+  const doc: RawDocument = {
+    ...raw, source: fix(raw.source), format: fix(raw.format), text: fix(raw.text), title: fix(raw.title), url: fix(raw.url),
+    externalId: fix(raw.externalId), date: fix(raw.date), lang: fix(raw.lang), publisher: fix(raw.publisher),
+  };
+  return { doc: replaced ? doc : raw, replaced };
 }
 
 export function encodeDocument(raw: RawDocument): JobDocument {

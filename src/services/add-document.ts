@@ -13,6 +13,8 @@ import type { Db } from '../store/db.js';
 import { settleAfterIngest, getDocument, storeDocuments, type DocumentSummary } from '../store/documents.js';
 import { readInput, firstLineTitle } from '../ingest/read-inputs.js';
 import { isValidPartialDate } from '../extract/dates.js';
+import { safeHttpUrl } from '../core/urls.js';
+import { replaceLoneSurrogates } from '../ingest/decode.js';
 import { prepareDocument } from './prepare-document.js';
 
 /** File types accepted from a browser or API client (jsonl is for the CLI's bulk ingestion). */
@@ -21,6 +23,10 @@ export const UPLOAD_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '
 export interface AddResult {
   status: 'new' | 'unchanged';
   document: DocumentSummary;
+  /** A long text is stored in parts (`#part1`, …); `document` is the first. */
+  parts?: number;
+  /** Problems that did not keep the document out (e.g. mixed encodings). */
+  warnings?: string[];
 }
 
 /** The client's file name reduced to a harmless label: last path segment, printable, at most 120 chars. */
@@ -42,14 +48,21 @@ export async function addUploadedFile(db: Db, file: { name: string; bytes: Uint8
   try {
     const tmp = path.join(dir, `upload${ext}`);
     fs.writeFileSync(tmp, file.bytes);
-    let raw: RawDocument | null = null;
+    let first: AddResult | null = null;
+    let parts = 0;
+    const warnings: string[] = [];
     for await (const item of readInput(tmp, { maxBytes: opts.maxBytes })) {
-      if (item.kind === 'document') raw = item.doc;
-      else throw new AppError(item.kind === 'failure' ? item.code : 'unreadable', `${label}: ${item.reason.replaceAll(tmp, label)}`, { status: 422 });
-      break;
+      if (item.kind !== 'document') {
+        throw new AppError(item.kind === 'failure' ? item.code : 'unreadable', `${label}: ${item.reason.replaceAll(tmp, label)}`, { status: 422 });
+      }
+      const raw = item.doc;
+      warnings.push(...(item.warnings ?? []).map((w) => w.replaceAll(tmp, label)));
+      const r = await store(db, { ...raw, source: `upload:${label}${raw.source.slice(tmp.length)}`, title: raw.title?.replaceAll(tmp, label) ?? null });
+      first ??= r;
+      parts++;
     }
-    if (!raw) throw new AppError('unreadable', `${label}: no document could be read.`, { status: 422 });
-    return await store(db, { ...raw, source: `upload:${label}`, title: raw.title ?? null });
+    if (!first) throw new AppError('unreadable', `${label}: no document could be read.`, { status: 422 });
+    return { ...first, ...(parts > 1 ? { parts } : {}), ...(warnings.length ? { warnings } : {}) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -72,12 +85,17 @@ export async function addTextDocument(db: Db, input: TextDocumentInput, opts: { 
   if (!text || !text.trim()) throw new AppError('invalid_field', '"text" is required and must not be empty.', { status: 400 });
   if (Buffer.byteLength(text, 'utf8') > opts.maxBytes) throw tooLarge(opts.maxBytes);
   const title = str(input.title, 'title');
-  const url = str(input.url, 'url');
-  if (url && !/^https?:\/\//i.test(url)) throw new AppError('invalid_field', '"url" must start with http:// or https://.', { status: 400 });
+  const given = str(input.url, 'url');
+  const url = given ? safeHttpUrl(given) : null;
+  if (given && !url) throw new AppError('invalid_field', '"url" must start with http:// or https://.', { status: 400 });
   const date = str(input.date, 'date');
   if (date && !isValidPartialDate(date)) throw new AppError('invalid_field', `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(date)}.`, { status: 400 });
-  const normalized = text.replace(/\r\n?/g, '\n').normalize('NFC');
-  return store(db, { source: url ?? 'api', format: 'txt', text: normalized, title: title ?? firstLineTitle(normalized), url, date });
+  // Unpaired surrogates (a JSON escape like \ud800) cannot be stored: replaced, and said so.
+  const clean = replaceLoneSurrogates(text.replace(/\r\n?/g, '\n').normalize('NFC'));
+  const cleanTitle = title ? replaceLoneSurrogates(title) : null;
+  const replaced = clean.replaced + (cleanTitle?.replaced ?? 0);
+  const r = await store(db, { source: url ?? 'api', format: 'txt', text: clean.text, title: cleanTitle?.text ?? firstLineTitle(clean.text), url, date });
+  return replaced ? { ...r, warnings: [`${replaced} unpaired UTF-16 surrogate${replaced === 1 ? '' : 's'} replaced with U+FFFD.`] } : r;
 }
 
 function tooLarge(max: number): AppError {

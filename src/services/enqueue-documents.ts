@@ -6,7 +6,7 @@
 import type { JobInsert, PgBoss } from 'pg-boss';
 import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
 import { BATCH_RETRY, DEFAULT_JOB_TIMEOUT_SECONDS, INGEST_QUEUE, openBoss, requireServerUrl } from '../queue/boss.js';
-import { JobBatcher, type IngestJobData, type JobDocument } from '../queue/payload.js';
+import { JobBatcher, wellFormedDocument, type IngestJobData, type JobDocument } from '../queue/payload.js';
 import { AppError, errorMessage } from '../core/errors.js';
 import { redactUrl } from '../store/db.js';
 
@@ -28,6 +28,8 @@ export interface EnqueueReport {
   durationMs: number;
   /** Inputs that could not be read (failed) or were not documents (skipped); enqueued documents are not listed. */
   items: EnqueueItem[];
+  /** Problems that did not keep a document out (e.g. unpaired surrogates replaced). */
+  warnings: Array<{ source: string; reason: string }>;
 }
 
 export interface EnqueueProgress {
@@ -61,7 +63,7 @@ export async function enqueueDocuments(inputs: string[], opts: EnqueueOptions): 
   if (!(batchSize >= 1)) throw new AppError('usage', 'The batch size must be at least 1.', { status: 400 });
   const started = performance.now();
   const report: EnqueueReport = {
-    queue: INGEST_QUEUE, server: redactUrl(url), documents: 0, jobs: 0, failed: 0, skipped: 0, bytes: 0, durationMs: 0, items: [],
+    queue: INGEST_QUEUE, server: redactUrl(url), documents: 0, jobs: 0, failed: 0, skipped: 0, bytes: 0, durationMs: 0, items: [], warnings: [],
   };
   const boss = opts.boss ?? (await openBoss(url, { applicationName: 'armsbrief-enqueue' }));
   const expireInSeconds = opts.jobTimeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS;
@@ -73,11 +75,27 @@ export async function enqueueDocuments(inputs: string[], opts: EnqueueOptions): 
     try {
       await boss.insert(INGEST_QUEUE, jobs, { returnId: false });
     } catch (err) {
+      // The server refused the data (SQLSTATE class 22, e.g. invalid json): find the documents it
+      // refuses, report them by name, and enqueue the rest, instead of losing the whole insert.
+      if (/^22/.test(String((err as { code?: unknown }).code ?? ''))) return insertOneByOne(jobs);
       throw new AppError('store_unreachable', `Cannot enqueue jobs on ${report.server}: ${errorMessage(err)}`, {
         hint: `${report.jobs - jobs.length} jobs (${report.documents} documents read) were enqueued before the error; running the same command again is safe — each content is stored once.`,
         status: 503,
         cause: err,
       });
+    }
+  };
+  const insertOneByOne = async (jobs: JobInsert<IngestJobData>[]) => {
+    for (const job of jobs) {
+      for (const doc of job.data!.docs) {
+        try {
+          await boss.insert(INGEST_QUEUE, [{ ...job, data: { v: 1, docs: [doc] } }], { returnId: false });
+        } catch (err) {
+          if (!/^22/.test(String((err as { code?: unknown }).code ?? ''))) throw err;
+          report.documents--;
+          report.items.push({ source: doc.source, status: 'failed', code: 'enqueue_refused', reason: `the server refused the document: ${errorMessage(err)}` });
+        }
+      }
     }
   };
   const addJob = async (docs: JobDocument[]) => {
@@ -106,8 +124,11 @@ export async function enqueueDocuments(inputs: string[], opts: EnqueueOptions): 
       if (item.kind === 'failure') report.items.push({ source: item.source, status: 'failed', code: item.code, reason: item.reason });
       else if (item.kind === 'skipped') report.items.push({ source: item.source, status: 'skipped', reason: item.reason });
       else {
+        for (const w of item.warnings ?? []) report.warnings.push({ source: item.doc.source, reason: w.replace(`${item.doc.source}: `, '') });
+        const { doc, replaced } = wellFormedDocument(item.doc);
+        if (replaced) report.warnings.push({ source: doc.source, reason: `${replaced} unpaired UTF-16 surrogates replaced with U+FFFD.` });
         report.documents++;
-        for (const batch of batcher.add(item.doc)) await addJob(batch);
+        for (const batch of batcher.add(doc)) await addJob(batch);
         if (report.documents % 1000 === 0) progress();
       }
     }

@@ -2,7 +2,7 @@
  * Use case: read inputs, prepare documents (extraction included) and store them in batches.
  * Failures are collected per input with the reason; the batch always goes on.
  */
-import type { Db } from '../store/db.js';
+import { assertStoreSpace, diskFullError, isDiskFull, storeErrorText, type Db } from '../store/db.js';
 import { storeDocuments, settleAfterIngest } from '../store/documents.js';
 import { readInputs, type InputFormat, type InputPosition } from '../ingest/read-inputs.js';
 import { prepareDocument, type PreparedDocument } from './prepare-document.js';
@@ -47,6 +47,8 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Called for every finished item (for streaming reports). */
   onItem?: (item: IngestItem) => void;
+  /** Called for every warning as it arises. */
+  onWarning?: (warning: { source: string; reason: string }) => void;
 }
 
 const BATCH_CHARS = 2_000_000;
@@ -62,6 +64,13 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
     else report.skipped++;
     opts.onItem?.(item);
   };
+  const warn = (source: string, reason: string) => {
+    const w = { source, reason: reason.startsWith(`${source}: `) ? reason.slice(source.length + 2) : reason };
+    report.warnings.push(w);
+    opts.onWarning?.(w);
+  };
+  // A source id (JSONL "id") seen again with another text: both are stored, which the user should know.
+  const byExternalId = new Map<string, { id: string; source: string }>();
   // 256 documents a transaction: measured faster than 64 on both engines (fewer round trips and commits).
   const batchSize = opts.batchSize ?? 256;
   let batch: PreparedDocument[] = [];
@@ -81,8 +90,23 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
     stored.finally(() => inFlight.splice(inFlight.indexOf(stored), 1)).catch(() => undefined);
     if (inFlight.length >= depth) await Promise.race(inFlight);
   };
+  // A full disk fails every document that follows: stop at the first one with one clear error
+  // (what was stored stays stored, and a re-run skips it), instead of failing the rest one by one.
+  const stopIfDiskFull = (err: unknown) => {
+    if (isDiskFull(err)) {
+      throw diskFullError(db.location, `${storeErrorText(err)}; ${report.new} new documents were stored before, the rest of this run was not`);
+    }
+  };
   const store = async (docs: PreparedDocument[]) => {
-    const outcomes = await storeDocuments(db, docs);
+    assertStoreSpace(db, docs.reduce((n, d) => n + d.text.length, 0) * 4);
+    let outcomes: Awaited<ReturnType<typeof storeDocuments>>;
+    try {
+      outcomes = await storeDocuments(db, docs);
+    } catch (err) {
+      stopIfDiskFull(err);
+      throw err;
+    }
+    for (const o of outcomes) if (o instanceof Error) stopIfDiskFull(o);
     outcomes.forEach((o, i) => {
       const d = docs[i];
       if (o instanceof Error) record({ source: d.source, status: 'failed', code: 'store_failed', reason: `could not be stored: ${errorMessage(o)}` });
@@ -100,11 +124,12 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
       try {
         await harvestBriefTables(db, d.id);
       } catch (err) {
-        report.warnings.push({ source: d.source, reason: `stored, but its tables could not be read: ${errorMessage(err)}` });
+        warn(d.source, `stored, but its tables could not be read: ${errorMessage(err)}`);
       }
     }
   };
 
+  assertStoreSpace(db);
   let documents = 0;
   let at: InputPosition = { file: '', filesDone: 0, filesTotal: 0 };
   const progress = () => opts.onProgress?.({ filesDone: at.filesDone, filesTotal: at.filesTotal, documents, failed: report.failed, current: at.file });
@@ -123,12 +148,21 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
     if (item.kind === 'failure') record({ source: item.source, status: 'failed', code: item.code, reason: item.reason });
     else if (item.kind === 'skipped') record({ source: item.source, status: 'skipped', reason: item.reason });
     else {
+      for (const w of item.warnings ?? []) warn(item.doc.source, w);
       let prepared: PreparedDocument;
       try {
         prepared = prepareDocument(item.doc);
       } catch (err) {
         record({ source: item.doc.source, status: 'failed', code: 'extract_failed', reason: errorMessage(err) });
         continue;
+      }
+      const ext = item.doc.externalId;
+      if (ext) {
+        const seen = byExternalId.get(ext);
+        if (!seen) byExternalId.set(ext, { id: prepared.id, source: prepared.source });
+        else if (seen.id !== prepared.id) {
+          warn(prepared.source, `id ${JSON.stringify(ext)} was already given to ${seen.source} with a different text; both are stored (${seen.id}, ${prepared.id}).`);
+        }
       }
       batch.push(prepared);
       batchChars += prepared.text.length;
@@ -139,7 +173,12 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
   }
   await flush();
   await Promise.all(inFlight);
-  await settleAfterIngest(db, report.new);
+  try {
+    await settleAfterIngest(db, report.new);
+  } catch (err) {
+    stopIfDiskFull(err);
+    throw err;
+  }
   report.durationMs = Math.round(performance.now() - started);
   return report;
 }

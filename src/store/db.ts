@@ -8,8 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
-import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { AppError, errorMessage } from '../core/errors.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { migrate } from './migrate.js';
@@ -58,12 +57,14 @@ export function redactUrl(url: string): string {
 export interface OpenDbOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
+  /** Embedded store: PostgreSQL shared_buffers (default SHARED_BUFFERS.oneShot; a server process passes longLived). */
+  sharedBuffers?: string;
   /** Connection pool size in server mode. */
   poolSize?: number;
 }
 
 export async function openDb(target: string = resolveStoreTarget(), opts: OpenDbOptions = {}): Promise<Db> {
-  const db = isServerUrl(target) ? await openServer(target, opts) : await openEmbedded(target);
+  const db = isServerUrl(target) ? await openServer(target, opts) : await openEmbedded(target, opts.sharedBuffers ?? SHARED_BUFFERS.oneShot);
   if (opts.migrate !== false) {
     try {
       await migrate(db);
@@ -76,20 +77,92 @@ export async function openDb(target: string = resolveStoreTarget(), opts: OpenDb
 }
 
 /**
- * PGlite's default of 128 MB holds about 100,000 passages; searches over a larger corpus then read
- * most pages from the file system. 256 MB measured on 211,000 passages (`npm run bench`): search
- * p95 halved (50–70 ms → 26–33 ms), for 30 ms more start-up and 140 MB more memory (the buffers
- * are allocated at start).
+ * PostgreSQL's buffer pool in PGlite is memory the process touches at start (RSS grows by its size).
+ * A long-lived server keeps hot index pages there across searches: 256 MB measured on 211,000
+ * passages (`npm run bench`) halved search p95 against PGlite's default of 128 MB. A one-shot CLI
+ * process reads each page about once, so there a big pool only costs memory and start-up time:
+ * `armsbrief search` took 7.4 s and 541 MB with 256 MB, 4.1 s and 328 MB with 64 MB on 226,000
+ * passages; ingestion ran as fast with 64 MB as with 256 MB (and 20 % slower with 32 MB).
+ * `npm run bench:memory` measures the settings. ARMSBRIEF_SHARED_BUFFERS overrides both.
  */
-const EMBEDDED_SHARED_BUFFERS = '256MB';
+export const SHARED_BUFFERS = { oneShot: '64MB', longLived: '256MB' } as const;
+
+/**
+ * V8 compiles PGlite's 9 MB of WebAssembly twice: quickly (Liftoff), then hot functions again with
+ * its optimising compiler. Starting PostgreSQL makes many functions "hot" at once, and compiling them
+ * peaks at about 40 MB and a second of CPU while the store opens. A larger tiering budget optimises
+ * only functions that stay hot: measured 282 instead of 320 MB peak at start, ingestion as fast.
+ * Set once, before PGlite's module is compiled (V8 reads WebAssembly flags at compile time).
+ */
+let v8FlagsSet = false;
+async function tuneWasmTiering(): Promise<void> {
+  if (v8FlagsSet) return;
+  v8FlagsSet = true;
+  (await import('node:v8')).default.setFlagsFromString('--wasm-tiering-budget=100000000');
+}
+
+/**
+ * PGlite's file system throws Emscripten ErrnoError objects ({ name, errno }) whose numbers are
+ * Emscripten's own (musl/WASI), not Linux's; these are the ones a user can act on.
+ */
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  51: 'no space left on the device (ENOSPC)', 19: 'the disk quota is exhausted (EDQUOT)', 29: 'input/output error (EIO)',
+  69: 'the file system is read-only (EROFS)', 2: 'permission denied (EACCES)', 63: 'operation not permitted (EPERM)', 33: 'too many open files (EMFILE)',
+};
+
+/** A readable reason for an error of either engine or the file system. */
+export function storeErrorText(err: unknown): string {
+  const e = err as { name?: unknown; errno?: unknown; code?: unknown } | null;
+  if (e && e.name === 'ErrnoError' && typeof e.errno === 'number') return EMSCRIPTEN_ERRNO[e.errno] ?? `file system error (Emscripten errno ${e.errno})`;
+  if (e && e.code === 'ENOSPC') return 'no space left on the device (ENOSPC)';
+  return errorMessage(err);
+}
+
+/** True for "disk full" from PostgreSQL (SQLSTATE 53100, or its message), Node or PGlite's file system. */
+export function isDiskFull(err: unknown): boolean {
+  const e = err as { name?: unknown; errno?: unknown; code?: unknown } | null;
+  if (e && e.name === 'ErrnoError' && (e.errno === 51 || e.errno === 19)) return true;
+  if (e && (e.code === '53100' || e.code === 'ENOSPC' || e.code === 'EDQUOT')) return true;
+  return /No space left on device|disk quota exceeded/i.test(errorMessage(err));
+}
+
+/** Free bytes on the file system of an embedded store; null for a server (its disk is not ours to see). */
+export function storeFreeBytes(db: Pick<Db, 'kind' | 'location'>): number | null {
+  if (db.kind !== 'embedded') return null;
+  try {
+    const s = fs.statfsSync(db.location);
+    return s.bavail * s.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/** Below this much free space an embedded store stops writing: PostgreSQL needs room for WAL and temporary files. */
+export const MIN_FREE_BYTES = 32 * 1024 * 1024;
+
+export function diskFullError(location: string, detail: string): AppError {
+  return new AppError('store_disk_full', `The disk holding the store ${location} is full: ${detail}.`, {
+    hint: 'Free some space (or choose a store on another disk with --db) and run the same command again; documents already stored are skipped as unchanged.',
+    status: 507,
+  });
+}
+
+/** Refuses to write when the embedded store's disk has less than MIN_FREE_BYTES (plus `need`) free. */
+export function assertStoreSpace(db: Pick<Db, 'kind' | 'location'>, need = 0): void {
+  const free = storeFreeBytes(db);
+  if (free !== null && free < MIN_FREE_BYTES + need) {
+    throw diskFullError(db.location, `${(free / 1024 / 1024).toFixed(1)} MB free, at least ${Math.ceil((MIN_FREE_BYTES + need) / 1024 / 1024)} MB needed to write safely`);
+  }
+}
 
 const numeric = (v: string) => (v === null ? null : Number(v));
 const asText = (v: string) => v;
 
-async function openEmbedded(dir: string): Promise<Db> {
+async function openEmbedded(dir: string, sharedBuffers: string): Promise<Db> {
   const location = path.resolve(dir);
   fs.mkdirSync(location, { recursive: true });
   const lock: StoreLock = acquireStoreLock(location);
+  await tuneWasmTiering();
   const { PGlite, types } = await import('@electric-sql/pglite');
   let pg: InstanceType<typeof PGlite>;
   const dataDir = path.join(location, 'pgdata');
@@ -101,11 +174,12 @@ async function openEmbedded(dir: string): Promise<Db> {
     [types.TIMESTAMPTZ]: asText,
   };
   try {
-    if (!fs.existsSync(dataDir)) await createCluster(PGlite, dataDir);
-    pg = await PGlite.create(dataDir, { parsers, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] });
+    if (!fs.existsSync(dataDir)) await createCluster(dataDir);
+    pg = await PGlite.create(dataDir, { parsers, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${process.env.ARMSBRIEF_SHARED_BUFFERS || sharedBuffers}`] });
   } catch (err) {
     lock.release();
-    throw new AppError('store_open_failed', `Cannot open the embedded store at ${location}: ${errorMessage(err)}`, {
+    if (isDiskFull(err)) throw diskFullError(location, storeErrorText(err));
+    throw new AppError('store_open_failed', `Cannot open the embedded store at ${location}: ${storeErrorText(err)}`, {
       hint: 'If the folder is not an armsbrief store, choose another with --db <dir>.',
       cause: err,
     });
@@ -137,60 +211,43 @@ async function openEmbedded(dir: string): Promise<Db> {
 /**
  * Creates the cluster in a side folder and renames it into place only when complete, so a
  * process killed while creating a store leaves no half-made cluster behind (the next open
- * simply creates it again).
+ * simply creates it again). The creating PGlite runs in a worker thread that ends when it is
+ * done: its WebAssembly memory (about 120 MB) goes with the thread instead of staying in this
+ * process until a garbage collection that may never come.
  */
-async function createCluster(PGlite: typeof import('@electric-sql/pglite').PGlite, dataDir: string): Promise<void> {
+async function createCluster(dataDir: string): Promise<void> {
   const parent = path.dirname(dataDir);
   for (const name of fs.readdirSync(parent)) {
     if (name.startsWith('pgdata.creating-')) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
   }
   const tmp = `${dataDir}.creating-${process.pid}`;
-  const template = readTemplate();
-  const pg = await PGlite.create(tmp, template ? { loadDataDir: template } : {});
-  if (!template) await writeTemplate(pg);
-  await pg.close();
-  fs.renameSync(tmp, dataDir);
-}
-
-/**
- * A new embedded store starts from a cached copy of an empty, freshly initialised cluster
- * (about 1.5 s) instead of running initdb inside WASM again (about 5 s). The cache is keyed by
- * the PGlite version, written atomically, and only ever a speed-up: without it initdb runs.
- */
-function templatePath(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'armsbrief', `pglite-${pgliteVersion()}-empty.tar.gz`);
-}
-
-function pgliteVersion(): string {
   try {
-    // The package's exports map hides package.json: find it above the resolved entry point.
-    let dir = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-    while (!fs.existsSync(path.join(dir, 'package.json')) && dir !== path.dirname(dir)) dir = path.dirname(dir);
-    return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
+    await runClusterThread(tmp);
+    fs.renameSync(tmp, dataDir);
+  } catch (err) {
+    // A full disk must not leave a half-made cluster taking the space that is left.
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
   }
 }
 
-function readTemplate(): Blob | undefined {
-  try {
-    return new Blob([fs.readFileSync(templatePath())]);
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeTemplate(pg: { dumpDataDir(c?: 'gzip' | 'none' | 'auto'): Promise<File | Blob> }): Promise<void> {
-  try {
-    const file = templatePath();
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer()));
-    fs.renameSync(tmp, file);
-  } catch {
-    /* the cache is an optimisation only */
-  }
+function runClusterThread(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Built code runs cluster-thread.js; under tsx the .ts source, with tsx's loader.
+    const w = import.meta.url.endsWith('.ts')
+      ? new Worker(
+          `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./cluster-thread.ts', import.meta.url).href)}); })`,
+          { eval: true, workerData: { dir } },
+        )
+      : new Worker(new URL('./cluster-thread.js', import.meta.url), { workerData: { dir }, execArgv: [] }); // not the parent's flags (e.g. --input-type)
+    let failure: unknown = null;
+    w.on('message', (m: { error?: { name?: string; errno?: number; message?: string } }) => {
+      // Rebuilt as the same shape (an Emscripten ErrnoError is { name, errno }), so disk-full is recognised.
+      if (m.error) failure = m.error.name === 'ErrnoError' ? { name: m.error.name, errno: m.error.errno } : new Error(m.error.message);
+    });
+    w.on('error', (err) => (failure ??= err));
+    w.on('exit', (code) => (failure || code !== 0 ? reject(failure ?? new Error(`cluster creation thread exited with code ${code}`)) : resolve()));
+  });
 }
 
 async function openServer(url: string, opts: OpenDbOptions): Promise<Db> {

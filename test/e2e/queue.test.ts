@@ -275,3 +275,50 @@ test('migrations are safe from several processes at once', { skip }, async (t) =
   const runs = await Promise.all(Array.from({ length: 6 }, () => runCli(['--db', store.target, 'jobs', '--json'])));
   for (const r of runs) assert.equal(r.code, 0, r.stderr);
 });
+
+test('--queue: a line with a lone surrogate is enqueued with the surrogate replaced and named; the rest goes in', { skip }, async (t) => {
+  const store = await createTestStore('server');
+  t.after(() => store.cleanup());
+  const dir = tempDir('armsbrief-queue-surrogate-');
+  const file = path.join(dir, 'docs.jsonl');
+  fs.writeFileSync(file, [
+    JSON.stringify({ id: 's1', text: 'Rüstungsexporte nach Ägypten stiegen.' }),
+    '{"id":"s2","text":"Rüstungsexporte nach Katar \\udc00 stiegen.","title":"Katar \\ud83d"}',
+    JSON.stringify({ id: 's3', text: 'Rüstungsexporte nach Indien stiegen.' }),
+  ].join('\n') + '\n');
+  const r = await runCli(['--db', store.target, 'ingest', '--queue', file, '--batch-size', '10', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout) as { documents: number; failed: number; warnings: Array<{ source: string; reason: string }> };
+  assert.equal(report.documents, 3);
+  assert.equal(report.failed, 0);
+  assert.deepEqual(report.warnings.map((w) => w.source), [`${file}#L2`]);
+  assert.match(report.warnings[0].reason, /2 unpaired UTF-16 surrogates replaced/);
+  const jobs = await sql<{ n: number }>(store.target, `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'armsbrief-ingest'`);
+  assert.equal(jobs[0].n, 1);
+});
+
+test('`jobs` lists a queue holding malformed job rows instead of crashing', { skip }, async (t) => {
+  const store = await createTestStore('server');
+  t.after(() => store.cleanup());
+  const dir = tempDir('armsbrief-queue-malformed-');
+  const file = path.join(dir, 'docs.jsonl');
+  fs.writeFileSync(file, JSON.stringify({ id: 'm1', text: 'Rüstungsexporte nach Ägypten stiegen.' }) + '\n');
+  assert.equal((await runCli(['--db', store.target, 'ingest', '--queue', file])).code, 0);
+  // Rows another tool (or a bug) could leave: no docs array, docs as an object, scalar data,
+  // a completed job whose counts are text or huge, an output that is a bare string.
+  await sql(store.target, `INSERT INTO pgboss.job (id, name, data, state, output)
+    SELECT gen_random_uuid(), 'armsbrief-ingest', d::jsonb, s::pgboss.job_state, o::jsonb FROM (VALUES
+      ('{"v":1}', 'created', NULL), ('{"v":1,"docs":{"a":1}}', 'created', NULL), ('42', 'failed', '"boom"'),
+      ('null', 'completed', '{"new":"many","unchanged":1e40,"requeued":-1}'), ('{"v":1,"docs":[7]}', 'failed', '[1,2]')) AS x(d, s, o)`);
+  const r = await runCli(['--db', store.target, 'jobs', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const o = JSON.parse(r.stdout) as { queues: Array<{ queue: string; queued: number; failed: number; done: number }>; failures: Array<{ error: string | null; documents: number }> };
+  const ingest = o.queues.find((q) => q.queue === 'armsbrief-ingest')!;
+  assert.equal(ingest.queued, 3);
+  assert.equal(ingest.failed, 2);
+  assert.equal(ingest.done, 1);
+  assert.ok(o.failures.some((f) => f.error === '"boom"'));
+  const text = await runCli(['--db', store.target, 'jobs']);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /armsbrief-ingest: 3 queued/);
+});

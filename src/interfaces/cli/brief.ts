@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../render/brief-pdf.js';
 import type { Lang } from '../../render/format.js';
-import { buildBrief, checkFormat, checkLang, type BriefFormat } from '../../services/build-brief.js';
+import type { BriefFormat } from '../../services/build-brief.js';
 import { resolveCountryArg } from '../../services/assess-country.js';
 import { usageError, withApp } from './context.js';
+import { writeOutputFile } from './write-output.js';
 
 type Opts = { lang?: string; format?: string; out?: string; outDir?: string; asOf?: string; methodology?: string; topics?: boolean };
 
@@ -49,6 +49,8 @@ Examples:
   armsbrief brief KZ --lang de,en --format html,pdf --out-dir briefs/`,
     )
     .action(async (countryArg: string, opts: Opts, cmd: Command) => {
+      // Rendering (charts, PDF) is loaded on use, so other commands start without its memory.
+      const [{ buildBrief, checkFormat, checkLang }, { launchChromium }] = await Promise.all([import('../../services/build-brief.js'), import('../../render/brief-pdf.js')]);
       const langs = listOf(opts.lang, 'de', (s) => checkLang(s));
       const formats = listOf(opts.format, 'html', (s) => checkFormat(s));
       const many = langs.length * formats.length > 1;
@@ -73,7 +75,7 @@ Examples:
               if (target === null) {
                 process.stdout.write(brief.content);
               } else {
-                fs.writeFileSync(target, brief.content);
+                writeOutputFile(target, brief.content);
                 process.stderr.write(`wrote ${target} (${brief.country}, ${lang}, ${format}, as of ${brief.asOf})\n`);
               }
             }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { ingestDocuments, type IngestReport } from '../../services/ingest-documents.js';
+import { ingestDocuments, type IngestItem, type IngestReport } from '../../services/ingest-documents.js';
 import { enqueueDocuments, type EnqueueReport } from '../../services/enqueue-documents.js';
 import { resolveStoreTarget } from '../../store/db.js';
-import { EXIT, globalOptions, printJson, usageError, withApp } from './context.js';
+import { EXIT, globalOptions, printJson, printJsonLine, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
 import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../ingest/read-inputs.js';
 
@@ -14,6 +14,7 @@ export function register(program: Command): void {
     .description('Read documents into the store: extract language, date, passages, countries and criteria; store each document once.')
     .argument('<inputs...>', 'files, folders (read recursively) or - for standard input')
     .option('--json', 'print the report as JSON')
+    .option('--jsonl', 'print one JSON line per input as it is done ({"type":"item"|"warning"|"summary", …})')
     .option('--format <format>', `force a reader (${FORMATS.join(', ')}); needed for - unless it is plain text`)
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', '256')
     .option('--quiet', 'print only the summary line and failures')
@@ -36,27 +37,40 @@ be read); workers on any machine prepare and store them — see \`armsbrief work
       if (opts.format && !FORMATS.includes(opts.format as InputFormat)) throw usageError(`--format must be one of ${FORMATS.join(', ')}.`);
       const maxMb = Number(opts.maxSize);
       if (!(maxMb > 0)) throw usageError('--max-size must be a positive number of megabytes.');
+      if (opts.json && opts.jsonl) throw usageError('Give --json or --jsonl, not both.');
       if (opts.queue) return enqueue(inputs, opts, maxMb, cmd);
+      // The report goes out line by line as inputs are done (a long batch shows its progress and
+      // loses nothing if stopped); --json prints it whole at the end instead.
+      const lines = !opts.json;
       const report = await withApp(cmd, async (app) => {
-        const bar = createProgress('ingest');
+        // On a terminal the streamed lines are the progress; a bar between them would garble both.
+        const bar = createProgress('ingest', Boolean(process.stderr.isTTY) && !(lines && process.stdout.isTTY));
         try {
           return await ingestDocuments(app.db, inputs, {
             format: opts.format as InputFormat | undefined,
             maxBytes: Math.round(maxMb * 1024 * 1024),
             onProgress: (p) => bar.update(p.filesDone, p.filesTotal, { detail: `${p.documents} docs, ${p.failed} failed` }),
+            onItem: lines ? (item) => (opts.jsonl ? printJsonLine({ type: 'item', ...item }) : printItem(item, Boolean(opts.quiet))) : undefined,
+            onWarning: lines
+              ? (w) => (opts.jsonl ? printJsonLine({ type: 'warning', ...w }) : process.stderr.write(`warning    ${w.source}: ${w.reason}\n`))
+              : undefined,
           });
         } finally {
           bar.stop();
         }
       });
       if (opts.json) printJson(report);
-      else printReport(report, Boolean(opts.quiet));
+      else if (opts.jsonl) {
+        const { items: _items, ...summary } = report;
+        printJsonLine({ type: 'summary', ...summary });
+      } else printSummary(report);
       process.exitCode = report.failed > 0 ? EXIT.partial : EXIT.ok;
     });
 }
 
 interface IngestCliOptions {
   json?: boolean;
+  jsonl?: boolean;
   format?: string;
   maxSize: string;
   quiet?: boolean;
@@ -88,6 +102,7 @@ async function enqueue(inputs: string[], opts: IngestCliOptions, maxMb: number, 
   else {
     if (!opts.quiet) for (const item of report.items) if (item.status === 'skipped') process.stdout.write(`skipped    ${item.source}: ${item.reason}\n`);
     for (const item of report.items) if (item.status === 'failed') process.stderr.write(`failed     ${item.source}: ${item.reason}\n`);
+    for (const w of report.warnings) process.stderr.write(`warning    ${w.source}: ${w.reason}\n`);
     process.stdout.write(
       `${report.documents} documents enqueued in ${report.jobs} jobs on ${report.queue} at ${report.server}, ${report.failed} failed` +
         `${report.skipped ? `, ${report.skipped} skipped` : ''} (${(report.bytes / 1e6).toFixed(1)} MB in ${(report.durationMs / 1000).toFixed(1)} s)\n`,
@@ -96,20 +111,20 @@ async function enqueue(inputs: string[], opts: IngestCliOptions, maxMb: number, 
   process.exitCode = report.failed > 0 ? EXIT.partial : EXIT.ok;
 }
 
-function printReport(r: IngestReport, quiet: boolean): void {
+function printItem(item: IngestItem, quiet: boolean): void {
   const out = process.stdout;
-  if (!quiet) {
-    for (const item of r.items) {
-      if (item.status === 'new') out.write(`new        ${item.id}  ${item.source}\n`);
-      else if (item.status === 'unchanged') out.write(`unchanged  ${item.id}  ${item.source}\n`);
-      else if (item.status === 'skipped') out.write(`skipped    ${item.source}: ${item.reason}\n`);
-    }
-  }
-  for (const item of r.items) if (item.status === 'failed') process.stderr.write(`failed     ${item.source}: ${item.reason}\n`);
-  for (const w of r.warnings) process.stderr.write(`warning    ${w.source}: ${w.reason}\n`);
+  if (item.status === 'failed') process.stderr.write(`failed     ${item.source}: ${item.reason}\n`);
+  else if (quiet) return;
+  else if (item.status === 'new') out.write(`new        ${item.id}  ${item.source}\n`);
+  else if (item.status === 'unchanged') out.write(`unchanged  ${item.id}  ${item.source}\n`);
+  else out.write(`skipped    ${item.source}: ${item.reason}\n`);
+}
+
+function printSummary(r: IngestReport): void {
   const secs = r.durationMs / 1000;
-  out.write(
+  process.stdout.write(
     `${r.new} new, ${r.unchanged} unchanged, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}` +
+      `${r.warnings.length ? `, ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'}` : ''}` +
       ` (${(r.bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(1)} s)\n`,
   );
 }

@@ -1,11 +1,9 @@
 /** `armsbrief serve`: the web app and JSON API over one opened store, until SIGINT/SIGTERM. */
 import type { Command } from 'commander';
-import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApp } from '../../app.js';
-import { createServer } from '../http/server.js';
 import { globalOptions, usageError } from './context.js';
 
 /** `--external name=file`: names are what the /compare page's ?external= accepts; files are checked now. */
@@ -34,8 +32,10 @@ export function register(program: Command): void {
       const mb = Number(opts.maxUploadMb);
       if (!(mb > 0)) throw usageError('--max-upload-mb must be a positive number.');
       const externalTables = parseExternalOption(opts.external);
-      const app = await openApp({ db: globalOptions(cmd).db });
+      const app = await openApp({ db: globalOptions(cmd).db, longLived: true });
       const token = process.env.ARMSBRIEF_TOKEN || null;
+      // Loaded here, not at start-up: the web app's modules cost every other command ~40 MB of memory.
+      const [{ serve }, { createServer }] = await Promise.all([import('@hono/node-server'), import('../http/server.js')]);
       const { hono } = createServer(app, { token, maxUploadBytes: Math.round(mb * 1024 * 1024), externalTables });
       const server = serve({ fetch: hono.fetch, port, hostname: opts.host });
       await new Promise<void>((resolve, reject) => {

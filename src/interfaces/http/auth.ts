@@ -105,3 +105,12 @@ export function logout(c: Context<Env>, sessions: Sessions): void {
   sessions.end(getCookie(c, SESSION_COOKIE));
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
+
+/** The parsed form body, or a 400 naming the problem (a malformed multipart body must never be a 500). */
+export async function parseForm(c: Context<Env>): Promise<Record<string, string | File>> {
+  try {
+    return await c.req.parseBody();
+  } catch (err) {
+    throw new AppError('invalid_form', `The form data could not be read (${err instanceof Error ? err.message : 'malformed body'}).`, { status: 400 });
+  }
+}

@@ -14,7 +14,7 @@ import { buildBrief, checkFormat, checkLang } from '../../services/build-brief.j
 import { renderCountry, renderOverview, type CountryData, type IndicatorSeries, type OverviewData, type TimelineItem } from '../web/pages/countries.js';
 import type { Deps, Env } from './context.js';
 import { definePage } from './page.js';
-import { requireWrite, type Sessions } from './auth.js';
+import { parseForm, requireWrite, type Sessions } from './auth.js';
 
 /** Indicators shown as charts on a country page, in this order. */
 export const CHART_INDICATORS = [
@@ -170,7 +170,7 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
     return c.json({ override: r.created, superseded: r.superseded }, 201);
   });
   router.post('/countries/:code/overrides', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await parseForm(c);
     requireWrite(c, deps, sessions, form);
     const r = await override(c, form);
     return c.redirect(`/countries/${r.code}#ratings`, 303);

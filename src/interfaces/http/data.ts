@@ -11,7 +11,7 @@ import { cleanFileName } from '../../services/add-document.js';
 import { renderData, type DataPageData } from '../web/pages/reference.js';
 import type { Deps, Env } from './context.js';
 import { definePage } from './page.js';
-import { requireWrite, type Sessions } from './auth.js';
+import { parseForm, requireWrite, type Sessions } from './auth.js';
 
 const DATA_EXTENSIONS = ['.csv', '.xlsx', '.xls', '.txt', '.tsv'];
 
@@ -49,7 +49,7 @@ export function registerData(router: Hono<Env>, deps: Deps, sessions: Sessions):
       requireWrite(c, deps, sessions);
       const type = c.req.header('content-type') ?? '';
       if (!type.startsWith('multipart/form-data')) throw new AppError('unsupported_media_type', 'Send multipart/form-data with a "file" field.', { status: 415 });
-      const form = await c.req.parseBody();
+      const form = await parseForm(c);
       const file = form.file;
       if (!file || typeof file === 'string') throw new AppError('missing_file', 'Send the dataset in a form field named "file".', { status: 400 });
       const name = cleanFileName(file.name);

@@ -2,6 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../core/errors.js';
+import { safeRedirectPath } from '../../core/urls.js';
 import { getDocument, listDocuments } from '../../store/documents.js';
 import { findCountryMentions } from '../../extract/mentions.js';
 import { countryName } from '../../extract/countries/resolve.js';
@@ -11,7 +12,7 @@ import { extractionCriteria, renderDocument, renderDocumentList, renderLogin, re
 import { layout } from '../web/layout.js';
 import type { Deps, Env } from './context.js';
 import { definePage, viewOf } from './page.js';
-import { checkCsrf, login, logout, requireWrite, type Sessions } from './auth.js';
+import { checkCsrf, login, logout, parseForm, requireWrite, type Sessions } from './auth.js';
 
 function intParam(v: string | null, name: string, def: number, min: number, max: number): number {
   if (v === null || v === '') return def;
@@ -116,7 +117,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
     if (type.startsWith('multipart/form-data')) {
       // Authentication before reading the body into memory.
       if (!deps.opts.token || c.req.header('authorization') || !c.get('authed')) requireWrite(c, deps, sessions);
-      const form = await c.req.parseBody();
+      const form = await parseForm(c);
       requireWrite(c, deps, sessions, form);
       const file = form.file;
       if (!file || typeof file === 'string') throw new AppError('missing_file', 'Send the document in a form field named "file".', { status: 400 });
@@ -138,13 +139,13 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
     return c.redirect(`/documents/${encodeURIComponent(r.document.id)}`, 303);
   });
 
-  const safeNext = (n: unknown) => (typeof n === 'string' && n.startsWith('/') && !n.startsWith('//') && !n.includes('\\') ? n : '/');
+  const safeNext = (n: unknown) => safeRedirectPath(n);
   router.get('/login', (c) => {
     const view = viewOf(c, deps);
     return c.html(layout(view, view.t('loginTitle'), renderLogin(view, safeNext(c.req.query('next')), false), { jsonLink: false }).value);
   });
   router.post('/login', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await parseForm(c);
     checkCsrf(c, form);
     try {
       login(c, deps, sessions, typeof form.token === 'string' ? form.token : '');
@@ -158,7 +159,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
     return c.redirect(safeNext(form.next), 303);
   });
   router.post('/logout', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await parseForm(c);
     checkCsrf(c, form);
     logout(c, sessions);
     return c.redirect('/', 303);

@@ -4,6 +4,7 @@ import { CRITERION_NAMES } from '../../../assess/labels.js';
 import type { CriterionNumber } from '../../../core/types.js';
 import type { DocumentDetail, DocumentSummary } from '../../../store/documents.js';
 import { html, href, type SafeHtml } from '../html.js';
+import { safeHttpUrl } from '../../../core/urls.js';
 import { csvDownload, withQuery, type View } from '../layout.js';
 import { highlightRange, normalizeMarks, type Mark } from '../highlight.js';
 
@@ -65,6 +66,13 @@ function criterionName(n: number, view: View): string {
   return CRITERION_NAMES[n as CriterionNumber]?.[view.lang] ?? String(n);
 }
 
+/** A stored URL is a link only when it is http(s); anything else (stored before this check) is shown as text. */
+function urlCell(url: string | null, view: View): SafeHtml | string {
+  if (!url) return view.t('none');
+  const safe = safeHttpUrl(url);
+  return safe ? html`<a href="${safe}" rel="noopener noreferrer nofollow">${url}</a>` : url;
+}
+
 export function renderDocument(data: DocumentPageData, view: View): SafeHtml {
   const { t } = view;
   const d = data.document;
@@ -73,7 +81,7 @@ export function renderDocument(data: DocumentPageData, view: View): SafeHtml {
   const meta: Array<[string, SafeHtml | string]> = [
     [t('id'), d.id],
     [t('source'), d.source],
-    [t('url'), d.url ? html`<a href="${d.url}" rel="noopener noreferrer nofollow">${d.url}</a>` : t('none')],
+    [t('url'), urlCell(d.url, view)],
     [t('format'), d.format],
     [t('lang'), d.lang],
     [t('date'), d.date ?? t('none')],
