@@ -9,10 +9,11 @@ import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '..
 import type { CriterionResult, Lang } from '../../assess/types.js';
 import type { AssessmentDiff } from '../../assess/diff.js';
 import type { OverrideRow } from '../../store/assessments.js';
-import {
-  assessCountries, assessOneCountry, clearOverride, diffCountry, listOverrides, setOverride, type StoredAssessment,
-} from '../../services/assess-country.js';
+import type { StoredAssessment } from '../../services/assess-country.js';
 import { printJson, usageError, withApp } from './context.js';
+
+// Loaded when a command runs, not when the CLI starts: `--help` stays fast.
+const service = () => import('../../services/assess-country.js');
 
 type Opts = Record<string, string | boolean | undefined>;
 
@@ -142,12 +143,12 @@ export function register(program: Command): void {
       if (opts.csv && !opts.all) throw usageError('--csv works with --all.');
       const common = { asOf: opts.asOf as string | undefined, methodologyFile: opts.methodology as string | undefined, store: opts.store !== false };
       if (opts.all) {
-        const results = await withApp(cmd, (app) => assessCountries(app.db, null, common));
+        const results = await withApp(cmd, async (app) => (await service()).assessCountries(app.db, null, common));
         if (opts.json) return printJson(results.map((r) => ({ id: r.id, computedAt: r.computedAt, ...r.assessment })));
         if (opts.csv) return printCsv(results, lang);
         return printAllTable(results, lang);
       }
-      const result = await withApp(cmd, (app) => assessOneCountry(app.db, country!, common));
+      const result = await withApp(cmd, async (app) => (await service()).assessOneCountry(app.db, country!, common));
       if (opts.json) return printJson({ id: result.id, computedAt: result.computedAt, ...result.assessment });
       printAssessment(result, lang, Boolean(opts.details));
     });
@@ -163,7 +164,7 @@ export function register(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (country: string, opts: Opts, cmd: Command) => {
       const lang = langOf(opts);
-      const d = await withApp(cmd, (app) => diffCountry(app.db, country, opts.from as string, opts.to as string, { methodologyFile: opts.methodology as string | undefined }));
+      const d = await withApp(cmd, async (app) => (await service()).diffCountry(app.db, country, opts.from as string, opts.to as string, { methodologyFile: opts.methodology as string | undefined }));
       if (opts.json) return printJson(d);
       printDiff(d, lang);
     });
@@ -184,19 +185,19 @@ export function register(program: Command): void {
     .action(async (country: string, criterion: string | undefined, rating: string | undefined, opts: Opts, cmd: Command) => {
       const lang = langOf(opts);
       if (opts.list || !criterion) {
-        const rows = await withApp(cmd, (app) => listOverrides(app.db, country));
+        const rows = await withApp(cmd, async (app) => (await service()).listOverrides(app.db, country));
         if (opts.json) return printJson(rows);
         return printOverrides(rows, lang);
       }
       const base = { country, criterion, reason: opts.reason as string, by: opts.by as string };
       if (opts.remove) {
         if (rating) throw usageError('--remove takes no rating.');
-        const removed = await withApp(cmd, (app) => clearOverride(app.db, base));
+        const removed = await withApp(cmd, async (app) => (await service()).clearOverride(app.db, base));
         if (opts.json) return printJson({ removed });
         return printOverrides([removed], lang);
       }
       if (!rating) throw usageError('Give a rating to set, or --remove.');
-      const r = await withApp(cmd, (app) => setOverride(app.db, { ...base, rating }));
+      const r = await withApp(cmd, async (app) => (await service()).setOverride(app.db, { ...base, rating }));
       if (opts.json) return printJson(r);
       printOverrides([...(r.superseded ? [r.superseded] : []), r.created], lang);
     });

@@ -9,13 +9,15 @@ import { LEVELS, type Agreement } from '../../assess/agreement.js';
 import { CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '../../assess/labels.js';
 import type { Comparison } from '../../assess/compare.js';
 import type { Lang } from '../../assess/types.js';
-import { checkCriterion, compareCountry } from '../../services/assess-country.js';
-import { compareAllExternal, compareCountryExternal, type ExternalComparison } from '../../services/compare-external.js';
-import { readExternalTable } from '../../services/external-ratings.js';
-import { compareTables } from '../http/compare.js';
-import { toCsv } from '../http/csv.js';
+import type { ExternalComparison } from '../../services/compare-external.js';
 import { langOf } from './assess.js';
 import { printJson, usageError, withApp } from './context.js';
+
+// Loaded when the command runs, not when the CLI starts: `--help` stays fast.
+const assessing = () => import('../../services/assess-country.js');
+const comparing = () => import('../../services/compare-external.js');
+const externalRatings = () => import('../../services/external-ratings.js');
+const tables = async () => ({ ...(await import('../http/compare.js')), ...(await import('../http/csv.js')) });
 
 type Opts = Record<string, string | boolean | undefined>;
 
@@ -165,17 +167,18 @@ export function register(program: Command): void {
       if (!opts.all && (opts.csv || opts.criterion || opts.details)) throw usageError('--csv, --criterion and --details work with --all.');
       if (opts.csv && opts.json) throw usageError('Give --json or --csv, not both.');
       const common = { asOf: opts.asOf as string | undefined, methodologyFile: opts.methodology as string | undefined };
-      const table = opts.external ? readExternalTable(opts.external as string) : null;
+      const table = opts.external ? (await externalRatings()).readExternalTable(opts.external as string) : null;
       if (!opts.all) {
-        const c = await withApp(cmd, (app) => (table ? compareCountryExternal(app.db, country!, table, { ...common, lang }) : compareCountry(app.db, country!, { ...common, lang })));
+        const c = await withApp(cmd, async (app) => (table ? (await comparing()).compareCountryExternal(app.db, country!, table, { ...common, lang }) : (await assessing()).compareCountry(app.db, country!, { ...common, lang })));
         if (opts.json) return printJson(c);
         return printComparison(c, lang);
       }
-      const criterion = opts.criterion ? checkCriterion(opts.criterion as string) : undefined;
-      const r = await withApp(cmd, (app) => compareAllExternal(app.db, table!, { ...common, criterion }));
+      const criterion = opts.criterion ? (await assessing()).checkCriterion(opts.criterion as string) : undefined;
+      const r = await withApp(cmd, async (app) => (await comparing()).compareAllExternal(app.db, table!, { ...common, criterion }));
       reportIssues(r.external.issues, lang);
       if (opts.json) return printJson(r);
       if (opts.csv) {
+        const { toCsv, compareTables } = await tables();
         process.stdout.write(toCsv(compareTables(r).pairs(lang)));
         process.stderr.write(`${timeLine(r, lang)}\n`);
         return;

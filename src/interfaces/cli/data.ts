@@ -3,13 +3,16 @@
  * brief figures with dataset figures. Thin: parse options, call one service, format.
  */
 import type { Command } from 'commander';
-import { importData, type ImportReport } from '../../services/import-data.js';
-import { harvestAllBriefs } from '../../services/harvest-briefs.js';
-import { compareBriefWithDatasets, dataCoverage, dataSources, showCountryData } from '../../services/indicator-data.js';
-import { indicatorCatalogue, renderIndicatorsDoc } from '../../services/indicators-doc.js';
+import type { ImportReport } from '../../services/import-data.js';
 import type { StoredIndicatorValue } from '../../store/indicators.js';
 import { EXIT, printJson, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
+
+// Services are loaded when a command runs, not when the CLI starts: `--help` stays fast.
+const importing = () => import('../../services/import-data.js');
+const harvesting = () => import('../../services/harvest-briefs.js');
+const indicatorData = () => import('../../services/indicator-data.js');
+const catalogue = () => import('../../services/indicators-doc.js');
 
 export function register(program: Command): void {
   const data = program.command('data').description('Indicators from public datasets (SIPRI, PTS, Freedom House, UCDP, GSDB, CPI, HDI, WDI, UN treaties, WGI, coups, BTI) and from briefs.');
@@ -34,7 +37,7 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
         const bar = createProgress('import');
         let report: ImportReport;
         try {
-          report = await importData(app.db, inputs, {
+          report = await (await importing()).importData(app.db, inputs, {
             force: opts.force,
             includeReference: opts.reference !== false,
             onProgress: (p) => bar.update(p.index + (p.phase === 'done' ? 1 : 0), p.total, { detail: `${p.phase} ${p.file.split(/[\\/]/).pop()}` }),
@@ -42,7 +45,7 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
         } finally {
           bar.stop();
         }
-        const briefs = opts.briefs === false ? [] : await harvestAllBriefs(app.db);
+        const briefs = opts.briefs === false ? [] : await (await harvesting()).harvestAllBriefs(app.db);
         return { report, briefs };
       });
       if (opts.json) printJson({ ...report, briefs });
@@ -62,7 +65,7 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
       if (opts.json && opts.csv) throw usageError('Choose one of --json and --csv.');
       const fromYear = opts.from === undefined ? undefined : Number(opts.from);
       if (fromYear !== undefined && !Number.isInteger(fromYear)) throw usageError('--from must be a year.');
-      const result = await withApp(cmd, (app) => showCountryData(app.db, country, { indicator: opts.indicator, fromYear }));
+      const result = await withApp(cmd, async (app) => (await indicatorData()).showCountryData(app.db, country, { indicator: opts.indicator, fromYear }));
       if (opts.json) printJson(result);
       else if (opts.csv) printCsv(result.values);
       else printValues(result.label, result.values, result.history.length);
@@ -74,7 +77,7 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
     .description('Per indicator and source: number of countries, first and latest year.')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const rows = await withApp(cmd, (app) => dataCoverage(app.db));
+      const rows = await withApp(cmd, async (app) => (await indicatorData()).dataCoverage(app.db));
       if (opts.json) return printJson(rows);
       printTable(['indicator', 'countries', 'entities', 'values', 'first', 'latest', 'source'],
         rows.map((r) => [r.indicatorId, r.countries, r.entities, r.values, r.firstYear, r.latestYear, r.sourceId]));
@@ -86,9 +89,9 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
     .option('--json', 'print as JSON (names and descriptions in German and English)')
     .option('--markdown', 'print docs/indicators.md')
     .action(async (opts: { json?: boolean; markdown?: boolean }, cmd: Command) => {
-      const entries = await withApp(cmd, (app) => indicatorCatalogue(app.db));
+      const entries = await withApp(cmd, async (app) => (await catalogue()).indicatorCatalogue(app.db));
       if (opts.json) return printJson(entries);
-      if (opts.markdown) return void process.stdout.write(renderIndicatorsDoc(entries));
+      if (opts.markdown) return void process.stdout.write((await catalogue()).renderIndicatorsDoc(entries));
       printTable(['indicator', 'dataset', 'unit', 'first', 'latest'],
         entries.map((e) => [e.id, e.dataset, e.unit, e.years?.first ?? '', e.years?.latest ?? '']));
     });
@@ -98,7 +101,7 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
     .description('Supported datasets, their publishers and indicators, and the files imported from each.')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const sources = await withApp(cmd, (app) => dataSources(app.db));
+      const sources = await withApp(cmd, async (app) => (await indicatorData()).dataSources(app.db));
       if (opts.json) return printJson(sources);
       for (const s of sources) {
         process.stdout.write(`${s.id} — ${s.title}\n  publisher: ${s.publisher}\n`);
@@ -115,7 +118,7 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExit status: 0 all shared figures agree (within the rounding of the brief); 1 some disagree; 3 nothing to compare.')
     .action(async (country: string, opts: { json?: boolean }, cmd: Command) => {
-      const result = await withApp(cmd, (app) => compareBriefWithDatasets(app.db, country));
+      const result = await withApp(cmd, async (app) => (await indicatorData()).compareBriefWithDatasets(app.db, country));
       if (opts.json) printJson(result);
       else {
         process.stdout.write(`${result.label}: ${result.rows.length} figures from briefs\n`);

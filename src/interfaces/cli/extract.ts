@@ -7,7 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AppError, errorMessage } from '../../core/errors.js';
-import { extractDocument, type Extraction } from '../../extract/pipeline.js';
+import type { Extraction } from '../../extract/pipeline.js';
+
+// The extraction (lexicons, tries) is loaded when the command runs, not when the CLI starts.
+const pipeline = () => import('../../extract/pipeline.js');
 import { countryName } from '../../extract/countries/resolve.js';
 import { EXIT, printJson, printJsonLine, usageError } from './context.js';
 
@@ -62,6 +65,7 @@ Exit status: 0 success; 1 some JSONL lines could not be read (the others were pr
       }
       if (!file) throw usageError('missing input: give a file, - for standard input, or --jsonl <file>.');
       const text = await readInput(file);
+      const { extractDocument } = await pipeline();
       const x = pick(extractDocument({ id: file === '-' ? null : file, text, lang: opts.lang, date: opts.date, title: opts.title }), opts);
       if (opts.json) printJson(x);
       else printSummary(x);
@@ -95,6 +99,7 @@ function notReadable(file: string, err: unknown): AppError {
 
 /** Streams the JSONL input line by line (constant memory); returns the number of lines that failed. */
 async function extractJsonl(file: string, opts: ExtractCliOptions): Promise<number> {
+  const { extractDocument } = await pipeline();
   const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
   if (file !== '-') {
     await new Promise<void>((resolve, reject) => {

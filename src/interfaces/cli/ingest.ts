@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
-import { ingestDocuments, type IngestItem, type IngestReport } from '../../services/ingest-documents.js';
-import { enqueueDocuments, type EnqueueReport } from '../../services/enqueue-documents.js';
+import type { IngestItem, IngestReport } from '../../services/ingest-documents.js';
+import type { EnqueueReport } from '../../services/enqueue-documents.js';
 import { resolveStoreTarget } from '../../store/db.js';
 import { EXIT, globalOptions, printJson, printJsonLine, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
 import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../ingest/read-inputs.js';
+
+// Services are loaded when the command runs, not when the CLI starts: `--help` stays fast.
+const ingesting = () => import('../../services/ingest-documents.js');
+const enqueueing = () => import('../../services/enqueue-documents.js');
 
 const FORMATS: InputFormat[] = ['txt', 'md', 'html', 'pdf', 'docx', 'jsonl'];
 
@@ -46,7 +50,7 @@ be read); workers on any machine prepare and store them — see \`armsbrief work
         // On a terminal the streamed lines are the progress; a bar between them would garble both.
         const bar = createProgress('ingest', Boolean(process.stderr.isTTY) && !(lines && process.stdout.isTTY));
         try {
-          return await ingestDocuments(app.db, inputs, {
+          return await (await ingesting()).ingestDocuments(app.db, inputs, {
             format: opts.format as InputFormat | undefined,
             maxBytes: Math.round(maxMb * 1024 * 1024),
             onProgress: (p) => bar.update(p.filesDone, p.filesTotal, { detail: `${p.documents} docs, ${p.failed} failed` }),
@@ -87,7 +91,7 @@ async function enqueue(inputs: string[], opts: IngestCliOptions, maxMb: number, 
   const bar = createProgress('enqueue');
   let report: EnqueueReport;
   try {
-    report = await enqueueDocuments(inputs, {
+    report = await (await enqueueing()).enqueueDocuments(inputs, {
       url: resolveStoreTarget(globalOptions(cmd).db),
       format: opts.format as InputFormat | undefined,
       maxBytes: Math.round(maxMb * 1024 * 1024),

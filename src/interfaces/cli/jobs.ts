@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
-import { openBoss, requireServerUrl } from '../../queue/boss.js';
-import { jobsOverview, retryJob, type JobEntry, type JobsOverview } from '../../queue/jobs.js';
+import type { JobEntry, JobsOverview } from '../../queue/jobs.js';
 import { resolveStoreTarget } from '../../store/db.js';
 import { globalOptions, printJson, usageError, withApp } from './context.js';
+
+// pg-boss is loaded when a jobs command runs, not when the CLI starts.
+const queue = async () => ({ ...(await import('../../queue/boss.js')), ...(await import('../../queue/jobs.js')) });
 
 export function register(program: Command): void {
   const jobs = program
@@ -11,6 +13,7 @@ export function register(program: Command): void {
     .option('--json', 'print as JSON')
     .option('--limit <N>', 'dead-letter and failed jobs to list', '20')
     .action(async (opts: { json?: boolean; limit: string }, cmd: Command) => {
+      const { requireServerUrl, jobsOverview } = await queue();
       requireServerUrl(resolveStoreTarget(globalOptions(cmd).db), 'The job queue');
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 0) throw usageError('--limit must be a whole number ≥ 0.');
@@ -24,6 +27,7 @@ export function register(program: Command): void {
     .argument('<id>', 'job id as listed by `armsbrief jobs`')
     .option('--json', 'print as JSON')
     .action(async (id: string, opts: { json?: boolean }, cmd: Command) => {
+      const { requireServerUrl, openBoss, retryJob } = await queue();
       const url = requireServerUrl(resolveStoreTarget(globalOptions(cmd).db), 'The job queue');
       const result = await withApp(cmd, async (app) => {
         const boss = await openBoss(url, { applicationName: 'armsbrief-jobs' });

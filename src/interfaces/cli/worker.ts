@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runWorker } from '../../services/run-worker.js';
 import { resolveStoreTarget } from '../../store/db.js';
 import { EXIT, globalOptions, printJson, usageError } from './context.js';
 
@@ -44,6 +43,7 @@ SIGINT / SIGTERM: stop fetching, finish the running jobs, exit (a second signal 
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
       try {
+        const { runWorker } = await import('../../services/run-worker.js');
         const report = await runWorker({
           url: resolveStoreTarget(globalOptions(cmd).db), concurrency, threads, jobsPerFetch, untilEmpty: opts.untilEmpty,
           superviseIntervalSeconds: checkInterval, signal: controller.signal,
