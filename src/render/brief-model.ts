@@ -58,6 +58,16 @@ export interface TopicPassage {
   lang?: string | null;
 }
 
+/** One SIPRI trade-register line of a delivery from Germany to the country. */
+export interface GermanDelivery {
+  year: number;
+  designation: string;
+  /** SIPRI's description of the weapon (English). */
+  description: string;
+  number: number | null;
+  tiv: number | null;
+}
+
 export type TopicId = 'industry' | 'armament' | 'society' | 'police' | 'diversity';
 export const TOPICS: TopicId[] = ['industry', 'armament', 'society', 'police', 'diversity'];
 
@@ -84,6 +94,8 @@ export interface BriefInput {
   sourcePriority?: string[];
   external?: ExternalRating[];
   topics?: Partial<Record<TopicId, TopicPassage[]>>;
+  /** SIPRI trade-register lines supplier Germany → country (Part I when no licence figures exist). */
+  germanDeliveries?: GermanDelivery[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,7 +548,7 @@ function germanExportsSection(b: Builder): Section {
   const values = b.idx.series('de.arms_export_licences_eur_m').filter((v) => v.value !== null);
   const blocks: Block[] = [];
   if (values.length === 0) {
-    blocks.push({ kind: 'nodata', text: msg('nodata.germanExports', { country: b.country }) });
+    blocks.push(...germanDeliveriesBlocks(b));
   } else {
     const hasGoods = values.some((v) => v.note);
     const columns: TableColumn[] = [{ label: msg('col.year') }];
@@ -567,6 +579,61 @@ function germanExportsSection(b: Builder): Section {
     });
   }
   return { id: 'sec-german-exports', level: 2, title: msg('section.germanExports'), blocks };
+}
+
+/** "FPB-40 (patrol boat) ×8; EC-145 (light helicopter) ×13" for one year's lines, largest first. */
+function goodsOf(lines: GermanDelivery[]): string {
+  const byItem = new Map<string, { label: string; n: number; tiv: number }>();
+  for (const l of lines) {
+    const label = l.description && !l.designation.toLowerCase().startsWith(l.description.toLowerCase()) ? `${l.designation} (${l.description})` : l.designation;
+    const e = byItem.get(label) ?? { label, n: 0, tiv: 0 };
+    e.n += l.number ?? 0;
+    e.tiv += l.tiv ?? 0;
+    byItem.set(label, e);
+  }
+  return [...byItem.values()].sort((x, y) => y.tiv - x.tiv).map((e) => (e.n > 0 ? `${e.label} ×${e.n}` : e.label)).join('; ');
+}
+
+/**
+ * Without licence figures, Germany's recorded deliveries from the SIPRI register stand in, labelled
+ * as deliveries: a sentence on the window, then a table of the years with deliveries and their goods.
+ */
+function germanDeliveriesBlocks(b: Builder): Block[] {
+  const win = importsWindow(b);
+  if (!win) return [{ kind: 'nodata', text: msg('nodata.germanExportsNoSipri', { country: b.country }) }];
+  const to = win.to;
+  const from = to - 14;
+  const de = b.idx.series('sipri.tiv.imports_by_supplier', 'DE').filter((v) => v.year >= from && v.year <= to && (v.value ?? 0) > 0);
+  const out: Block[] = [{ kind: 'para', text: msg('german.deliveriesInstead') }];
+  if (de.length === 0) {
+    out.push({ kind: 'para', text: msg('german.noDeliveries', { country: b.country, from: year(from), to: year(to) }) });
+    return out;
+  }
+  const lines = (b.input.germanDeliveries ?? []).filter((l) => l.year >= from && l.year <= to);
+  const total = de.reduce((s, v) => s + (v.value ?? 0), 0);
+  const allImports = b.idx.series('sipri.tiv.imports').filter((v) => v.year >= from && v.year <= to).reduce((s, v) => s + (v.value ?? 0), 0);
+  const last = de[de.length - 1];
+  const lastGoods = goodsOf(lines.filter((l) => l.year === last.year));
+  out.push({
+    kind: 'para',
+    text: { t: 'seq', items: [
+      msg('german.deliveries', { country: b.country, from: year(from), to: year(to), tiv: num(total, 1), share: pct(allImports > 0 ? (total / allImports) * 100 : 0, 1) }),
+      lastGoods ? msg('german.latest', { year: year(last.year), goods: text(lastGoods, 'en') }) : msg('german.latestNoGoods', { year: year(last.year) }),
+    ] },
+  });
+  const rows = de.map((v) => {
+    const goods = goodsOf(lines.filter((l) => l.year === v.year));
+    return [year(v.year), goods ? text(goods, 'en') : NONE, num(v.value!, 1)];
+  });
+  out.push({
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.germanDeliveries', { from: year(de[0].year), to: year(last.year) }),
+      columns: [{ label: msg('col.year') }, { label: msg('col.goodsDelivered') }, { label: msg('col.tivGermany'), align: 'right' }],
+      rows, source: b.sourceLine(de), role: 'data', notes: [msg('note.goodsSipriEnglish')],
+    },
+  });
+  return out;
 }
 
 function importsSection(b: Builder): Section {

@@ -17,6 +17,7 @@ import { renderBriefPdf } from '../render/brief-pdf.js';
 import type { Lang } from '../render/format.js';
 import { datasetCoverage, latestStoredAssessment, listStoredAssessments } from '../store/assessments.js';
 import { assessmentIsCurrent, briefDocuments, briefIndicatorValues } from '../store/briefs.js';
+import { listArmsDeals } from '../store/indicators.js';
 import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
 import { assessCountries, checkAsOf, loadExternal, loadMethodology, resolveCountryArg, todayUtc, type StoredAssessment } from './assess-country.js';
@@ -165,12 +166,13 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
   const maxYear = Number(asOf.slice(0, 4));
   const labels = indicatorLabels(methodology);
-  const [stored, previous, rows, external, coverage] = await Promise.all([
+  const [stored, previous, rows, external, coverage, deliveries] = await Promise.all([
     opts.assessment ? Promise.resolve(opts.assessment) : currentAssessment(db, country, asOf, methodology, now),
     previousAssessment(db, country, asOf),
     briefIndicatorValues(db, { country, maxYear, asOf }),
     loadExternal(db, country),
     datasetCoverage(db, Object.entries(labels).filter(([, l]) => l.absentMeans).map(([id]) => id)),
+    listArmsDeals(db, { recipient: country, supplier: 'DE', fromYear: maxYear - 17 }),
   ]);
   const topics = opts.topics === false ? {} : await topicPassages(db, country, asOf);
 
@@ -210,6 +212,9 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     sourcePriority: sourcePriority(),
     external,
     topics,
+    germanDeliveries: deliveries
+      .filter((d) => d.deliveryYear <= maxYear)
+      .map((d) => ({ year: d.deliveryYear, designation: d.designation, description: d.description, number: d.numberDelivered, tiv: d.tivDelivered })),
   };
 }
 

@@ -109,10 +109,10 @@ export const en = {
 
   // Part I
   'nodata.germanExports': 'The store holds no figures on German arms export licences for {country}.',
-  'nodata.imports': 'The store holds no SIPRI arms transfer data for {country}.',
-  'nodata.milex': 'The store holds no military expenditure figures for {country}.',
-  'nodata.forces': 'The store holds no figures on the armed forces of {country}.',
-  'nodata.topic': 'The store holds no data or documents on this topic for {country}.',
+  'nodata.imports': "The SIPRI trade register in the store has no entry for {country}.",
+  'nodata.milex': "The SIPRI Military Expenditure Database in the store has no figures for {country}.",
+  'nodata.forces': "No dataset in the store gives the strength of the armed forces of {country}: IISS Military Balance figures are not among the datasets, and no ingested country brief gives them.",
+  'nodata.topic': "No ingested passage speaks to this topic for {country}.",
   'topic.passagesIntro': 'Passages from documents in the store:',
   'note.tiv': 'SIPRI trend-indicator values (TIV) measure the volume of deliveries of major conventional arms, not their price.',
   'note.tivZero': 'Years the SIPRI register covers without a delivery to the country are shown as 0.',
@@ -213,6 +213,15 @@ export const en = {
   'annex.sourceDated': '{title} — {publisher}, {date}',
   'annex.noPublisher': 'publisher not stated',
   'annex.notStored': 'not stored',
+  'nodata.germanExportsNoSipri': "Neither licence figures (the German government's arms export reports are not among the datasets) nor SIPRI trade-register data on {country} are in the store.",
+  'german.deliveriesInstead': "German licence values by year are not available as a dataset; shown instead are the deliveries of major conventional arms from Germany recorded in the SIPRI trade register (volume in TIV, not licence values).",
+  'german.noDeliveries': "SIPRI records no deliveries of major conventional arms from Germany to {country} from {from} to {to}.",
+  'german.deliveries': "From {from} to {to}, Germany delivered major conventional arms worth {tiv} million TIV to {country}, {share} of all its recorded imports in these years.",
+  'german.latest': "The latest deliveries ({year}): {goods}.",
+  'german.latestNoGoods': "The latest deliveries were recorded in {year}.",
+  'caption.germanDeliveries': "Deliveries of major conventional arms from Germany, {from}–{to} (SIPRI)",
+  'col.goodsDelivered': "Weapons delivered (number)",
+  'note.goodsSipriEnglish': "Weapon designations and descriptions as in the SIPRI register (English).",
 } as const;
 
 export type MessageKey = keyof typeof en;

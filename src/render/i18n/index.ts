@@ -2,6 +2,7 @@
 import { de } from './de.js';
 import { en, type MessageKey } from './en.js';
 import type { Lang } from '../format.js';
+import { germanCountry, type GermanCase } from './german-cases.js';
 
 export type { MessageKey };
 
@@ -11,17 +12,26 @@ export function isLang(v: unknown): v is Lang {
   return v === 'de' || v === 'en';
 }
 
-/** Placeholder names of a template, in order: "{a} of {b}" → ["a", "b"]. */
+/** `{name}` or, in German templates, `{name:dat}`: a country name in a grammatical case. */
+const PLACEHOLDER = /\{([a-zA-Z0-9_]+)(?::(nom|acc|dat|gen|nach))?\}/g;
+
+/** Placeholder names of a template, in order: "{a} of {b}" → ["a", "b"] (cases dropped). */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{([a-zA-Z0-9_]+)\}/g)].map((m) => m[1]);
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
 }
 
-/** Replaces every `{name}`; a placeholder without a value is a programming error, never shown. */
+/**
+ * Replaces every `{name}`; a placeholder without a value is a programming error, never shown. A
+ * cased placeholder puts the article before a German country name ("der Ukraine"); one at the start
+ * of the message is capitalised ("Die USA gaben …").
+ */
 export function interpolate(template: string, params: Record<string, string>): string {
-  return template.replace(/\{([a-zA-Z0-9_]+)\}/g, (_, name: string) => {
+  return template.replace(PLACEHOLDER, (_, name: string, c: GermanCase | undefined, offset: number) => {
     const v = params[name];
     if (v === undefined) throw new Error(`message parameter {${name}} missing in "${template}"`);
-    return v;
+    if (!c) return v;
+    const out = germanCountry(v, c);
+    return offset === 0 ? out.charAt(0).toUpperCase() + out.slice(1) : out;
   });
 }
 
