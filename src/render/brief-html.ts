@@ -131,6 +131,18 @@ ${svg}
 <details class="chart-data"><summary>${esc(t(ctx.lang, 'chart.dataTable'))}</summary>${tableHtml(data, ctx, { numbered: false })}</details></figure>`;
 }
 
+/** The web app's address of a passage (the brief is served beside it). */
+export function passageHref(docId: string, idx?: number): string {
+  return `/documents/${encodeURIComponent(docId)}${idx === undefined ? '' : `#p${idx}`}`;
+}
+
+/** "German original" / "Englisches Original" for a quote in another language. */
+export function originalNote(quoteLang: string, lang: Lang): string {
+  if (quoteLang === 'de') return t(lang, 'quote.originalDe');
+  if (quoteLang === 'en') return t(lang, 'quote.originalEn');
+  return t(lang, 'quote.originalOther', { lang: quoteLang });
+}
+
 function quoteHtml(q: Quote, ctx: Ctx): string {
   const title = q.title ? q.title : t(ctx.lang, 'quote.untitled');
   const date = q.date ? formatDate(q.date, ctx.lang) : t(ctx.lang, 'quote.undated');
@@ -141,9 +153,12 @@ function quoteHtml(q: Quote, ctx: Ctx): string {
   const citeHtml = esc(cite).replace('\u0000T', `<cite>${esc(title)}</cite>`);
   const cues = q.cues.length ? ` · ${esc(t(ctx.lang, 'quote.cues', { cues: q.cues.join(', ') }))}` : '';
   const corr = q.corroborated ? ` · ${esc(t(ctx.lang, 'quote.corroborated'))}` : '';
-  const lang = q.lang && q.lang !== ctx.lang ? ` lang="${esc(q.lang)}"` : '';
-  const body = esc(t(ctx.lang, 'quote.text', { text: cleanSnippet(q.snippet) }));
-  return `<blockquote class="evidence"><p${lang}>${body}</p><footer>${citeHtml}${cues}${corr}</footer></blockquote>`;
+  const foreign = q.lang && q.lang !== ctx.lang ? q.lang : null;
+  const lang = foreign ? ` lang="${esc(foreign)}"` : '';
+  const original = foreign ? ` · <span class="original">${esc(originalNote(foreign, ctx.lang))}</span>` : '';
+  const link = q.docId ? ` · <a href="${esc(passageHref(q.docId, q.passageIdx))}">${esc(t(ctx.lang, 'quote.link'))}</a>` : '';
+  const body = esc(t(ctx.lang, 'quote.text', { text: cleanSnippet(q.snippet, 480) }));
+  return `<blockquote class="evidence"${lang}><p>${body}</p><footer lang="${ctx.lang}">${citeHtml}${original}${cues}${corr}${link}</footer></blockquote>`;
 }
 
 function rulesHtml(rules: RuleLine[], ctx: Ctx): string {

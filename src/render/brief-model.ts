@@ -9,6 +9,7 @@
 import type { CriterionNumber, Rating } from '../core/types.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
+import { quoteSentences } from './quote.js';
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -51,6 +52,7 @@ export interface IndicatorLabel {
 /** A quoted passage for a Part I topic (found by the service in ingested documents). */
 export interface TopicPassage {
   docId: string;
+  passageIdx?: number;
   title: string | null;
   publisher: string | null;
   date: string | null;
@@ -96,6 +98,8 @@ export interface BriefInput {
   topics?: Partial<Record<TopicId, TopicPassage[]>>;
   /** SIPRI trade-register lines supplier Germany → country (Part I when no licence figures exist). */
   germanDeliveries?: GermanDelivery[];
+  /** Whole text and language of each quoted passage, by "docId#idx" (quotes are cut to sentences from it). */
+  passages?: Record<string, { text: string; lang: string }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,7 +174,10 @@ export interface ChartModel {
 }
 
 export interface Quote {
+  /** Plain text, whole sentences (see quote.ts). */
   snippet: string;
+  docId?: string;
+  passageIdx?: number;
   title: string | null;
   publisher: string | null;
   date: string | null;
@@ -378,6 +385,15 @@ class Builder {
     if (unit === 'rank' || unit === 'persons' || unit.startsWith('score 0–')) return num(v.value, unit.startsWith('score') ? 1 : 0);
     if (unit.startsWith('score 1–') || unit.startsWith('rating')) return num(v.value, 1);
     return num(v.value);
+  }
+
+  /** A passage as a quote: whole sentences from its full text, those naming the country first. */
+  quote(p: { docId: string; passageIdx?: number; snippet: string; lang: string | null; cues: string[] }): Omit<Quote, 'title' | 'publisher' | 'date'> | null {
+    const full = p.passageIdx === undefined ? undefined : this.input.passages?.[`${p.docId}#${p.passageIdx}`];
+    const names = this.input.names[this.input.country];
+    const snippet = quoteSentences(full?.text ?? p.snippet, { names: names ? [names.de, names.en] : [], cues: p.cues });
+    if (!snippet) return null;
+    return { snippet, docId: p.docId, passageIdx: p.passageIdx, cues: p.cues, lang: full?.lang ?? p.lang };
   }
 
   /** A value a rule read: "Indicator: value (year, source; stale)". */
@@ -832,7 +848,10 @@ function forcesSection(b: Builder): Section {
 }
 
 function topicQuotes(b: Builder, topic: TopicId): Quote[] {
-  return (b.input.topics?.[topic] ?? []).map((p) => ({ snippet: p.snippet, title: p.title, publisher: p.publisher, date: p.date, cues: [], lang: p.lang ?? null }));
+  return (b.input.topics?.[topic] ?? []).flatMap((p) => {
+    const q = b.quote({ docId: p.docId, passageIdx: p.passageIdx, snippet: p.snippet, lang: p.lang ?? null, cues: [] });
+    return q ? [{ ...q, title: p.title, publisher: p.publisher, date: p.date }] : [];
+  });
 }
 
 const TOPIC_TITLES: Record<TopicId, MessageKey> = {
@@ -1003,8 +1022,9 @@ function ruleLines(b: Builder, c: CriterionResult): RuleLine[] {
     });
 }
 
-function quoteOf(e: EvidenceItem): Quote {
-  return { snippet: e.snippet, title: e.docTitle, publisher: e.publisher, date: e.date, cues: e.cues, corroborated: e.corroborated };
+function quoteOf(b: Builder, e: EvidenceItem): Quote | null {
+  const q = b.quote({ docId: e.docId, passageIdx: e.passageIdx, snippet: e.snippet, lang: null, cues: e.cues });
+  return q ? { ...q, title: e.docTitle, publisher: e.publisher, date: e.date, corroborated: e.corroborated } : null;
 }
 
 function commentary(b: Builder, c: CriterionResult): Block[] {
@@ -1114,8 +1134,10 @@ function criterionSections(b: Builder, c: CriterionResult): Section[] {
   }
   out.push({ id: `${base}-rules`, level: 3, title: msg('section.rules'), blocks: ruleBlocks });
   // Evidence.
-  const shown = [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated)).slice(0, 4);
-  const evBlocks: Block[] = shown.length ? [{ kind: 'quotes', quotes: shown.map(quoteOf) }] : [{ kind: 'nodata', text: msg('nodata.evidence') }];
+  // Passages without a whole sentence of prose (tables, headings) are not quoted.
+  const shown = [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated))
+    .flatMap((e) => { const q = quoteOf(b, e); return q ? [q] : []; }).slice(0, 4);
+  const evBlocks: Block[] = shown.length ? [{ kind: 'quotes', quotes: shown }] : [{ kind: 'nodata', text: msg('nodata.evidence') }];
   if (c.evidenceTotal > shown.length) evBlocks.push({ kind: 'para', text: msg('crit.moreEvidence', { count: num(c.evidenceTotal - shown.length, 0) }) });
   out.push({ id: `${base}-evidence`, level: 3, title: msg('section.evidence'), blocks: evBlocks });
   // Override and changes.

@@ -16,7 +16,7 @@ import { renderBriefMarkdown } from '../render/brief-markdown.js';
 import { renderBriefPdf } from '../render/brief-pdf.js';
 import type { Lang } from '../render/format.js';
 import { datasetCoverage, latestStoredAssessment, listStoredAssessments } from '../store/assessments.js';
-import { assessmentIsCurrent, briefDocuments, briefIndicatorValues } from '../store/briefs.js';
+import { assessmentIsCurrent, briefDocuments, briefIndicatorValues, briefPassages } from '../store/briefs.js';
 import { listArmsDeals } from '../store/indicators.js';
 import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
@@ -94,7 +94,7 @@ async function topicPassages(db: Db, country: string, asOf: string): Promise<Par
       const key = `${h.docId}#${h.passageIdx}`;
       if (used.has(key) || looksLikeContents(h.snippet)) continue;
       used.add(key);
-      picked.push({ docId: h.docId, title: h.title, publisher: h.publisher, date: h.date, snippet: h.snippet, lang: h.lang });
+      picked.push({ docId: h.docId, passageIdx: h.passageIdx, title: h.title, publisher: h.publisher, date: h.date, snippet: h.snippet, lang: h.lang });
       if (picked.length === 2) break;
     }
     if (picked.length) out[topic] = picked;
@@ -190,6 +190,14 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     sources[`doc:${d.id}`] = { id: `doc:${d.id}`, kind: 'document', title: d.title ?? d.source, publisher: d.publisher, date: d.date };
   }
 
+  // Full texts of every passage that may be quoted: evidence and topic passages.
+  const refs = [
+    ...a.criteria.flatMap((c) => [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated)).slice(0, 12).map((e) => ({ docId: e.docId, idx: e.passageIdx }))),
+    ...Object.values(topics).flatMap((list) => (list ?? []).flatMap((p) => (p.passageIdx === undefined ? [] : [{ docId: p.docId, idx: p.passageIdx }]))),
+  ];
+  const passages: Record<string, { text: string; lang: string }> = {};
+  for (const p of await briefPassages(db, refs)) passages[`${p.docId}#${p.idx}`] = { text: p.text, lang: p.lang };
+
   const codes = new Set<string>([country]);
   for (const r of rows) if (r.partnerKey) codes.add(r.partnerKey);
   for (const c of a.criteria) for (const v of [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)]) if (v.country) codes.add(v.country);
@@ -212,6 +220,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     sourcePriority: sourcePriority(),
     external,
     topics,
+    passages,
     germanDeliveries: deliveries
       .filter((d) => d.deliveryYear <= maxYear)
       .map((d) => ({ year: d.deliveryYear, designation: d.designation, description: d.description, number: d.numberDelivered, tiv: d.tivDelivered })),

@@ -72,3 +72,21 @@ export async function assessmentIsCurrent(db: Queryable, assessmentId: number): 
   );
   return r.rows[0]?.current ?? false;
 }
+
+export interface BriefPassageRow {
+  docId: string;
+  idx: number;
+  lang: string;
+  text: string;
+}
+
+/** Whole texts and languages of the passages a brief quotes ("docId#idx" references). */
+export async function briefPassages(db: Queryable, refs: Array<{ docId: string; idx: number }>): Promise<BriefPassageRow[]> {
+  if (refs.length === 0) return [];
+  const r = await db.query<BriefPassageRow>(
+    `SELECT p.doc_id AS "docId", p.idx, p.lang, p.text
+     FROM passages p JOIN unnest($1::text[], $2::int[]) AS q(doc_id, idx) ON p.doc_id = q.doc_id AND p.idx = q.idx`,
+    [refs.map((x) => x.docId), refs.map((x) => x.idx)],
+  );
+  return r.rows;
+}

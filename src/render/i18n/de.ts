@@ -224,4 +224,8 @@ export const de: Record<MessageKey, string> = {
   'caption.germanDeliveries': "Lieferungen von Großwaffensystemen aus Deutschland, {from}–{to} (SIPRI)",
   'col.goodsDelivered': "Gelieferte Waffen (Anzahl)",
   'note.goodsSipriEnglish': "Bezeichnungen und Beschreibungen der Waffen wie im SIPRI-Register (englisch).",
+  'quote.originalDe': "deutsches Original",
+  'quote.originalEn': "englisches Original",
+  'quote.originalOther': "Original auf {lang}",
+  'quote.link': "Textstelle",
 };

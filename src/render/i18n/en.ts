@@ -222,6 +222,10 @@ export const en = {
   'caption.germanDeliveries': "Deliveries of major conventional arms from Germany, {from}–{to} (SIPRI)",
   'col.goodsDelivered': "Weapons delivered (number)",
   'note.goodsSipriEnglish': "Weapon designations and descriptions as in the SIPRI register (English).",
+  'quote.originalDe': "German original",
+  'quote.originalEn': "English original",
+  'quote.originalOther': "original in {lang}",
+  'quote.link': "passage",
 } as const;
 
 export type MessageKey = keyof typeof en;
