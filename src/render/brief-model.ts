@@ -10,6 +10,7 @@ import type { CriterionNumber, Rating } from '../core/types.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
 import { quoteSentences } from './quote.js';
+import { parseConflictNote, parseSanctionNote, stateName } from './fact-notes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -98,6 +99,12 @@ export interface BriefInput {
   topics?: Partial<Record<TopicId, TopicPassage[]>>;
   /** SIPRI trade-register lines supplier Germany → country (Part I when no licence figures exist). */
   germanDeliveries?: GermanDelivery[];
+  /** The methodology's rules per criterion with the indicators they read ("the rule a table feeds"). */
+  rules?: Partial<Record<CriterionNumber, Array<{ id: string; description: Localized; reads: string[] }>>>;
+  /** Land neighbours' military expenditure (criterion 4): latest values per neighbour. */
+  neighbourMilex?: Array<{ country: string; values: BriefValue[] }>;
+  /** States named in dataset notes (English, as in the dataset) → ISO code, resolved by the service. */
+  stateCodes?: Record<string, string>;
   /** Whole text and language of each quoted passage, by "docId#idx" (quotes are cut to sentences from it). */
   passages?: Record<string, { text: string; lang: string }>;
 }
@@ -424,6 +431,98 @@ function codeVal(indicator: string, code: string): Val {
     if (code === 'not_joined') return msg('code.treaty.not_joined');
   }
   return text(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisive facts in words
+// ---------------------------------------------------------------------------------------------
+
+const ORGANISATIONS: Record<string, Localized> = {
+  UN: { de: 'die Vereinten Nationen', en: 'the United Nations' },
+  'United Nations': { de: 'die Vereinten Nationen', en: 'the United Nations' },
+  EU: { de: 'die EU', en: 'the EU' },
+  EEC: { de: 'die EWG', en: 'the EEC' },
+  OSCE: { de: 'die OSZE', en: 'the OSCE' },
+  CSCE: { de: 'die KSZE', en: 'the CSCE' },
+};
+
+/**
+ * A state or organisation named in a dataset's note, in the brief's language where it is known, in
+ * a grammatical case ("durch die Schweiz", "by the United Kingdom"); "Government of X" → X's government.
+ */
+function placeVal(b: Builder, raw: string, kase: 'acc' | 'dat' = 'acc'): Val {
+  const org = ORGANISATIONS[raw.trim()];
+  if (org) return loc(org);
+  const code = b.input.stateCodes?.[stateName(raw)];
+  const name = code && b.input.names[code] ? loc(b.input.names[code]) : null;
+  if (name && /^Government of /.test(raw)) return msg('explain.government', { name });
+  if (name) return msg(kase === 'acc' ? 'explain.stateAcc' : 'explain.stateDat', { name });
+  return text(raw.replace(/^Government of /, ''), 'en');
+}
+
+/** A list of names, the first `max` shown and the rest counted ("… and 4 further states"). */
+function namesList(b: Builder, raw: string[], max: number, kase: 'acc' | 'dat' = 'acc'): Val {
+  const items = raw.slice(0, max).map((s) => placeVal(b, s, kase));
+  if (raw.length > max) items.push(msg('explain.moreStates', { n: num(raw.length - max, 0) }));
+  return { t: 'list', items };
+}
+
+const sidesVal = (b: Builder, side: string): Val => namesList(b, side.split(/,\s*/), 4);
+
+/** "in Ägypten", "im Jemen", "in Russland und der Ukraine". */
+function inPlaces(b: Builder, location: string): Val {
+  const places = location.split(/,\s*/);
+  if (places.length === 1) {
+    const code = b.input.stateCodes?.[stateName(places[0])];
+    if (code && b.input.names[code]) return msg('explain.inPlace', { name: loc(b.input.names[code]) });
+  }
+  return msg('explain.inPlaces', { places: namesList(b, places, 4, 'dat') });
+}
+
+/** The stored value (with its note) behind a value a rule read. */
+function storedValue(b: Builder, r: ValueRead): BriefValue | undefined {
+  return b.idx.series(r.indicator).find((v) => v.year === r.year);
+}
+
+/**
+ * The facts behind the decisive rules in words: which states impose an embargo and since when,
+ * which conflict the country is a party to, against whom and in what role. Never an indicator id.
+ */
+export function decisiveFacts(b: Builder, c: CriterionResult): Val[] {
+  const out = new Map<string, Val>();
+  const fired = [...c.rulesFired].sort((x, y) => RANK[y.rating] - RANK[x.rating]);
+  for (const f of fired) {
+    for (const r of f.values) {
+      if (r.country || r.imputed || (r.value ?? 0) < 1) continue;
+      const v = storedValue(b, r);
+      if (r.indicator.startsWith('gsdb.arms_sanction.')) {
+        for (const k of parseSanctionNote(v?.note)) {
+          const key = `sanction|${k.caseId}`;
+          if (out.has(key)) continue;
+          out.set(key, msg('explain.sanction', {
+            senders: namesList(b, k.senders, 6),
+            from: year(k.from), to: year(k.to), case: text(k.caseId), year: year(r.year),
+          }));
+        }
+      } else if (/^ucdp\.conflict\.[a-z]+\.party$/.test(r.indicator)) {
+        for (const k of parseConflictNote(v?.note).slice(0, 4)) {
+          const key = `conflict|${k.id}|${r.year}`;
+          if (out.has(key) || !k.role) continue;
+          const params: Record<string, Val> = {
+            year: year(r.year), location: inPlaces(b, k.location),
+            sideA: sidesVal(b, k.sideA), sideB: sidesVal(b, k.sideB), id: text(k.id),
+            intensity: msg((r.value ?? 0) >= 2 ? 'value.war' : 'value.minorConflict'),
+          };
+          if (k.role.kind === 'primary') {
+            out.set(key, msg('explain.conflictPrimary', { ...params, against: k.role.side === 'A' ? sidesVal(b, k.sideB) : sidesVal(b, k.sideA) }));
+          } else {
+            out.set(key, msg('explain.conflictSecondary', { ...params, of: num(k.role.of ?? 1, 0), side: k.role.side === 'A' ? sidesVal(b, k.sideA) : sidesVal(b, k.sideB) }));
+          }
+        }
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -874,24 +973,70 @@ function topicSection(b: Builder, topic: TopicId): Section {
 // Part II
 // ---------------------------------------------------------------------------------------------
 
-/** Indicators shown in each criterion's table (besides those the rules read). */
-export const CRITERION_INDICATORS: Record<CriterionNumber, string[]> = {
-  1: ['gsdb.arms_sanction.un', 'gsdb.arms_sanction.eu', 'gsdb.arms_sanction.osce', 'gsdb.arms_sanction.other'],
-  2: ['fh.status', 'fh.total', 'fh.pr_score', 'fh.cl_score', 'pts.amnesty', 'pts.hrw', 'pts.state_dept'],
-  3: ['ucdp.conflict.intrastate', 'ucdp.conflict.internationalised', 'pts.amnesty', 'pts.hrw', 'pts.state_dept'],
-  4: ['ucdp.conflict.interstate.party', 'ucdp.conflict.internationalised.party', 'ucdp.conflict.extrasystemic.party', 'sipri.milex.share_gdp'],
-  5: ['gsdb.arms_sanction.eu'],
-  6: ['gsdb.arms_sanction.un'],
-  7: ['ti.cpi', 'ti.cpi.rank'],
+/** A table of one source's indicators in a criterion (the tables BICC shows), in display order. */
+interface TableGroup {
+  key: GroupKey;
+  ids: string[];
+}
+
+type GroupKey = 'sanctions' | 'fh' | 'pts' | 'wgi' | 'violence' | 'conflicts' | 'coups' | 'bti' | 'partyConflicts' | 'milex' | 'cpi' | 'development' | 'spending' | 'gmi' | 'other';
+
+const WGI = (...x: string[]) => x.flatMap((k) => [`wgi.${k}`, `wgi.${k}.pctrank`]);
+const PTS = ['pts.amnesty', 'pts.hrw', 'pts.state_dept'];
+
+/** Indicators shown per criterion, grouped by source (besides those the rules read, which are added). */
+export const CRITERION_TABLES: Record<CriterionNumber, TableGroup[]> = {
+  1: [{ key: 'sanctions', ids: ['gsdb.arms_sanction.un', 'gsdb.arms_sanction.eu', 'gsdb.arms_sanction.osce', 'gsdb.arms_sanction.other'] }],
+  2: [
+    { key: 'fh', ids: ['fh.status', 'fh.total', 'fh.pr_score', 'fh.cl_score'] },
+    { key: 'pts', ids: PTS },
+    { key: 'wgi', ids: WGI('va', 'rl') },
+    { key: 'violence', ids: ['ucdp.onesided.government', 'ucdp.onesided.total'] },
+  ],
+  3: [
+    { key: 'conflicts', ids: ['ucdp.conflict.intrastate', 'ucdp.conflict.internationalised', 'ucdp.statebased.deaths', 'ucdp.nonstate.deaths'] },
+    { key: 'coups', ids: ['coup.attempts', 'coup.successful', 'coup.cline.realized', 'coup.cline.attempted', 'coup.cline.conspiracy'] },
+    { key: 'pts', ids: PTS },
+    { key: 'wgi', ids: WGI('pv') },
+    { key: 'bti', ids: ['bti.stateness', 'bti.monopoly_force', 'bti.status_index'] },
+  ],
+  4: [
+    { key: 'partyConflicts', ids: ['ucdp.conflict.interstate.party', 'ucdp.conflict.internationalised.party', 'ucdp.conflict.extrasystemic.party'] },
+    { key: 'milex', ids: ['sipri.milex.share_gdp'] },
+  ],
+  5: [{ key: 'sanctions', ids: ['gsdb.arms_sanction.eu'] }],
+  6: [{ key: 'sanctions', ids: ['gsdb.arms_sanction.un'] }],
+  7: [{ key: 'cpi', ids: ['ti.cpi', 'ti.cpi.rank'] }, { key: 'wgi', ids: WGI('cc', 'rl') }],
   8: [
-    'undp.hdi', 'undp.hdi_rank', 'wb.gdp_pc_usd', 'wb.gdp_pc_ppp_const2021', 'sipri.milex.share_gdp', 'sipri.milex.share_govt', 'gmi.score', 'gmi.rank',
-    'wb.health_exp_share_gdp', 'wb.education_exp_share_gdp', 'wb.external_debt_share_gdp', 'wb.net_oda_share_gni',
+    { key: 'development', ids: ['undp.hdi', 'undp.hdi_rank', 'wb.gdp_pc_usd', 'wb.gdp_pc_ppp_const2021'] },
+    { key: 'spending', ids: ['sipri.milex.share_gdp', 'sipri.milex.share_govt', 'wb.health_exp_gdp', 'wb.edu_exp_gdp'] },
+    { key: 'bti', ids: ['bti.governance_index', 'bti.status_index'] },
+    { key: 'gmi', ids: ['gmi.score', 'gmi.rank', 'wb.external_debt_share_gdp', 'wb.net_oda_share_gni'] },
   ],
 };
 
-/** Which treaties (by name in the source) a criterion's treaty table shows; null = all. */
+/** Every indicator a criterion's tables show. */
+export const CRITERION_INDICATORS: Record<CriterionNumber, string[]> = Object.fromEntries(
+  Object.entries(CRITERION_TABLES).map(([n, groups]) => [n, [...new Set(groups.flatMap((g) => g.ids))]]),
+) as Record<CriterionNumber, string[]>;
+
+/** Treaties per criterion from the treaty datasets and reference lists, in display order. */
+export const CRITERION_TREATIES: Partial<Record<CriterionNumber, string[]>> = {
+  1: ['treaty.npt', 'treaty.bwc', 'treaty.cwc', 'treaty.hcoc', 'treaty.att', 'treaty.ctbt', 'treaty.tpnw', 'treaty.ottawa', 'treaty.ccm', 'treaty.ccw', 'treaty.ccw_p2a', 'treaty.ccw_p4', 'treaty.ccw_p5', 'treaty.ccw_art1', 'treaty.enmod'],
+  2: [
+    'treaty.iccpr', 'treaty.iccpr_op1', 'treaty.iccpr_op2', 'treaty.icescr', 'treaty.icescr_op', 'treaty.cat', 'treaty.cat_op', 'treaty.cerd', 'treaty.cedaw', 'treaty.cedaw_op',
+    'treaty.crc', 'treaty.crc_op_ac', 'treaty.crc_op_sc', 'treaty.crc_op_ic', 'treaty.cmw', 'treaty.crpd', 'treaty.crpd_op', 'treaty.ced', 'treaty.rome_statute',
+  ],
+  7: ['treaty.att', 'regime.wassenaar'],
+};
+
+/** Treaty names in a brief's own list (German) that are human-rights conventions (criterion 2). */
+const HUMAN_RIGHTS_NAME = /menschenrecht|folter|kinder|frauen|diskriminierung|rassen|zivilpakt|sozialpakt|bürgerlich|wirtschaftlich|wanderarbeit|behinderung|verschwinden|strafgerichtshof|rom-statut|human rights|torture|child|women|discrimination|disabilit|disappearance|migrant|criminal court/i;
+
+/** Which treaties (by name in a brief's list) a criterion shows when no treaty dataset covers it; null = all but human rights. */
 const TREATY_FILTER: Partial<Record<CriterionNumber, RegExp | null>> = {
   1: null,
+  2: HUMAN_RIGHTS_NAME,
   6: /terror|geisel|hostage|bomb/i,
   7: /waffenhandel|arms trade|wassenaar|kleinwaffen|small arms|feuerwaffen|firearms|register/i,
 };
@@ -900,15 +1045,10 @@ function ownValuesRead(c: CriterionResult): ValueRead[] {
   return [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)].filter((v) => !v.country);
 }
 
-function indicatorTable(b: Builder, c: CriterionResult): Block | null {
-  const reads = ownValuesRead(c);
-  const ids = [...CRITERION_INDICATORS[c.criterion]];
-  for (const r of reads) if (!ids.includes(r.indicator) && !r.indicator.startsWith('treaty.') && !r.indicator.startsWith('regime.')) ids.push(r.indicator);
-  // Imputed readings ("none recorded") are what the assessment used: show them too.
+/** Readings a criterion's tables show as "none recorded": imputed by the rules, or covered years of event datasets. */
+function noneRecorded(b: Builder, c: CriterionResult, ids: string[], minYear: number): Map<string, ValueRead> {
   const imputed = new Map<string, ValueRead>();
-  for (const r of reads) if (r.imputed) imputed.set(`${r.indicator}|${r.year}`, r);
-  const minYear = b.asOfYear - 9;
-  // Event datasets list only what happened: a covered year without a record reads "none recorded".
+  for (const r of ownValuesRead(c)) if (r.imputed) imputed.set(`${r.indicator}|${r.year}`, r);
   for (const id of ids) {
     const cov = b.input.coverage?.[id];
     if (!b.input.indicators[id]?.absentMeans || !cov) continue;
@@ -920,9 +1060,23 @@ function indicatorTable(b: Builder, c: CriterionResult): Block | null {
       }
     }
   }
+  return imputed;
+}
+
+/** The rules of the criterion that read any of the ids, as a note under the table. */
+function feedsNote(b: Builder, c: CriterionResult, ids: string[]): Val[] {
+  const rules = (b.input.rules?.[c.criterion] ?? []).filter((r) => r.reads.some((i) => ids.includes(i)));
+  if (rules.length === 0) return [msg('note.feedsNone')];
+  return [msg('note.feeds', { rules: { t: 'list', items: rules.map((r) => loc(r.description)) } })];
+}
+
+/** One source's table in a criterion: indicators by row, the latest five data years by column. */
+function groupTable(b: Builder, c: CriterionResult, group: TableGroup): Block | null {
+  const minYear = b.asOfYear - 9;
+  const imputed = noneRecorded(b, c, group.ids, minYear);
   const rowsData: Array<{ id: string; byYear: Map<number, { v?: BriefValue; imputed?: ValueRead }> }> = [];
   const allYears = new Set<number>();
-  for (const id of ids) {
+  for (const id of group.ids) {
     const byYear = new Map<number, { v?: BriefValue; imputed?: ValueRead }>();
     for (const v of b.idx.series(id)) if (v.year >= minYear && (v.value !== null || v.valueText !== null)) byYear.set(v.year, { v });
     for (const r of imputed.values()) if (r.indicator === id && r.year >= minYear && !byYear.has(r.year)) byYear.set(r.year, { imputed: r });
@@ -946,18 +1100,78 @@ function indicatorTable(b: Builder, c: CriterionResult): Block | null {
     if (e?.imputed) return [{ sourceId: sourceIdOf(e.imputed.source), year: y, table: null }];
     return [];
   }));
+  const notes: Val[] = [];
+  if (rowsData.some((r) => years.some((y) => r.byYear.get(y)?.imputed))) notes.push(msg('note.noneRecorded'));
+  notes.push(...feedsNote(b, c, rowsData.map((r) => r.id)));
   return {
     kind: 'table',
     table: {
-      id: b.nextTableId(), caption: msg('caption.criterionIndicators', { n: num(c.criterion, 0), name: criterionName(c.criterion) }),
+      id: b.nextTableId(), caption: msg('caption.criterionGroup', { n: num(c.criterion, 0), group: msg(`group.${group.key}` as MessageKey) }),
       columns: [{ label: msg('col.indicator') }, ...years.map((y) => ({ label: year(y), align: 'right' as const }))],
-      rows, source: b.sourceLine(shownValues), role: 'data',
-      notes: imputed.size ? [msg('note.noneRecorded')] : [],
+      rows, source: b.sourceLine(shownValues), role: 'data', notes,
     },
   };
 }
 
-function treatyTable(b: Builder, c: CriterionResult): Block | null {
+/** The criterion's indicator tables, and one line naming the groups the store has nothing on. */
+function indicatorTables(b: Builder, c: CriterionResult): Block[] {
+  const groups = CRITERION_TABLES[c.criterion].map((g) => ({ ...g, ids: [...g.ids] }));
+  const listed = new Set(groups.flatMap((g) => g.ids));
+  const extra = [...new Set(ownValuesRead(c).map((r) => r.indicator))].filter((i) => !listed.has(i) && !i.startsWith('treaty.') && !i.startsWith('regime.'));
+  if (extra.length) groups.push({ key: 'other', ids: extra });
+  const out: Block[] = [];
+  const missing: Val[] = [];
+  for (const g of groups) {
+    const t = groupTable(b, c, g);
+    if (t) out.push(t);
+    else if (g.key !== 'other') missing.push(msg(`group.${g.key}` as MessageKey));
+  }
+  if (missing.length) out.push({ kind: 'nodata', text: msg('nodata.groups', { country: b.country, groups: { t: 'list', items: missing } }) });
+  return out;
+}
+
+/** Treaty status cell: party (with the year), signed only, or not a party when the list covers the treaty. */
+function treatyCell(v: BriefValue | undefined, covered: boolean): Val {
+  if (!v) return covered ? msg('code.treaty.not_joined') : NONE;
+  const code = v.valueText ?? (v.value === 1 ? 'party' : v.value === 0 ? 'signed' : '');
+  if (code === 'party' || code === 'joined' || code === 'member' || code === 'participant') return msg('code.treaty.joined');
+  if (code === 'signed') return msg('code.treaty.signed');
+  return codeVal('treaty.status', code);
+}
+
+/** Treaties from the treaty datasets and reference lists, names from the catalogue in the page's language. */
+function datasetTreatyTable(b: Builder, c: CriterionResult): Block | null {
+  const ids = CRITERION_TREATIES[c.criterion];
+  if (!ids) return null;
+  const rows: Val[][] = [];
+  const cited: Array<{ sourceId: string; year: number }> = [];
+  for (const id of ids) {
+    const s = b.idx.series(id).filter((v) => v.value !== null || v.valueText !== null);
+    const latest = s[s.length - 1];
+    const covered = Boolean(b.input.coverage?.[id]) && Boolean(b.input.indicators[id]);
+    if (!latest && !covered) continue;
+    // The year of the first statement of the current status: ratification or signature.
+    const since = latest ? s.filter((v) => treatyCell(v, true).t === treatyCell(latest, true).t && (v.valueText ?? v.value) === (latest.valueText ?? latest.value))[0] : undefined;
+    rows.push([b.indicatorName(id), treatyCell(latest, covered), since ? (since.note && /^\d{4}-\d{2}-\d{2}$/.test(since.note) ? { t: 'date', v: since.note } : year(since.year)) : NONE]);
+    if (latest) cited.push({ sourceId: latest.sourceId, year: latest.year });
+    else {
+      const src = (b.input.coverage?.[id]?.source ?? '').split(',')[0].trim();
+      if (src) cited.push({ sourceId: src, year: b.input.coverage![id].lastYear });
+    }
+  }
+  if (rows.length === 0) return null;
+  return {
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg(c.criterion === 2 ? 'caption.hrConventions' : c.criterion === 7 ? 'caption.exportControls' : 'caption.armsControl', { n: num(c.criterion, 0) }),
+      columns: [{ label: msg('col.treaty') }, { label: msg('col.status') }, { label: msg('col.since') }],
+      rows, source: b.sourceLine(cited), role: 'data', notes: feedsNote(b, c, ids),
+    },
+  };
+}
+
+/** Treaties as listed in an ingested brief (German names), when no treaty dataset covers the criterion. */
+function briefTreatyTable(b: Builder, c: CriterionResult): Block | null {
   if (!(c.criterion in TREATY_FILTER)) return null;
   const filter = TREATY_FILTER[c.criterion] ?? null;
   const all = b.idx.partners('treaty.status');
@@ -967,8 +1181,9 @@ function treatyTable(b: Builder, c: CriterionResult): Block | null {
     const seen = byTreaty.get(v.partnerKey ?? '');
     if (!seen || v.year > seen.year) byTreaty.set(v.partnerKey ?? '', v);
   }
+  const named = (v: BriefValue) => `${v.partnerName ?? ''} ${v.partnerKey ?? ''}`;
   const rows = [...byTreaty.values()]
-    .filter((v) => !filter || filter.test(`${v.partnerName ?? ''} ${v.partnerKey ?? ''}`))
+    .filter((v) => (filter ? filter.test(named(v)) : !HUMAN_RIGHTS_NAME.test(named(v))))
     .sort((x, y) => (x.partnerName ?? '').localeCompare(y.partnerName ?? '', 'de'));
   if (rows.length === 0) return null;
   const docLang = (v: BriefValue) => (isDoc(v.sourceId) ? 'de' : null);
@@ -984,6 +1199,10 @@ function treatyTable(b: Builder, c: CriterionResult): Block | null {
       source, role: 'data', notes: rows.some((v) => docLang(v)) ? [msg('note.treatyNamesAsInSource')] : [],
     },
   };
+}
+
+function treatyTable(b: Builder, c: CriterionResult): Block | null {
+  return datasetTreatyTable(b, c) ?? briefTreatyTable(b, c);
 }
 
 function neighbourTable(b: Builder, c: CriterionResult): Block | null {
@@ -1005,6 +1224,34 @@ function neighbourTable(b: Builder, c: CriterionResult): Block | null {
       id: b.nextTableId(), caption: msg('caption.neighbours'),
       columns: [{ label: msg('col.country') }, { label: msg('col.indicator') }, { label: msg('col.value') }, { label: msg('col.year') }],
       rows, source: b.sourceLine(vals), role: 'data',
+    },
+  };
+}
+
+/** Criterion 4: military spending of the land neighbours beside the country's own (latest year each). */
+function neighbourMilexTable(b: Builder, c: CriterionResult): Block | null {
+  if (c.criterion !== 4 || !b.input.neighbourMilex?.length) return null;
+  const latestOf = (values: BriefValue[], id: string) => values.filter((v) => v.indicator === id && v.value !== null && (v.partnerKey ?? '') === '').sort((x, y) => x.year - y.year).pop();
+  const constId = milexConstIndicator(b) ?? 'sipri.milex.usd_const2023';
+  const own = { country: b.input.country, values: b.input.values };
+  const rows: Val[][] = [];
+  const cited: BriefValue[] = [];
+  for (const n of [own, ...b.input.neighbourMilex]) {
+    const usd = latestOf(n.values, constId);
+    const gdp = latestOf(n.values, 'sipri.milex.share_gdp');
+    if (!usd && !gdp) {
+      rows.push([b.countryName(n.country), msg('value.noData'), NONE, NONE]);
+      continue;
+    }
+    rows.push([b.countryName(n.country), usd ? num(usd.value!, 0) : NONE, gdp ? pct(gdp.value!, 1) : NONE, year(Math.max(usd?.year ?? 0, gdp?.year ?? 0))]);
+    cited.push(...[usd, gdp].filter((v): v is BriefValue => Boolean(v)));
+  }
+  return {
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.neighbourMilex', { n: num(c.criterion, 0) }),
+      columns: [{ label: msg('col.country') }, { label: msg('col.milexUsdConst', { base: year(Number(constId.slice(-4)) || 2023) }), align: 'right' }, { label: msg('col.shareGdp'), align: 'right' }, { label: msg('col.year') }],
+      rows, source: b.sourceLine(cited), role: 'data', notes: [msg('note.neighbours')],
     },
   };
 }
@@ -1046,6 +1293,8 @@ function commentary(b: Builder, c: CriterionResult): Block[] {
   } else {
     const top = decisiveRule(c)!;
     out.push({ kind: 'para', text: msg('crit.decidedBy', { rule: loc(top.description), rating: { t: 'rating', v: top.rating } }) });
+    const facts = decisiveFacts(b, c);
+    if (facts.length) out.push({ kind: 'para', text: msg('crit.factsIntro') }, { kind: 'list', items: facts });
   }
   if (c.evidenceRating && RANK[c.evidenceRating] > RANK[c.indicatorRating]) {
     out.push({ kind: 'para', text: msg('crit.evidenceHigher', { evidence: { t: 'rating', v: c.evidenceRating }, indicators: { t: 'rating', v: c.indicatorRating } }) });
@@ -1117,7 +1366,7 @@ function criterionSections(b: Builder, c: CriterionResult): Section[] {
   const out: Section[] = [];
   out.push({ id: base, level: 2, title: msg('section.criterion', { n: num(c.criterion, 0), name: criterionName(c.criterion) }), blocks: commentary(b, c) });
   // Indicators.
-  const tables = [indicatorTable(b, c), treatyTable(b, c), neighbourTable(b, c)].filter((x): x is Block => x !== null);
+  const tables = [...indicatorTables(b, c), treatyTable(b, c), neighbourTable(b, c), neighbourMilexTable(b, c)].filter((x): x is Block => x !== null);
   out.push({
     id: `${base}-indicators`, level: 3, title: msg('section.indicators'),
     blocks: tables.length ? tables : [{ kind: 'nodata', text: msg('nodata.indicators') }],

@@ -9,7 +9,8 @@ import type { CountryAssessment, Methodology } from '../assess/types.js';
 import { allIndicators, registerIndicators } from '../data/catalogue.js';
 import { BRIEF_INDICATORS } from '../data/brief-tables.js';
 import { IMPORTERS, sourcePriority } from '../data/registry.js';
-import { countryName } from '../extract/countries/resolve.js';
+import { countryName, resolveCountry } from '../extract/countries/resolve.js';
+import { namesInNotes } from '../render/fact-notes.js';
 import { buildBriefModel, TOPICS, type BriefInput, type BriefModel, type IndicatorLabel, type SourceInfo, type TopicId, type TopicPassage } from '../render/brief-model.js';
 import { renderBriefHtml } from '../render/brief-html.js';
 import { renderBriefMarkdown } from '../render/brief-markdown.js';
@@ -22,6 +23,7 @@ import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
 import { assessCountries, checkAsOf, loadExternal, loadMethodology, resolveCountryArg, todayUtc, type StoredAssessment } from './assess-country.js';
 import { search } from './search.js';
+import { landNeighbours } from './land-neighbours.js';
 
 registerIndicators(BRIEF_INDICATORS);
 
@@ -175,6 +177,12 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     listArmsDeals(db, { recipient: country, supplier: 'DE', fromYear: maxYear - 17 }),
   ]);
   const topics = opts.topics === false ? {} : await topicPassages(db, country, asOf);
+  const neighbourCodes = landNeighbours(country) ?? [];
+  const milexIds = [...new Set(rows.filter((r) => /^sipri\.milex\.usd_const\d{4}$/.test(r.indicator)).map((r) => r.indicator)), 'sipri.milex.usd_const2023', 'sipri.milex.share_gdp'];
+  const neighbourMilex = await Promise.all(neighbourCodes.map(async (n) => ({
+    country: n,
+    values: (await briefIndicatorValues(db, { country: n, maxYear, asOf, indicators: milexIds })).filter((r) => !r.sourceId.startsWith('doc:')),
+  })));
 
   // Sources: datasets by importer, documents by id (values from briefs, evidence, topic passages).
   const sources: Record<string, SourceInfo> = {};
@@ -198,7 +206,13 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   const passages: Record<string, { text: string; lang: string }> = {};
   for (const p of await briefPassages(db, refs)) passages[`${p.docId}#${p.idx}`] = { text: p.text, lang: p.lang };
 
-  const codes = new Set<string>([country]);
+  // States the sanction and conflict notes name, resolved once here (the render layer is pure).
+  const stateCodes: Record<string, string> = {};
+  for (const n of namesInNotes(rows.filter((r) => /^(gsdb|ucdp)\./.test(r.indicator)).map((r) => r.note))) {
+    const code = resolveCountry(n);
+    if (code) stateCodes[n] = code;
+  }
+  const codes = new Set<string>([country, ...neighbourCodes, ...Object.values(stateCodes)]);
   for (const r of rows) if (r.partnerKey) codes.add(r.partnerKey);
   for (const c of a.criteria) for (const v of [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)]) if (v.country) codes.add(v.country);
 
@@ -221,6 +235,9 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     external,
     topics,
     passages,
+    stateCodes,
+    rules: Object.fromEntries(Object.entries(methodology.criteria).map(([n, cm]) => [n, cm.rules.map((r) => ({ id: r.id, description: r.description, reads: r.reads }))])),
+    neighbourMilex: neighbourMilex.map((n) => ({ country: n.country, values: n.values.map((r) => ({ indicator: r.indicator, year: r.year, value: r.value, valueText: r.valueText, partnerKey: r.partnerKey, sourceId: r.sourceId })) })),
     germanDeliveries: deliveries
       .filter((d) => d.deliveryYear <= maxYear)
       .map((d) => ({ year: d.deliveryYear, designation: d.designation, description: d.description, number: d.numberDelivered, tiv: d.tivDelivered })),

@@ -3,7 +3,7 @@
  * Königreich"): a template writes `{country:dat}` and gets "der Ukraine" but plain "Ägypten".
  * Keyed by the resolver's German short name; every name not listed takes no article.
  */
-export type GermanCase = 'nom' | 'acc' | 'dat' | 'gen' | 'nach';
+export type GermanCase = 'nom' | 'acc' | 'dat' | 'gen' | 'nach' | 'in';
 
 type Gender = 'f' | 'm' | 'n' | 'pl';
 
@@ -17,7 +17,7 @@ const ARTICLED: Record<string, Gender> = {
   Komoren: 'pl', Seychellen: 'pl', Salomonen: 'pl', Bahamas: 'pl', Marshallinseln: 'pl', Fidschi: 'n',
 };
 
-const ARTICLES: Record<Gender, Record<Exclude<GermanCase, 'nach'>, string>> = {
+const ARTICLES: Record<Gender, Record<Exclude<GermanCase, 'nach' | 'in'>, string>> = {
   f: { nom: 'die', acc: 'die', dat: 'der', gen: 'der' },
   m: { nom: 'der', acc: 'den', dat: 'dem', gen: 'des' },
   n: { nom: 'das', acc: 'das', dat: 'dem', gen: 'des' },
@@ -29,12 +29,14 @@ const PLURAL_DATIVE: Record<string, string> = {
 };
 
 /** Genitive -s of masculine and neuter names ("des Irak" stays, "des Vereinigten Königreichs"). */
-function inflect(name: string, g: Gender, c: Exclude<GermanCase, 'nach'>): string {
+function inflect(name: string, g: Gender, c: Exclude<GermanCase, 'nach' | 'in'>): string {
   if (g === 'n' && name === 'Vereinigtes Königreich') {
-    if (c === 'nom' || c === 'acc') return name;
+    if (c === 'nom' || c === 'acc') return 'Vereinigte Königreich';
     return c === 'gen' ? 'Vereinigten Königreichs' : 'Vereinigten Königreich';
   }
   if (g === 'pl' && c === 'dat') return PLURAL_DATIVE[name] ?? name;
+  // Adjectives of feminine names in the dative and genitive: "der Zentralafrikanischen Republik".
+  if (g === 'f' && (c === 'dat' || c === 'gen')) return name.replace(/(\p{L}+e)(?= \p{L})/gu, '$1n');
   return name;
 }
 
@@ -45,6 +47,8 @@ function inflect(name: string, g: Gender, c: Exclude<GermanCase, 'nach'>): strin
 export function germanCountry(name: string, c: GermanCase): string {
   const g = ARTICLED[name];
   if (c === 'nach') return g ? `in ${ARTICLES[g].acc} ${inflect(name, g, 'acc')}` : `nach ${name}`;
+  // Place: "in Ägypten", "in der Ukraine", "im Jemen", "in den USA".
+  if (c === 'in') return !g ? `in ${name}` : g === 'm' || g === 'n' ? `im ${inflect(name, g, 'dat')}` : `in ${ARTICLES[g].dat} ${inflect(name, g, 'dat')}`;
   // Genitive without article: "Ägyptens", but "von Laos".
   if (!g) return c === 'gen' ? (/[sßxz]$/.test(name) ? `von ${name}` : `${name}s`) : name;
   return `${ARTICLES[g][c]} ${inflect(name, g, c)}`;
@@ -52,4 +56,15 @@ export function germanCountry(name: string, c: GermanCase): string {
 
 export function hasGermanArticle(name: string): boolean {
   return name in ARTICLED;
+}
+
+/** English short names that take "the" ("the United States", "in the Central African Republic"). */
+const ENGLISH_THE = /^(United States|United Kingdom|United Arab Emirates|Netherlands|Philippines|Maldives|Bahamas|Gambia|Comoros|Seychelles|Solomon Islands|Marshall Islands|Central African Republic|Dominican Republic|DR Congo|Democratic Republic of the Congo|Republic of the Congo|Czech Republic|Holy See|Vatican|USA|UAE)$/;
+
+/** The English name in a sentence: "the" where English needs it; `in`/`nach` give "in …"/"to …". */
+export function englishCountry(name: string, c: GermanCase): string {
+  const the = ENGLISH_THE.test(name) ? `the ${name}` : name;
+  if (c === 'in') return `in ${the}`;
+  if (c === 'nach') return `to ${the}`;
+  return the;
 }
