@@ -4,11 +4,11 @@
  * inline SVG with a data-table fallback. Every interpolated text is HTML-escaped — document text
  * (titles, snippets, reasons) is untrusted.
  */
-import type { Block, BriefModel, ChartModel, Quote, RuleLine, Section, TableModel, Val } from './brief-model.js';
+import type { Block, BriefModel, ChartModel, Quote, RuleLine, Section, SourceLine, TableModel, Val } from './brief-model.js';
 import { chartDataTable } from './chart-table.js';
 import { renderChartSvg } from './charts.js';
 import { formatDate, type Lang } from './format.js';
-import { localize, sourceLineText, t } from './localize.js';
+import { localize, t } from './localize.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -91,11 +91,25 @@ interface Ctx {
   figures: number;
 }
 
-/** Wraps data text in a span with its language when it differs from the document's. */
+/**
+ * A value as HTML: escaped text, and every piece of data text in another language (even inside a
+ * sentence) in a span with its `lang`. Pieces stand in as private-use tokens until after escaping.
+ */
 function valHtml(v: Val, ctx: Ctx): string {
   if (v.t === 'rating') return `<span class="rating rating-${v.v}">${esc(localize(v, ctx.lang))}</span>`;
-  if (v.t === 'text' && v.lang && v.lang !== ctx.lang) return `<span lang="${esc(v.lang)}">${esc(v.v)}</span>`;
-  return esc(localize(v, ctx.lang));
+  const spans: string[] = [];
+  const plain = localize(v, ctx.lang, (text, lang) => {
+    spans.push(`<span lang="${esc(lang)}">${esc(text)}</span>`);
+    return `\uE100${spans.length - 1}\uE101`;
+  });
+  return esc(plain).replace(/\uE100(\d+)\uE101/g, (_, i: string) => spans[Number(i)]);
+}
+
+/** The source line as HTML, each source marked with its language (sourceLineText's words). */
+function sourceLineHtml(sl: SourceLine, ctx: Ctx): string {
+  const label = t(ctx.lang, sl.sources.length > 1 ? 'source.labelPlural' : 'source.label');
+  const asOf = sl.asOf ? `; ${esc(t(ctx.lang, 'source.asOf', { asOf: localize(sl.asOf, ctx.lang) }))}` : '';
+  return `${esc(label)}: ${sl.sources.map((x) => valHtml(x, ctx)).join('; ')}${asOf}`;
 }
 
 function isNumeric(v: Val): boolean {
@@ -118,7 +132,7 @@ function tableHtml(tm: TableModel, ctx: Ctx, opts: { numbered?: boolean } = {}):
   const cls = tm.role === 'ratings' ? ' class="ratings"' : '';
   const notes = (tm.notes ?? []).map((n) => `<p class="note">${valHtml(n, ctx)}</p>`).join('');
   return `<table${cls}><caption>${label}${valHtml(tm.caption, ctx)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>
-<p class="source">${esc(sourceLineText(tm.source, ctx.lang))}</p>${notes}`;
+<p class="source">${sourceLineHtml(tm.source, ctx)}</p>${notes}`;
 }
 
 async function chartHtml(chart: ChartModel, ctx: Ctx): Promise<string> {
@@ -127,7 +141,7 @@ async function chartHtml(chart: ChartModel, ctx: Ctx): Promise<string> {
   const data = chartDataTable(chart, ctx.lang);
   return `<figure class="chart" id="${esc(chart.id)}"><figcaption>${esc(t(ctx.lang, 'figure.label', { n: String(n) }))}: ${valHtml(chart.title, ctx)}</figcaption>
 ${svg}
-<p class="source">${esc(sourceLineText(chart.source, ctx.lang))}</p>
+<p class="source">${sourceLineHtml(chart.source, ctx)}</p>
 <details class="chart-data"><summary>${esc(t(ctx.lang, 'chart.dataTable'))}</summary>${tableHtml(data, ctx, { numbered: false })}</details></figure>`;
 }
 

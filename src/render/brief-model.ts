@@ -355,10 +355,16 @@ class Builder {
     this.usedSources.add(sourceId);
     const s = this.input.sources[sourceId];
     if (!s) return text(sourceId);
-    if (s.kind === 'dataset') return text(s.title);
+    // Dataset titles are the publishers' English titles.
+    if (s.kind === 'dataset') return text(s.title, 'en');
     let out: Val = text(`${s.publisher ? `${s.publisher}: ` : ''}${s.title}`);
     if (s.date) out = msg('source.docDated', { doc: out, date: { t: 'month', v: s.date } });
-    if (tables.length) out = msg('source.docTables', { doc: out, tables: text(tables.join(', ')) });
+    // "Tabelle 5" of a German brief is "Table 5" in an English one.
+    const labels = tables.map((t): Val => {
+      const m = /^Tabelle\s+(\d+)$/i.exec(t);
+      return m ? msg('table.label', { n: text(m[1]) }) : text(t, /^Box\s+\d+$/i.test(t) ? null : 'de');
+    });
+    if (tables.length) out = msg('source.docTables', { doc: out, tables: { t: 'list', items: labels } });
     return out;
   }
 
@@ -1446,9 +1452,10 @@ function annex(b: Builder): Section[] {
     .sort((x, y) => x.title.localeCompare(y.title))
     .map((s): Val => {
       const publisher = s.publisher ? text(s.publisher) : msg('annex.noPublisher');
+      const title = text(s.title, s.kind === 'dataset' ? 'en' : null);
       return s.date
-        ? msg('annex.sourceDated', { title: text(s.title), publisher, date: { t: 'date', v: s.date } })
-        : msg('annex.source', { title: text(s.title), publisher });
+        ? msg('annex.sourceDated', { title, publisher, date: { t: 'date', v: s.date } })
+        : msg('annex.source', { title, publisher: s.kind === 'dataset' && s.publisher ? text(s.publisher, 'en') : publisher });
     });
   const a = b.input.assessment;
   const method: Block[] = [

@@ -55,8 +55,9 @@ export function sentences(text: string): string[] {
   const parts = text.split(/(?<=[.!?…])(\s+)/);
   for (let i = 0; i < parts.length; i += 2) {
     cur += parts[i];
-    const next = parts[i + 2] ?? '';
-    const ends = /[.!?…]["“”»)]?$/.test(cur.trim()) && !ABBREV.test(cur.trim()) && (next === '' || /^["“„»(]?[A-ZÄÖÜ0-9]/.test(next));
+    // A lower-case start after a full stop is still a new sentence (or a fragment, dropped later);
+    // only abbreviations, initials and ordinals ("12. Oktober") keep the sentence going.
+    const ends = /[.!?…]["“”»)]?$/.test(cur.trim()) && !ABBREV.test(cur.trim());
     if (ends || i + 2 >= parts.length) {
       if (cur.trim()) out.push(cur.trim());
       cur = '';
