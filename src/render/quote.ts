@@ -20,7 +20,7 @@ export function decodeEntities(s: string): string {
 function isNonProse(line: string): boolean {
   const t = line.trim();
   if (t === '') return true;
-  if (/^#{1,6}\s/.test(t) || /^\|?\s*:?-{3,}/.test(t)) return true;
+  if (/^\|?\s*:?-{3,}/.test(t)) return true;
   if (t.includes('\t') || (t.match(/\|/g) ?? []).length >= 2) return true;
   const words = t.split(/\s+/);
   const numeric = words.filter((w) => /^[\d.,%–-]+$/.test(w)).length;
@@ -41,12 +41,16 @@ export function plainText(s: string): string {
       .replace(/^\s*(?:[-*+•]|\d+[.)])\s+(?=\S)/, '')
       .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/(\*\*|__|\*|`)(?=\S)([^*_`]*?\S)\1/g, '$2')
-      .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1'))
+      .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1')
+      .replace(/^\s*#{1,6}\s+/, '')
+      .replace(/ {2,}/g, ' ')
+      .trim())
     .join('\n');
 }
 
-// Abbreviations after which a full stop does not end a sentence (German and English).
-const ABBREV = /(?:\b(?:bspw|bzw|ca|vgl|z\.\s?B|u\.\s?a|d\.\s?h|etc|Nr|Dr|Prof|Mio|Mrd|Abs|Art|Jh|St|e\.g|i\.e|vs|No|Mr|Mrs|Ms|Jan|Feb|Aug|Sept|Okt|Oct|Nov|Dez|Dec|inkl|ggf|sog|usw|evtl)|\b[A-Z]|\d)\.$/;
+// Abbreviations after which a full stop does not end a sentence (German and English), single
+// letters ("z. B.", initials) and day or rank ordinals ("12. Oktober"; a year "2019." ends one).
+const ABBREV = /(?:^|[\s(„"])(?:bspw|bzw|ca|vgl|etc|Nr|Dr|Prof|Mio|Mrd|Abs|Art|Jh|St|vs|No|Mr|Mrs|Ms|Jan|Feb|Aug|Sept|Okt|Oct|Nov|Dez|Dec|inkl|ggf|sog|usw|evtl|[\p{L}](?:\.[\p{L}])*|\d{1,2})\.$/u;
 
 /** Sentences of prose text; a full stop after an abbreviation, initial or ordinal does not split. */
 export function sentences(text: string): string[] {
@@ -94,7 +98,7 @@ export function quoteSentences(passage: string, opts: QuoteOptions = {}): string
     return (names.some((n) => l.includes(n)) ? 3 : 0) + cues.filter((c) => l.includes(c)).length;
   };
   const scores = list.map(score);
-  let best = { from: 0, to: 0, score: -1 };
+  let best = { from: 0, to: 0, score: -1, len: Infinity };
   for (let i = 0; i < list.length; i++) {
     let len = 0;
     let sc = 0;
@@ -102,11 +106,14 @@ export function quoteSentences(passage: string, opts: QuoteOptions = {}): string
       len += list[j].length + 1;
       if (len > max && j > i) break;
       sc += scores[j];
-      // Prefer a higher score, then the earlier, shorter run.
-      if (sc > best.score) best = { from: i, to: j, score: sc };
+      // Prefer a higher score, then the shorter run (no sentence that adds nothing), then the earlier.
+      if (sc > best.score || (sc === best.score && len < best.len)) best = { from: i, to: j, score: sc, len };
     }
   }
-  const out = list.slice(best.from, best.to + 1).join(' ');
+  // A short quote reads better with the sentence that follows it.
+  let to = best.to;
+  while (to + 1 < list.length && best.len + list[to + 1].length + 1 <= max * 0.6) best.len += list[++to].length + 1;
+  const out = list.slice(best.from, to + 1).join(' ');
   if (out.length <= max) return out;
   // One sentence longer than the limit: cut at a word and mark it.
   const cut = out.slice(0, max);
