@@ -767,6 +767,18 @@ function importsSection(b: Builder): Section {
     return { id: 'sec-imports', level: 2, title: msg('section.imports'), blocks };
   }
   blocks.push({ kind: 'para', text: msg('note.tiv') });
+  const latestYear = series.filter((v) => v.year <= win.to).pop();
+  if (latestYear && latestYear.value !== null) {
+    const prev = series.find((v) => v.year === latestYear.year - 1);
+    const covered = cov && latestYear.year - 1 >= cov.firstYear;
+    const prevTiv = prev?.value ?? (covered ? 0 : null);
+    blocks.push({
+      kind: 'para',
+      text: prevTiv === null
+        ? msg('comment.importsLatest', { country: b.country, year: year(latestYear.year), tiv: num(latestYear.value, 1) })
+        : msg('comment.importsChange', { country: b.country, year: year(latestYear.year), tiv: num(latestYear.value, 1), prevYear: year(latestYear.year - 1), prevTiv: num(prevTiv, 1) }),
+    });
+  }
   // TIV by year over fifteen years; a covered year with no record means no deliveries.
   const to = win.to;
   const from = Math.max(to - 14, cov?.firstYear ?? (series[0]?.year ?? to));
@@ -870,6 +882,18 @@ function milexSection(b: Builder): Section {
   });
   const shownValues = [...usd, ...gdp, ...govt].filter((v) => v.year > last - 10);
   const source = b.sourceLine(shownValues);
+  const u1 = at(usd, last);
+  const u0 = at(usd, last - 1);
+  const g1 = at(gdp, last);
+  if (u1 && u0 && u0.value) {
+    blocks.push({
+      kind: 'para',
+      text: msg('comment.milexChange', {
+        country: b.country, year: year(last), usd: num(u1.value!, 0), prevYear: year(last - 1),
+        change: { t: 'pct', v: ((u1.value! - u0.value) / u0.value) * 100, digits: 1, signed: true }, gdp: g1 ? pct(g1.value!, 1) : NONE,
+      }),
+    });
+  }
   blocks.push({
     kind: 'table',
     table: {
@@ -1107,6 +1131,8 @@ function groupTable(b: Builder, c: CriterionResult, group: TableGroup): Block | 
     return [];
   }));
   const notes: Val[] = [];
+  const headline = headlineChange(b, rowsData.map((r) => r.id));
+  if (headline) notes.unshift(headline);
   if (rowsData.some((r) => years.some((y) => r.byYear.get(y)?.imputed))) notes.push(msg('note.noneRecorded'));
   notes.push(...feedsNote(b, c, rowsData.map((r) => r.id)));
   return {
@@ -1117,6 +1143,20 @@ function groupTable(b: Builder, c: CriterionResult, group: TableGroup): Block | 
       rows, source: b.sourceLine(shownValues), role: 'data', notes,
     },
   };
+}
+
+/** What changed in the latest data year of the first indicator with two years of values ("9 in 2024; 2023: 8"). */
+function headlineChange(b: Builder, ids: string[]): Val | null {
+  for (const id of ids) {
+    const s = b.idx.series(id).filter((v) => (v.value !== null || v.valueText !== null) && v.year >= b.asOfYear - 9);
+    if (s.length < 2) continue;
+    const [p, l] = s.slice(-2);
+    const same = p.value === l.value && p.valueText === l.valueText;
+    return msg(same ? 'comment.indicatorSame' : 'comment.indicatorChange', {
+      indicator: b.indicatorName(id), year: year(l.year), value: b.cell(id, l), prevYear: year(p.year), prev: b.cell(id, p),
+    });
+  }
+  return null;
 }
 
 /** The criterion's indicator tables, and one line naming the groups the store has nothing on. */

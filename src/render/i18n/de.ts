@@ -264,4 +264,9 @@ export const de: Record<MessageKey, string> = {
   'explain.stateDat': "{name:dat}",
   'explain.inPlace': "{name:in}",
   'explain.inPlaces': "in {places}",
+  'comment.importsLatest': "{year} erhielt {country:nom} Großwaffensysteme im Umfang von {tiv} Mio. TIV.",
+  'comment.importsChange': "{year} erhielt {country:nom} Großwaffensysteme im Umfang von {tiv} Mio. TIV, nach {prevTiv} Mio. im Jahr {prevYear}.",
+  'comment.milexChange': "{year} gab {country:nom} {usd} Mio. US-Dollar für das Militär aus, real {change} gegenüber {prevYear}; der Anteil am BIP lag bei {gdp}.",
+  'comment.indicatorChange': "{indicator}: {value} im Jahr {year} ({prevYear}: {prev}).",
+  'comment.indicatorSame': "{indicator}: {value} im Jahr {year}, unverändert seit {prevYear}.",
 };

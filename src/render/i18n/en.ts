@@ -262,6 +262,11 @@ export const en = {
   'explain.stateDat': "{name:dat}",
   'explain.inPlace': "{name:in}",
   'explain.inPlaces': "in {places}",
+  'comment.importsLatest': "In {year}, deliveries of major conventional arms to {country} amounted to {tiv} million TIV.",
+  'comment.importsChange': "In {year}, deliveries of major conventional arms to {country} amounted to {tiv} million TIV, against {prevTiv} million in {prevYear}.",
+  'comment.milexChange': "In {year}, {country} spent US$ {usd} million on its military, {change} in real terms against {prevYear}; the share of GDP was {gdp}.",
+  'comment.indicatorChange': "{indicator}: {value} in {year} ({prevYear}: {prev}).",
+  'comment.indicatorSame': "{indicator}: {value} in {year}, unchanged since {prevYear}.",
 } as const;
 
 export type MessageKey = keyof typeof en;
