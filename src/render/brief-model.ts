@@ -587,6 +587,15 @@ function securitySummary(b: Builder): Block[] {
       kind: 'para',
       text: msg('summary.germanExports', { country, year: year(last.year), value: num(last.value!, 2), from: year(window[0].year), to: year(last.year), total: num(total, 2) }),
     });
+  } else if (imp && imp.total > 0) {
+    // No licence figures: Germany's deliveries, named as such.
+    const deTiv = imp.suppliers.find((x) => x.key === 'DE')?.tiv ?? 0;
+    out.push({
+      kind: 'para',
+      text: deTiv > 0
+        ? msg('summary.germanDeliveries', { country, from: year(imp.from), to: year(imp.to), tiv: num(deTiv, 1), share: pct((deTiv / imp.total) * 100, 1) })
+        : msg('german.noDeliveries', { country, from: year(imp.from), to: year(imp.to) }),
+    });
   }
   flush();
   // Forces.

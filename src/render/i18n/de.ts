@@ -269,4 +269,5 @@ export const de: Record<MessageKey, string> = {
   'comment.milexChange': "{year} gab {country:nom} {usd} Mio. US-Dollar für das Militär aus, real {change} gegenüber {prevYear}; der Anteil am BIP lag bei {gdp}.",
   'comment.indicatorChange': "{indicator}: {value} im Jahr {year} ({prevYear}: {prev}).",
   'comment.indicatorSame': "{indicator}: {value} im Jahr {year}, unverändert seit {prevYear}.",
+  'summary.germanDeliveries': "Von {from} bis {to} lieferte Deutschland Großwaffensysteme im Umfang von {tiv} Mio. TIV an {country:acc} ({share} der Importe; SIPRI, Lieferungen, keine Genehmigungen).",
 };

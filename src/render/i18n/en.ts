@@ -267,6 +267,7 @@ export const en = {
   'comment.milexChange': "In {year}, {country} spent US$ {usd} million on its military, {change} in real terms against {prevYear}; the share of GDP was {gdp}.",
   'comment.indicatorChange': "{indicator}: {value} in {year} ({prevYear}: {prev}).",
   'comment.indicatorSame': "{indicator}: {value} in {year}, unchanged since {prevYear}.",
+  'summary.germanDeliveries': "From {from} to {to}, Germany delivered major conventional arms worth {tiv} million TIV to {country} ({share} of its imports; SIPRI, deliveries, not licences).",
 } as const;
 
 export type MessageKey = keyof typeof en;
