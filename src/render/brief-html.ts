@@ -48,11 +48,17 @@ nav.toc .toc-line { display: flex; justify-content: space-between; gap: 12px; }
 nav.toc .toc-page { min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 12px 0 16px; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
+/* Words in cells wrap (a long one breaks), so no column is pushed off the page; numbers and years do not. */
+th, td { overflow-wrap: break-word; hyphens: auto; }
+.nowrap { white-space: nowrap; }
+table.wide { font-size: 8.5pt; }
+table.wide th, table.wide td { padding: 2px 4px; }
 caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 4px; }
 th, td { border-bottom: 1px solid var(--rule); padding: 3px 6px; vertical-align: top; text-align: left; }
 thead th { background: #eef2f6; font-weight: bold; }
 tbody th { font-weight: normal; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
+td.right, th.right { text-align: right; }
 .source, .note { font-size: 8.5pt; color: var(--muted); margin: 3px 0 0; }
 figure.chart svg { width: 100%; height: auto; max-width: 640px; display: block; }
 figure.chart figcaption { font-weight: bold; margin-bottom: 4px; }
@@ -79,6 +85,9 @@ blockquote.evidence footer { font-size: 8.5pt; color: var(--muted); }
   h2, h3, h4, caption, figcaption { break-after: avoid; }
   figure.chart, blockquote, tr { break-inside: avoid; }
   figure.table.short { break-inside: avoid; }
+  /* A caption and header row never stay alone at the foot of a page. */
+  caption, thead, thead tr { break-after: avoid; break-inside: avoid; }
+  tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; }
   thead { display: table-header-group; }
   details.chart-data { display: none; }
   a { color: inherit; text-decoration: none; }
@@ -119,17 +128,19 @@ function isNumeric(v: Val): boolean {
 function tableHtml(tm: TableModel, ctx: Ctx, opts: { numbered?: boolean } = {}): string {
   const numbered = opts.numbered ?? true;
   const label = numbered ? `${esc(t(ctx.lang, 'table.label', { n: String(++ctx.tables) }))}: ` : '';
-  const head = tm.columns.map((c) => `<th scope="col"${c.align === 'right' ? ' class="num"' : ''}>${valHtml(c.label, ctx)}</th>`).join('');
+  // Right-aligned columns keep numbers on one line; words in them (a conflict's intensity) wrap.
+  const head = tm.columns.map((c) => `<th scope="col"${c.align === 'right' ? ' class="right"' : ''}>${valHtml(c.label, ctx)}</th>`).join('');
   const body = tm.rows
     .map((r) => `<tr>${r.map((cell, i) => {
       const right = tm.columns[i]?.align === 'right' || isNumeric(cell);
       const tag = i === 0 ? 'th scope="row"' : 'td';
       const close = i === 0 ? 'th' : 'td';
-      const cls = right ? ' class="num"' : '';
+      const cls = isNumeric(cell) ? ' class="num"' : right ? ' class="right"' : cell.t === 'year' ? ' class="nowrap"' : '';
       return `<${tag}${cls}>${valHtml(cell, ctx)}</${close}>`;
     }).join('')}</tr>`)
     .join('\n');
-  const cls = tm.role === 'ratings' ? ' class="ratings"' : '';
+  const classes = [tm.role === 'ratings' ? 'ratings' : '', tm.columns.length > 5 ? 'wide' : ''].filter(Boolean);
+  const cls = classes.length ? ` class="${classes.join(' ')}"` : '';
   const notes = (tm.notes ?? []).map((n) => `<p class="note">${valHtml(n, ctx)}</p>`).join('');
   return `<table${cls}><caption>${label}${valHtml(tm.caption, ctx)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>
 <p class="source">${sourceLineHtml(tm.source, ctx)}</p>${notes}`;
@@ -195,7 +206,8 @@ async function blockHtml(b: Block, ctx: Ctx): Promise<string> {
     case 'list':
       return `<ul>${b.items.map((i) => `<li>${valHtml(i, ctx)}</li>`).join('\n')}</ul>`;
     case 'table': {
-      const short = b.table.rows.length <= 15 ? ' short' : '';
+      // Tables up to a page long are kept whole; longer ones break between rows, header repeated.
+      const short = b.table.rows.length <= 25 ? ' short' : '';
       return `<figure class="table${short}" id="${esc(b.table.id)}">${tableHtml(b.table, ctx)}</figure>`;
     }
     case 'chart':
