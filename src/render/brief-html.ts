@@ -139,7 +139,7 @@ function tableHtml(tm: TableModel, ctx: Ctx, opts: { numbered?: boolean } = {}):
       return `<${tag}${cls}>${valHtml(cell, ctx)}</${close}>`;
     }).join('')}</tr>`)
     .join('\n');
-  const classes = [tm.role === 'ratings' ? 'ratings' : '', tm.columns.length > 5 ? 'wide' : ''].filter(Boolean);
+  const classes = [tm.role === 'ratings' ? 'ratings' : tm.columns.length > 5 ? 'wide' : ''].filter(Boolean);
   const cls = classes.length ? ` class="${classes.join(' ')}"` : '';
   const notes = (tm.notes ?? []).map((n) => `<p class="note">${valHtml(n, ctx)}</p>`).join('');
   return `<table${cls}><caption>${label}${valHtml(tm.caption, ctx)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>

@@ -9,7 +9,7 @@
 import type { CriterionNumber, Rating } from '../core/types.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
-import { quoteSentences } from './quote.js';
+import { mentionsCountry, quoteSentences } from './quote.js';
 import { parseConflictNote, parseSanctionNote, stateName } from './fact-notes.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -400,11 +400,14 @@ class Builder {
     return num(v.value);
   }
 
-  /** A passage as a quote: whole sentences from its full text, those naming the country first. */
+  /** A passage as a quote: whole sentences from its full text, those naming the country first; none when it does not name the country. */
   quote(p: { docId: string; passageIdx?: number; snippet: string; lang: string | null; cues: string[] }): Omit<Quote, 'title' | 'publisher' | 'date'> | null {
     const full = p.passageIdx === undefined ? undefined : this.input.passages?.[`${p.docId}#${p.passageIdx}`];
     const names = this.input.names[this.input.country];
-    const snippet = quoteSentences(full?.text ?? p.snippet, { names: names ? [names.de, names.en] : [], cues: p.cues });
+    const nameList = names ? [names.de, names.en] : [this.input.country];
+    // A passage that does not name the country is not quoted for it, whatever its document is about.
+    if (!mentionsCountry(full?.text ?? p.snippet, nameList)) return null;
+    const snippet = quoteSentences(full?.text ?? p.snippet, { names: nameList, cues: p.cues });
     if (!snippet) return null;
     return { snippet, docId: p.docId, passageIdx: p.passageIdx, cues: p.cues, lang: full?.lang ?? p.lang };
   }

@@ -38,3 +38,12 @@ test('one sentence longer than the limit is cut at a word and marked', () => {
   const q = quoteSentences(long, { max: 100 })!;
   assert.ok(q.length <= 102 && q.endsWith(' …'), q);
 });
+
+test('a country is named by its name or the stem of its adjective, not inside another name', async () => {
+  const { mentionsCountry } = await import('./quote.js');
+  assert.ok(mentionsCountry('die kasachische Armee', ['Kasachstan', 'Kazakhstan']));
+  assert.ok(mentionsCountry('ägyptische Streitkräfte', ['Ägypten', 'Egypt']));
+  assert.ok(mentionsCountry('Malian troops', ['Mali']));
+  assert.ok(!mentionsCountry('fighting in Somalia', ['Mali']));
+  assert.ok(!mentionsCountry('So modernisiert Kasachstan seine T-72', ['Ukraine']));
+});

@@ -119,3 +119,22 @@ export function quoteSentences(passage: string, opts: QuoteOptions = {}): string
   const cut = out.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).trimEnd()} …`;
 }
+
+/** A name and, for names with a common ending, its stem ("Kasachstan" → "Kasach", "Ägypten" → "Ägypt"). */
+function nameStems(name: string): string[] {
+  const out = [name];
+  const stem = name.replace(/(stan|ien|en|ia|a|e)$/i, '');
+  if (stem !== name && stem.length >= 5) out.push(stem);
+  return out;
+}
+
+/**
+ * True when the text names the country: a name or its stem at the start of a word, so adjectives
+ * count ("kasachische", "Ukrainian", "Egyptian") but "Somalia" does not name Mali.
+ */
+export function mentionsCountry(text: string, names: string[]): boolean {
+  const stems = [...new Set(names.filter(Boolean).flatMap(nameStems))];
+  if (stems.length === 0) return false;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}])(?:${stems.map(esc).join('|')})`, 'iu').test(text);
+}
