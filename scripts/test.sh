@@ -3,6 +3,8 @@
 # server-mode tests (start a private throw-away one when none is configured and the binaries
 # exist), then run every test file with node's test runner.
 set -euo pipefail
+# Dates print the same on every machine (golden files, "as of" lines).
+export TZ=UTC
 cd "$(dirname "$0")/.."
 npm run --silent build
 

@@ -65,5 +65,5 @@ test('diff names new data years, rules that started firing, new evidence and met
   const kinds = c2.changes.map((c) => c.kind);
   for (const k of ['methodology', 'rule_fired', 'new_data_year', 'new_evidence']) assert.ok(kinds.includes(k as never), `${k} in ${kinds}`);
   assert.match(c2.changes.find((c) => c.kind === 'new_data_year')!.detail.en, /pts\.state_dept=2 \(2022.*→ pts\.state_dept=4 \(2024/);
-  assert.match(c2.changes.find((c) => c.kind === 'methodology')!.detail.en, /1\.0\.0 → bicc-plus 9\.9\.9/);
+  assert.match(c2.changes.find((c) => c.kind === 'methodology')!.detail.en, /2\.0\.0 → bicc-plus 9\.9\.9/);
 });

@@ -10,7 +10,7 @@ import { buildContext, ratingRank } from './engine.js';
 import { formatValues } from './explain.js';
 import { ratingLabel } from './labels.js';
 import { CRITERIA } from './methodology.js';
-import type { AssessmentFacts, CountryAssessment, ExternalRating, Lang, Methodology } from './types.js';
+import type { AssessmentFacts, CountryAssessment, CriterionResult, ExternalRating, Lang, Localized, Methodology } from './types.js';
 
 export interface ComparisonRow {
   criterion: CriterionNumber;
@@ -49,16 +49,70 @@ const T = {
   firedList: { en: 'fired', de: 'gegriffen' },
 } satisfies Record<string, Record<Lang, string>>;
 
-function whyNotFired(ctx: EvalContext, methodology: Methodology, criterion: CriterionNumber, atLeast: Rating, lang: Lang): string {
+/** One rule behind a difference: fired (we rate higher), or not met / undecided (we rate lower). */
+export interface DifferenceRule {
+  ruleId: string;
+  rating: Rating;
+  status: 'fired' | 'not_met' | 'undecided';
+  /** Indicators an undecided rule lacks. */
+  missing: string[];
+}
+
+/** Why our rating differs from an external one, in both languages and as data. */
+export interface Difference {
+  /** Ours relative to theirs; `no_data` when we have no rating at all. */
+  direction: 'higher' | 'lower' | 'no_data';
+  rules: DifferenceRule[];
+  /** Indicators whose absence makes (or may make) the difference. */
+  missing: string[];
+  explanation: Localized;
+}
+
+const both = (f: (lang: Lang) => string): Localized => ({ de: f('de'), en: f('en') });
+
+function whyNotFired(ctx: EvalContext, methodology: Methodology, criterion: CriterionNumber, atLeast: Rating): Omit<Difference, 'direction'> {
   const candidates = methodology.criteria[criterion].rules.filter((r) => ratingRank(r.rating) >= ratingRank(atLeast));
-  if (candidates.length === 0) return T.noRule[lang];
-  const parts = candidates.map((rule) => {
-    const r = evaluate(ctx, rule.when);
-    const status = r.truth === null ? `${T.lacks[lang]} ${[...new Set(r.missing)].join(', ')}` : T.notMet[lang];
-    const read = r.values.length ? ` — ${T.read[lang]}: ${formatValues(r.values, lang)}` : '';
-    return `${rule.id} (${rule.description[lang]}): ${status}${read}`;
+  if (candidates.length === 0) return { rules: [], missing: [], explanation: both((lang) => `${T.lower[lang]} ${T.noRule[lang]}`) };
+  const evaluated = candidates.map((rule) => ({ rule, r: evaluate(ctx, rule.when) }));
+  const rules = evaluated.map(({ rule, r }): DifferenceRule => ({
+    ruleId: rule.id,
+    rating: rule.rating,
+    status: r.truth === null ? 'undecided' : 'not_met',
+    missing: r.truth === null ? [...new Set(r.missing)] : [],
+  }));
+  const explanation = both((lang) => {
+    const parts = evaluated.map(({ rule, r }, i) => {
+      const status = r.truth === null ? `${T.lacks[lang]} ${rules[i].missing.join(', ')}` : T.notMet[lang];
+      const read = r.values.length ? ` — ${T.read[lang]}: ${formatValues(r.values, lang)}` : '';
+      return `${rule.id} (${rule.description[lang]}): ${status}${read}`;
+    });
+    return `${T.lower[lang]} ${T.noneFired[lang]} „${ratingLabel(atLeast, lang)}“ ${T.orHigher[lang]} ${parts.join(' | ')}`;
   });
-  return `${T.noneFired[lang]} „${ratingLabel(atLeast, lang)}“ ${T.orHigher[lang]} ${parts.join(' | ')}`;
+  return { rules, missing: [...new Set(rules.flatMap((r) => r.missing))], explanation };
+}
+
+/**
+ * Explains why the computed rating of a criterion differs from an external one: the rules that
+ * fired and what they read when we rate higher; the rules that would give the external rating and
+ * why they did not fire when we rate lower; the decisive indicators missing when we have no rating.
+ * `ctx` is the engine's context for the country and day (`buildContext`).
+ */
+export function explainDifference(ctx: EvalContext, methodology: Methodology, c: CriterionResult, external: Rating): Difference {
+  if (c.rating === 'no_data') {
+    return { direction: 'no_data', rules: [], missing: c.missing, explanation: both((lang) => `${T.noData[lang]} ${c.missing.join(', ')}.`) };
+  }
+  if (ratingRank(c.rating) > ratingRank(external)) {
+    const decisive = c.rulesFired.filter((f) => f.rating === c.rating);
+    return {
+      direction: 'higher',
+      rules: decisive.map((f) => ({ ruleId: f.ruleId, rating: f.rating, status: 'fired', missing: [] })),
+      missing: [],
+      explanation: both((lang) => `${T.higher[lang]} ${decisive
+        .map((f) => `${f.ruleId} (${f.description[lang]}) ${T.firedList[lang]} — ${T.read[lang]}: ${f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${T.passages[lang]}` : formatValues(f.values, lang)}`)
+        .join(' | ')}`),
+    };
+  }
+  return { direction: 'lower', ...whyNotFired(ctx, methodology, c.criterion, external) };
 }
 
 export function compareWithExternal(
@@ -83,18 +137,7 @@ export function compareWithExternal(
     };
     if (!ext) return { ...base, agrees: null, explanation: T.noExternal[lang] };
     if (ext.rating === c.rating) return { ...base, agrees: true, explanation: T.same[lang] };
-    let explanation: string;
-    if (c.rating === 'no_data') {
-      explanation = `${T.noData[lang]} ${c.missing.join(', ')}.`;
-    } else if (ratingRank(c.rating) > ratingRank(ext.rating)) {
-      const decisive = c.rulesFired.filter((f) => f.rating === c.rating);
-      explanation = `${T.higher[lang]} ${decisive
-        .map((f) => `${f.ruleId} (${f.description[lang]}) ${T.firedList[lang]} — ${T.read[lang]}: ${f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${T.passages[lang]}` : formatValues(f.values, lang)}`)
-        .join(' | ')}`;
-    } else {
-      explanation = `${T.lower[lang]} ${whyNotFired(ctx, methodology, n, ext.rating, lang)}`;
-    }
-    return { ...base, agrees: false, explanation };
+    return { ...base, agrees: false, explanation: explainDifference(ctx, methodology, c, ext.rating).explanation[lang] };
   });
   const compared = rows.filter((r) => r.agrees !== null).length;
   return {

@@ -4,6 +4,7 @@
  * missing value never silently decides a rule.
  */
 import type {
+  AtLeastCondition,
   ComparisonOp,
   Condition,
   CountCondition,
@@ -55,10 +56,15 @@ export interface EvalContext {
   evidence: EvidenceFact[];
 }
 
-export function indexSeries(facts: IndicatorFact[], asOfYear: number, country?: string): SeriesIndex {
+/**
+ * Indexes the facts known on the as-of day: none of a later year, and none dated after `asOf` (a treaty
+ * ratified on 2020-07-06 is not yet in force on 2020-03-01, although its year has begun).
+ */
+export function indexSeries(facts: IndicatorFact[], asOfYear: number, country?: string, asOf?: string): SeriesIndex {
   const byIndicator = new Map<string, IndicatorFact[]>();
   for (const f of facts) {
     if (f.year > asOfYear || (f.value === null && (f.valueText === null || f.valueText === ''))) continue;
+    if (asOf !== undefined && f.date && f.date > asOf) continue;
     const list = byIndicator.get(f.indicator);
     if (list) list.push(f);
     else byIndicator.set(f.indicator, [f]);
@@ -79,6 +85,8 @@ export function readIndicator(
   withinYears: number,
   aggregate: 'latest' | 'max' | 'min' = 'latest',
 ): ValueRead | null {
+  const spec = ctx.methodology.indicators[indicator];
+  if (spec?.persistent) return readState(ctx, series, indicator);
   const lo = ctx.asOfYear - withinYears;
   const rows = (series.byIndicator.get(indicator) ?? []).filter((r) => r.year >= lo);
   const toRead = (r: IndicatorFact): ValueRead => ({
@@ -91,7 +99,6 @@ export function readIndicator(
     ...(series.country ? { country: series.country } : {}),
   });
   const candidates = rows.map(toRead);
-  const spec = ctx.methodology.indicators[indicator];
   const cov = ctx.coverage.get(indicator);
   if (spec?.absentMeans !== undefined && cov && series.inUniverse) {
     // The newest covered year in the window without a record reads as "none recorded".
@@ -117,6 +124,20 @@ export function readIndicator(
   const better = (a: ValueRead, b: ValueRead) =>
     aggregate === 'max' ? b.value! > a.value! || (b.value === a.value && b.year > a.year) : b.value! < a.value! || (b.value === a.value && b.year > a.year);
   return numeric.reduce((a, b) => (better(a, b) ? b : a));
+}
+
+/**
+ * A persistent indicator (treaty membership): the newest fact up to the as-of year holds, however old,
+ * and is never stale. A country the dataset covers but does not list reads as `absentMeans`.
+ */
+function readState(ctx: EvalContext, series: SeriesIndex, indicator: string): ValueRead | null {
+  const newest = series.byIndicator.get(indicator)?.[0];
+  const country = series.country ? { country: series.country } : {};
+  if (newest) return { indicator, value: newest.value, valueText: newest.valueText, year: newest.year, source: newest.source, stale: false, ...country };
+  const spec = ctx.methodology.indicators[indicator];
+  const cov = ctx.coverage.get(indicator);
+  if (spec?.absentMeans === undefined || !cov || !series.inUniverse || cov.firstYear > ctx.asOfYear) return null;
+  return { indicator, value: spec.absentMeans, valueText: null, year: Math.min(ctx.asOfYear, cov.lastYear), source: cov.source, stale: false, imputed: true, ...country };
 }
 
 function compare(op: ComparisonOp, a: number, b: number): boolean {
@@ -157,7 +178,7 @@ function evalIndicator(ctx: EvalContext, c: IndicatorCondition, series: SeriesIn
 function evalCount(ctx: EvalContext, c: CountCondition): ConditionResult {
   const within = c.count.withinYears ?? ctx.methodology.defaultWithinYears;
   let yes = 0;
-  let unknown = 0;
+  let unknown = c.count.unknownItems ?? 0;
   const values: ValueRead[] = [];
   const missing: string[] = [];
   for (const id of c.count.indicators) {
@@ -174,6 +195,21 @@ function evalCount(ctx: EvalContext, c: CountCondition): ConditionResult {
   for (let k = yes; k <= yes + unknown; k++) outcomes.add(compare(c.op, k, c.value));
   const truth = outcomes.size === 1 ? [...outcomes][0] : null;
   return { truth, values, missing: truth === null ? missing : [], evidence: [] };
+}
+
+function evalAtLeast(ctx: EvalContext, c: AtLeastCondition): ConditionResult {
+  const parts = c.of.map((x) => evaluate(ctx, x));
+  const yes = parts.filter((p) => p.truth === true).length;
+  const unknown = parts.filter((p) => p.truth === null).length;
+  // Decided only when the unknown parts cannot change the outcome either way.
+  const truth: Truth = yes >= c.atLeast ? true : yes + unknown < c.atLeast ? false : null;
+  const shown = truth === true ? parts.filter((p) => p.truth === true) : parts;
+  return {
+    truth,
+    values: shown.flatMap((p) => p.values),
+    missing: truth === null ? parts.flatMap((p) => p.missing) : [],
+    evidence: shown.flatMap((p) => p.evidence),
+  };
 }
 
 function evalNeighbours(ctx: EvalContext, c: NeighbourCondition): ConditionResult {
@@ -254,6 +290,7 @@ export function evaluate(ctx: EvalContext, c: Condition): ConditionResult {
     return { ...r, truth: r.truth === null ? null : !r.truth, evidence: [] };
   }
   if ('evidence' in c) return evalEvidence(ctx, c);
+  if ('atLeast' in c) return evalAtLeast(ctx, c);
   if ('neighbours' in c) return evalNeighbours(ctx, c);
   if ('count' in c) return evalCount(ctx, c);
   return evalIndicator(ctx, c, ctx.own);
@@ -261,8 +298,8 @@ export function evaluate(ctx: EvalContext, c: Condition): ConditionResult {
 
 /** Whether a condition reads evidence, indicators, or both. */
 export function conditionKinds(c: Condition): { evidence: boolean; indicators: boolean } {
-  if ('all' in c || 'any' in c) {
-    const list = 'all' in c ? c.all : (c as { any: Condition[] }).any;
+  if ('all' in c || 'any' in c || 'atLeast' in c) {
+    const list = 'all' in c ? c.all : 'atLeast' in c ? c.of : (c as { any: Condition[] }).any;
     const kinds = list.map(conditionKinds);
     return { evidence: kinds.some((k) => k.evidence), indicators: kinds.some((k) => k.indicators) };
   }

@@ -28,3 +28,24 @@ export function deriveIndicators(rows: PartnerFact[], m: Methodology): Indicator
   }
   return out;
 }
+
+/**
+ * Ratio indicators (`ratioOf`), per year in which both parts have a value, e.g. military spending
+ * against health spending, both in percent of GDP. The source names both parts' sources.
+ */
+export function deriveRatios(facts: IndicatorFact[], m: Methodology): IndicatorFact[] {
+  const out: IndicatorFact[] = [];
+  for (const [id, spec] of Object.entries(m.indicators)) {
+    const r = spec.ratioOf;
+    if (!r) continue;
+    const denominators = new Map<number, IndicatorFact>();
+    for (const f of facts) if (f.indicator === r.denominator && f.value !== null && f.value > 0 && !denominators.has(f.year)) denominators.set(f.year, f);
+    for (const f of facts) {
+      const d = denominators.get(f.year);
+      if (f.indicator !== r.numerator || f.value === null || !d) continue;
+      denominators.delete(f.year);
+      out.push({ indicator: id, year: f.year, value: Math.round((f.value / d.value!) * 1000) / 1000, valueText: null, unit: 'ratio', source: `${f.source} / ${d.source}` });
+    }
+  }
+  return out;
+}

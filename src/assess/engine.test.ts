@@ -130,8 +130,9 @@ test('confidence drops with missing decisive indicators', () => {
   assert.deepEqual(half.missing, ['undp.hdi']);
   assert.notEqual(half.confidence, 'high');
   // A rule that could raise the rating but lacks data is named; one the known values already decide is not.
-  assert.ok(half.rulesUndetermined.some((u) => u.ruleId === 'c8.low_development_high_burden' && u.missing.includes('undp.hdi')));
-  const decided = criterion(facts([row('sipri.milex.share_gdp', 2025, 1)]), 8);
+  assert.ok(half.rulesUndetermined.some((u) => u.ruleId === 'c8.low_development_militarised' && u.missing.includes('undp.hdi')));
+  // Every militarisation measure known and low: no rule can fire, whatever the missing HDI.
+  const decided = criterion(facts([row('sipri.milex.share_gdp', 2025, 1), row('wb.health_exp_gdp', 2025, 5), row('sipri.milex.share_govt', 2025, 3), row('wb.gdp_pc_ppp_const2021', 2025, 20000)]), 8);
   assert.deepEqual(decided.rulesUndetermined, []);
 });
 
@@ -221,7 +222,8 @@ test('neighbour conflicts raise criterion 4; an island without neighbours is not
     lastYear: 2024,
     source: 'UCDP',
   }));
-  const own = [row('sipri.milex.share_gdp', 2025, 1.2)];
+  // Every other criterion-4 rule decided by its own data, so only the neighbours can make a difference.
+  const own = [row('sipri.milex.share_gdp', 2025, 1.2), row('wgi.pv', 2023, 0.4), row('coup.attempts', 2024, 0)];
   const withWar = criterion(
     facts(own, [], { coverage, neighbours: [{ country: 'RU', indicators: [row('ucdp.conflict.interstate.party', 2024, 2)] }, { country: 'CN', indicators: [row('ti.cpi', 2024, 40)] }] }),
     4,
@@ -264,4 +266,51 @@ test('the methodology id and version are in every result', () => {
 
 test('a bad as-of date is a usage error', () => {
   assert.throws(() => assessCountry(facts([]), methodology, { asOf: '2026-13-01' }), /as-of/);
+});
+
+test('treaty membership persists: an old ratification counts, a later one does not yet, a state the dataset does not list reads 0', () => {
+  const coverage = [{ indicator: 'treaty.att', firstYear: 2013, lastYear: 2025, source: 'untc' }, { indicator: 'regime.wassenaar', firstYear: 1996, lastYear: 2025, source: 'reference' }];
+  const neitherRule = (f: IndicatorFact[], asOf: string) => criterion(facts(f, [], { coverage }), 7, methodology, asOf).rulesFired.map((r) => r.ruleId);
+  const joined2014 = [row('treaty.att', 2014, 1), row('ti.cpi', 2013, 60), row('ti.cpi', 2024, 60)];
+  assert.ok(!neitherRule(joined2014, '2026-06-30').includes('c7.neither_att_nor_wassenaar'), 'a 2014 accession still counts in 2026');
+  assert.ok(neitherRule(joined2014, '2013-06-30').includes('c7.neither_att_nor_wassenaar'), 'not yet a party in 2013: the list reads 0');
+  const outside = criterion(facts([row('ti.cpi', 2024, 60)], [], { coverage }), 7);
+  const read = outside.rulesFired.find((r) => r.ruleId === 'c7.neither_att_nor_wassenaar')?.values.find((v) => v.indicator === 'treaty.att');
+  assert.equal(read?.value, 0);
+  assert.equal(read?.imputed, true);
+  assert.equal(read?.stale, false, 'a state is not stale');
+});
+
+test('militarisation: two of three measures with a ratio computed from military and health spending', () => {
+  const base = [row('undp.hdi', 2022, 0.5), row('sipri.milex.share_gdp', 2024, 2.6), row('wb.health_exp_gdp', 2024, 4)];
+  const fired = (f: IndicatorFact[]) => criterion(facts(f), 8).rulesFired.map((r) => r.ruleId);
+  // 2.6 % of GDP and 2.6 / 4 = 0.65 of health spending: two of three.
+  assert.ok(fired(base).includes('c8.low_development_militarised'));
+  const ratio = criterion(facts(base), 8).rulesFired.find((r) => r.ruleId === 'c8.low_development_militarised')!.values.find((v) => v.indicator === 'armsbrief.milex_to_health');
+  assert.equal(ratio?.value, 0.65);
+  // Health spending high: the ratio is low; government share unknown, so "two of three" cannot be decided.
+  const undecided = criterion(facts([row('undp.hdi', 2022, 0.5), row('sipri.milex.share_gdp', 2024, 2.6), row('wb.health_exp_gdp', 2024, 9)]), 8);
+  assert.ok(!undecided.rulesFired.some((r) => r.ruleId === 'c8.low_development_militarised'));
+  assert.ok(undecided.rulesUndetermined.some((u) => u.ruleId === 'c8.low_development_militarised' && u.missing.includes('sipri.milex.share_govt')));
+  assert.ok(undecided.rulesFired.some((r) => r.ruleId === 'c8.low_development_military_burden'), 'one high measure at low development');
+});
+
+test('conventions counted against BICC\'s 29: the ones armsbrief does not hold are unknown, never absent', () => {
+  const held = methodology.criteria[6].rules.find((r) => r.id === 'c6.few_conventions')!.reads;
+  const fired = (joined: number) => criterion(facts(held.map((id, i) => row(id, 2000, i < joined ? 1 : 0))), 6).rulesFired.map((r) => r.ruleId);
+  // 11 of 29 unknown: 11 joined + 11 unknown = 22 at most → fewer than 23 for certain.
+  assert.ok(fired(11).includes('c6.few_conventions'));
+  // 12 joined: 12 … 23 possible → cannot tell.
+  assert.ok(!fired(12).includes('c6.few_conventions'));
+  assert.ok(fired(6).includes('c6.very_few_conventions'), '6 + 11 = 17 < 18 whatever the unknown ones');
+  assert.ok(!fired(7).includes('c6.very_few_conventions'));
+});
+
+test('every rule of methodology 2 says why its threshold is where it is, in both languages', () => {
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
+    for (const r of methodology.criteria[n].rules) {
+      assert.ok(r.reason?.de && r.reason.en, `${r.id} has a reason`);
+      assert.doesNotMatch(JSON.stringify(r.when) + r.description.en, /"country"|\b(Kazakhstan|Ukraine|Russia)\b/, `${r.id} names no country`);
+    }
+  }
 });

@@ -12,6 +12,7 @@ import type { CriterionNumber, Rating } from '../core/types.js';
 import { conditionKinds, evaluate, indexSeries, readIndicator, type EvalContext, type EvidenceRef } from './conditions.js';
 import { dateSortKey, isIsoDay, partialRange, withinWindow, yearOf } from './dates.js';
 import { CRITERIA } from './methodology.js';
+import { deriveRatios } from './derive.js';
 import { RATING_LABELS } from './labels.js';
 import type {
   AssessmentFacts,
@@ -67,11 +68,16 @@ export function buildContext(facts: AssessmentFacts, methodology: Methodology, a
     methodology,
     asOf,
     asOfYear,
-    own: indexSeries(facts.indicators, asOfYear, undefined),
-    neighbours: facts.neighbours ? facts.neighbours.map((n) => indexSeries(n.indicators, asOfYear, n.country)) : null,
+    own: indexSeries(withRatios(facts.indicators, methodology), asOfYear, undefined, asOf),
+    neighbours: facts.neighbours ? facts.neighbours.map((n) => indexSeries(withRatios(n.indicators, methodology), asOfYear, n.country, asOf)) : null,
     coverage: new Map((facts.coverage ?? []).map((c) => [c.indicator, c])),
     evidence,
   };
+}
+
+function withRatios(facts: AssessmentFacts['indicators'], methodology: Methodology): AssessmentFacts['indicators'] {
+  const ratios = deriveRatios(facts, methodology);
+  return ratios.length ? [...facts, ...ratios] : facts;
 }
 
 function latestOverride(overrides: OverrideFact[] | undefined, criterion: CriterionNumber): OverrideFact | undefined {

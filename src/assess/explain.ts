@@ -1,5 +1,6 @@
 /** Plain-language pieces shared by compare, diff and the CLI: values with year and source, rule lists. */
 import type { Lang, Localized, ValueRead } from './types.js';
+import { describeReferenceSource, parseReferenceSource } from '../core/reference-source.js';
 
 const WORDS = {
   noRecord: { de: 'kein Eintrag', en: 'no record' },
@@ -11,7 +12,13 @@ export function formatValue(v: ValueRead, lang: Lang = 'en'): string {
   const shown = v.valueText ?? (v.value === null ? '–' : String(roundForDisplay(v.value)));
   const flags = [v.imputed ? WORDS.noRecord[lang] : null, v.stale ? WORDS.stale[lang] : null].filter(Boolean);
   const who = v.country ? `${v.country}: ` : '';
-  return `${who}${v.indicator}=${shown} (${v.year}, ${v.source}${flags.length ? `; ${flags.join(', ')}` : ''})`;
+  return `${who}${v.indicator}=${shown} (${v.year}, ${sourceWords(v.source, lang)}${flags.length ? `; ${flags.join(', ')}` : ''})`;
+}
+
+/** A value's source as the reader sees it: a reference list with its as-of date and address, else the stored name. */
+export function sourceWords(source: string, lang: Lang = 'en'): string {
+  const ref = parseReferenceSource(source);
+  return ref ? describeReferenceSource(ref, lang) : source;
 }
 
 /** Four significant digits at most: 0.428428469566 → 0.4284, 12090.5 → 12090 (stored values stay exact). */

@@ -23,8 +23,8 @@ test('errors name the rule and what is wrong', () => {
     [(m) => delete m.criteria['3'].rules[0].fixture, /rule c3\.internal_armed_conflict: fixture: every rule needs a "fixture"/],
     [(m) => delete m.criteria['4'].rules[0].description.de, /rule c4\.interstate_conflict_party: description: "de" must be a non-empty string/],
     [(m) => (m.criteria['5'].rules[0].rating = 'bad'), /rule c5\.eu_embargo_and_interstate_war: "rating" must be one of/],
-    [(m) => (m.criteria['7'].rules[4].when.evidence.corroboration = 'any'), /rule c7\.corroborated_evidence: .*evidence counts only when corroborated/],
-    [(m) => (m.criteria['8'].rules[1].id = 'c8.low_development_high_burden'), /rule c8\.low_development_high_burden: duplicate rule id/],
+    [(m) => (m.criteria['7'].rules.find((r: { id: string }) => r.id === 'c7.corroborated_evidence').when.evidence.corroboration = 'any'), /rule c7\.corroborated_evidence: .*evidence counts only when corroborated/],
+    [(m) => (m.criteria['8'].rules[1].id = 'c8.low_development_militarised'), /rule c8\.low_development_militarised: duplicate rule id/],
     [(m) => (m.criteria['6'].rules[0].id = 'c1.misplaced'), /rule c1\.misplaced: id must look like "c6\./],
     [(m) => delete m.criteria['8'], /criterion 8: missing/],
     [(m) => delete m.version, /"version" must be a non-empty string/],
@@ -45,4 +45,13 @@ test('$comment keys are allowed anywhere', () => {
   m.criteria['1'].rules[0].$comment = 'why this rule';
   m.criteria['1'].rules[0].when.$comment = 'why this threshold';
   assert.doesNotThrow(() => parseMethodology(m));
+});
+
+test('docs/methodology.md lists every rule of the bundled methodology, with its version', () => {
+  const raw = JSON.parse(fs.readFileSync(path.resolve(process.cwd(), 'methodology/bicc-plus.json'), 'utf8'));
+  const doc = fs.readFileSync(path.resolve(process.cwd(), 'docs/methodology.md'), 'utf8');
+  assert.ok(doc.includes(`(bicc-plus ${raw.version})`), 'the criterion table names the current version');
+  for (const n of ['1', '2', '3', '4', '5', '6', '7', '8']) {
+    for (const r of raw.criteria[n].rules) assert.ok(doc.includes('`' + r.id + '`'), `${r.id} is documented`);
+  }
 });

@@ -98,6 +98,13 @@ function checkCondition(c: unknown, where: string, indicators: Record<string, In
       fail(at, '"cuesAny" must be a list of texts');
     return c as Condition;
   }
+  if ('atLeast' in c) {
+    onlyKeys(c, ['atLeast', 'of'], where);
+    if (!Array.isArray(c.of) || c.of.length === 0) fail(where, '"of" needs a non-empty list of conditions');
+    const n = num(c, 'atLeast', where);
+    if (!Number.isInteger(n) || n < 1 || n > c.of.length) fail(where, `"atLeast" must be a whole number from 1 to ${c.of.length}`);
+    return { atLeast: n, of: c.of.map((x, i) => checkCondition(x, `${where}.of[${i}]`, indicators, reads)) };
+  }
   if ('neighbours' in c) {
     onlyKeys(c, ['neighbours', 'minCount'], where);
     const inner = checkCondition(c.neighbours, `${where}.neighbours`, indicators, reads);
@@ -109,7 +116,8 @@ function checkCondition(c: unknown, where: string, indicators: Record<string, In
     onlyKeys(c, ['count', 'op', 'value'], where);
     const k = c.count;
     if (!isObject(k)) fail(`${where}.count`, 'must be an object');
-    onlyKeys(k, ['indicators', 'op', 'value', 'values', 'withinYears'], `${where}.count`);
+    onlyKeys(k, ['indicators', 'op', 'value', 'values', 'withinYears', 'unknownItems'], `${where}.count`);
+    if (k.unknownItems !== undefined && (!Number.isInteger(k.unknownItems) || (k.unknownItems as number) < 0)) fail(`${where}.count`, '"unknownItems" must be a whole number ≥ 0');
     if (!Array.isArray(k.indicators) || k.indicators.length === 0) fail(`${where}.count`, '"indicators" must be a non-empty list');
     k.indicators.forEach((id, i) => known(id, `${where}.count.indicators[${i}]`));
     checkTest(k, `${where}.count`);
@@ -127,7 +135,7 @@ function checkCondition(c: unknown, where: string, indicators: Record<string, In
     checkTest(c, where);
     return c as Condition;
   }
-  fail(where, 'unknown condition: use indicator, count, evidence, neighbours, all, any or not');
+  fail(where, 'unknown condition: use indicator, count, atLeast, evidence, neighbours, all, any or not');
 }
 
 function checkFixture(f: unknown, where: string): RuleFixture {
@@ -142,8 +150,9 @@ function checkRule(r: unknown, criterion: CriterionNumber, where: string, indica
   const id = str(r, 'id', where);
   const at = `rule ${id}`;
   if (!new RegExp(`^c${criterion}\\.[a-z0-9_]+$`).test(id)) fail(at, `id must look like "c${criterion}.some_name" (criterion ${criterion})`);
-  onlyKeys(r, ['id', 'description', 'reads', 'when', 'rating', 'fixture'], at);
+  onlyKeys(r, ['id', 'description', 'reads', 'when', 'rating', 'reason', 'fixture'], at);
   const description = localized(r.description, `${at}: description`);
+  const reason = r.reason === undefined ? undefined : localized(r.reason, `${at}: reason`);
   if (!RULE_RATINGS.includes(r.rating as (typeof RULE_RATINGS)[number])) fail(at, `"rating" must be one of ${RULE_RATINGS.join(', ')}`);
   const used = new Set<string>();
   const when = checkCondition(r.when, `${at}: when`, indicators, used);
@@ -157,6 +166,7 @@ function checkRule(r: unknown, criterion: CriterionNumber, where: string, indica
     reads: [...declared],
     when,
     rating: r.rating as Rule['rating'],
+    ...(reason ? { reason } : {}),
     fixture: checkFixture(r.fixture, `${at}: fixture`),
   };
 }
@@ -174,6 +184,12 @@ function derivedFrom(v: unknown, where: string): NonNullable<IndicatorSpec['deri
     fail(where, '"valueMap" must map texts to numbers');
   const valueMap = Object.fromEntries(ownKeys(v.valueMap).map((k) => [k, (v.valueMap as Json)[k] as number]));
   return { indicator, partnerPattern, valueMap };
+}
+
+function ratioOf(v: unknown, where: string): NonNullable<IndicatorSpec['ratioOf']> {
+  if (!isObject(v)) fail(where, 'must be { numerator, denominator }');
+  onlyKeys(v, ['numerator', 'denominator'], where);
+  return { numerator: str(v, 'numerator', where), denominator: str(v, 'denominator', where) };
 }
 
 export function parseMethodology(raw: unknown): Methodology {
@@ -198,7 +214,16 @@ export function parseMethodology(raw: unknown): Methodology {
       ...(typeof s.unit === 'string' ? { unit: s.unit } : {}),
       ...(s.absentMeans !== undefined ? { absentMeans: num(s, 'absentMeans', at) } : {}),
       ...(s.derivedFrom !== undefined ? { derivedFrom: derivedFrom(s.derivedFrom, `${at}: derivedFrom`) } : {}),
+      ...(s.persistent === true ? { persistent: true } : {}),
+      ...(s.ratioOf !== undefined ? { ratioOf: ratioOf(s.ratioOf, `${at}: ratioOf`) } : {}),
     };
+  }
+  for (const [key, s] of Object.entries(indicators)) {
+    if (!s.ratioOf) continue;
+    for (const part of [s.ratioOf.numerator, s.ratioOf.denominator]) {
+      if (!indicators[part]) fail(`indicator ${key}: ratioOf`, `unknown indicator "${part}" (declare it under "indicators")`);
+      if (indicators[part].ratioOf) fail(`indicator ${key}: ratioOf`, `"${part}" is itself a ratio; ratios of ratios are not supported`);
+    }
   }
 
   if (!isObject(raw.criteria)) fail('top level', '"criteria" must map "1"…"8" to { decisive, rules }');

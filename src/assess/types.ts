@@ -46,6 +46,12 @@ export interface CountCondition {
     value?: number;
     values?: string[];
     withinYears?: number;
+    /**
+     * Further items of the counted list that armsbrief holds no data for (e.g. conventions of BICC's
+     * list of 29 that no dataset covers): counted as unknown, so the rule fires only when it would
+     * fire whatever their status.
+     */
+    unknownItems?: number;
   };
   op: ComparisonOp;
   value: number;
@@ -73,9 +79,19 @@ export interface NeighbourCondition {
   minCount?: number;
 }
 
+/**
+ * True when at least `atLeast` of several conditions hold, e.g. "two of three militarisation
+ * measures are high"; each part may test a different indicator with its own threshold.
+ */
+export interface AtLeastCondition {
+  atLeast: number;
+  of: Condition[];
+}
+
 export type Condition =
   | IndicatorCondition
   | CountCondition
+  | AtLeastCondition
   | EvidenceCondition
   | NeighbourCondition
   | { all: Condition[] }
@@ -106,6 +122,8 @@ export interface Rule {
   reads: string[];
   when: Condition;
   rating: RuleRating;
+  /** Why the threshold is where it is (BICC's wording, the User's Guide, or the scale's own bands). */
+  reason?: Localized;
   fixture: RuleFixture;
 }
 
@@ -135,6 +153,14 @@ export interface IndicatorSpec {
    * `partnerPattern` (case-insensitive regular expression); its text maps to a number via `valueMap`.
    */
   derivedFrom?: { indicator: string; partnerPattern: string; valueMap: Record<string, number> };
+  /**
+   * A state rather than a yearly observation (treaty membership, participation in a regime): the
+   * newest fact up to the as-of day holds whatever its age, and is never stale. With `absentMeans`,
+   * a country the dataset covers but lists nowhere reads as that value (e.g. 0 = not a party).
+   */
+  persistent?: boolean;
+  /** Computed per year from two other indicators of the same country: numerator / denominator. */
+  ratioOf?: { numerator: string; denominator: string };
 }
 
 /** A stored value of an indicator with a partner (e.g. a treaty), before it is derived into a rule's indicator. */

@@ -88,6 +88,8 @@ export interface IndicatorFact {
   unit?: string | null;
   source: string;
   publisher?: string | null;
+  /** Exact day the value became true (YYYY-MM-DD), where the dataset dates it: not read before that day. */
+  date?: string | null;
 }
 
 /** Years a dataset covers (over all countries), so absence can be read as "none recorded". */

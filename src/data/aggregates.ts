@@ -38,6 +38,21 @@ const AGGREGATE_PATTERNS = [
   /^OECD members$/i,
 ];
 
+/** Aggregate codes read from a WB country metadata file in this process (see wb-meta.ts). */
+const registeredCodes = new Set<string>();
+
+/** Adds codes a metadata file marks as aggregates; returns those the built-in list did not know. */
+export function registerAggregateCodes(codes: readonly string[]): string[] {
+  const unknown = codes.map((c) => c.trim().toUpperCase()).filter((c) => c && !WB_AGGREGATE_CODES.has(c));
+  for (const c of unknown) registeredCodes.add(c);
+  return unknown;
+}
+
+/** True when the built-in WB list knows the code as an aggregate. */
+export function isKnownWbAggregate(code: string): boolean {
+  return WB_AGGREGATE_CODES.has(code.trim().toUpperCase());
+}
+
 export interface AggregateHint {
   /** ISO3-like code given by the file. */
   code?: string | null;
@@ -48,7 +63,7 @@ export function isAggregate(name: string, hint: AggregateHint = {}): boolean {
   const code = hint.code?.trim().toUpperCase();
   if (code) {
     if (code.startsWith('ZZ')) return true; // UNDP: ZZA.VHHD … ZZK.WORLD
-    if (WB_AGGREGATE_CODES.has(code)) return true;
+    if (WB_AGGREGATE_CODES.has(code) || registeredCodes.has(code)) return true;
   }
   const n = name.trim().toLowerCase();
   if (AGGREGATE_NAMES.has(n)) return true;

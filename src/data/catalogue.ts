@@ -3,22 +3,11 @@
  * German and English. Ids are stable: renaming one is a breaking change for stored values and the
  * assessment rules that read them. `docs/indicators.md` documents the same list.
  */
-export interface IndicatorInfo {
-  id: string;
-  /** Dataset (importer id) or 'brief' for values taken from ingested country briefs only. */
-  dataset: string;
-  unit: string;
-  /** number: `value` holds it; code: `value_text` holds one of `codes`. */
-  kind: 'number' | 'code';
-  codes?: string[];
-  name: { de: string; en: string };
-  description: { de: string; en: string };
-  /**
-   * What a missing country-year means when the dataset was imported: e.g. UCDP lists conflicts only,
-   * so absence means "no conflict recorded". Undefined: absence means no data.
-   */
-  absentMeans?: string;
-}
+import { entry, type IndicatorInfo } from './indicator-entry.js';
+import { NEW_DATASET_ENTRIES } from './catalogue-new.js';
+import { REFERENCE_INDICATORS } from './catalogue-reference.js';
+
+export type { IndicatorInfo };
 
 const CONFLICT_TYPE_NAMES: Record<string, { de: string; en: string }> = {
   extrasystemic: { de: 'extrasystemischer Konflikt', en: 'extrasystemic conflict' },
@@ -33,13 +22,6 @@ const SENDERS: Record<string, { de: string; en: string }> = {
   osce: { de: 'OSZE (inkl. KSZE)', en: 'OSCE (incl. CSCE)' },
   other: { de: 'andere Sender (Staaten, Regionalorganisationen)', en: 'other senders (states, regional organisations)' },
 };
-
-function entry(
-  id: string, dataset: string, unit: string, nameEn: string, nameDe: string, descEn: string, descDe: string,
-  extra: Partial<IndicatorInfo> = {},
-): IndicatorInfo {
-  return { id, dataset, unit, kind: 'number', name: { en: nameEn, de: nameDe }, description: { en: descEn, de: descDe }, ...extra };
-}
 
 const ENTRIES: IndicatorInfo[] = [
   entry('sipri.milex.usd_const2023', 'sipri-milex', 'USD million (constant 2023)', 'Military expenditure, constant 2023 US$', 'Militärausgaben, konstante US$ (2023)',
@@ -113,6 +95,8 @@ const ENTRIES: IndicatorInfo[] = [
     'World Bank WDI SE.XPD.TOTL.GD.ZS (UNESCO Institute for Statistics): government expenditure on education in percent of GDP.', 'Weltbank WDI SE.XPD.TOTL.GD.ZS (UNESCO): staatliche Bildungsausgaben in Prozent des BIP.'),
   entry('wb.population', 'wb-wdi', 'persons', 'Population, total', 'Bevölkerung, insgesamt',
     'World Bank WDI SP.POP.TOTL: total population (UN World Population Prospects and national sources).', 'Weltbank WDI SP.POP.TOTL: Gesamtbevölkerung (UN World Population Prospects und nationale Quellen).'),
+  ...NEW_DATASET_ENTRIES,
+  ...REFERENCE_INDICATORS,
 ];
 
 const BY_ID = new Map(ENTRIES.map((e) => [e.id, e]));

@@ -21,6 +21,24 @@ export function detectDataset(file: string, bytes: Buffer): DatasetImporter | nu
 }
 
 /**
+ * Files of a known dataset that are deliberately not imported, each with the reason the report gives.
+ * The Powell & Thyne event list (V2023.09.08) holds the same 491 events as the newer country-year
+ * panel (V2024.01.29): importing both would give two versions of one series.
+ */
+const KNOWN_SKIPS: Array<{ test: (p: FileProbe) => boolean; reason: string }> = [
+  {
+    test: (p) => !p.isZip && (/^\uFEFF?country\tccode\tccode_gw\tccode_polity\tyear\tmonth\tday\tcoup/.test(p.head.toString('utf8')) || /^powell_thyne_coups/i.test(p.name)),
+    reason: 'older version (V2023.09.08) of the events in the Powell & Thyne country-year panel, which is imported instead',
+  },
+];
+
+/** The reason a recognised file is skipped on purpose, or null. */
+export function knownSkipReason(file: string, bytes: Buffer): string | null {
+  const probe = probeFile(file, bytes);
+  return KNOWN_SKIPS.find((s) => s.test(probe))?.reason ?? null;
+}
+
+/**
  * Files that document a dataset rather than hold it (SOURCES.md, codebooks); a folder import skips
  * them before recognition, since a codebook quotes headers. Plain .txt is data here (Powell & Thyne).
  */

@@ -31,11 +31,21 @@ const FORMER_STATES = new Set(
     'yugoslavia, socialist federal republic of', 'serbia and montenegro', 'yemen, north', 'yemen, south',
     'yemen arab republic', "yemen people's republic", 'north yemen', 'south yemen', 'south vietnam',
     'vietnam, south', 'rhodesia', 'transjordan', 'zanzibar', 'ethiopia (excludes eritrea)', 'fry',
+    'netherlands antilles', 'netherlands antilles (former)',
   ],
 );
 
 /** Non-state targets of GSDB and similar lists; SIPRI marks its non-state recipients with * and ** itself. */
 const NON_STATE_PATTERNS = [/terrorist organi[sz]ations?/i, /^ecowas$/i, /rebels?\b/i, /^unknown /i];
+
+/**
+ * Rows about part of a state or an area under occupation (PTS, SIPRI): kept as territories. Checked
+ * before the resolver, which would read a country out of "Russia-Occupied Areas (Ukraine)".
+ */
+const SUBNATIONAL_PATTERNS = [
+  /\boccupied\b/i, /\bin pre-\d{4} borders\b/i, /^gaza\b/i, /^crimea$/i, /^somaliland$/i, /^abkhazia$/i, /^south ossetia$/i, /^northern cyprus$/i,
+  /^[^()]*\b(areas?|regions?|provinces?|territor(y|ies))\s*\([^()]+\)$/i,
+];
 
 function keyOf(prefix: string, name: string): string {
   return `${prefix}:${name.trim().replace(/\s+/g, ' ').toLowerCase()}`;
@@ -43,6 +53,8 @@ function keyOf(prefix: string, name: string): string {
 
 export interface EntityHints {
   iso3?: string | null;
+  /** The file itself marks the row as an organisation or other non-state party. */
+  nonState?: boolean;
   /** The file itself marks the row as a territory (Freedom House `C/T` = t). */
   territory?: boolean;
 }
@@ -53,13 +65,18 @@ export function resolveEntity(rawName: string, hints: EntityHints = {}): Resolut
   if (!name) return { kind: 'unresolved', name: rawName };
   // SIPRI: "Hezbollah (Lebanon)*" non-state actor, "NATO**" organisation. Checked before the resolver,
   // which would otherwise strip the marks and read "(Lebanon)" as the country.
-  if (/\*+$/.test(name) || NON_STATE_PATTERNS.some((p) => p.test(name))) {
+  if (hints.nonState || /\*+$/.test(name) || NON_STATE_PATTERNS.some((p) => p.test(name))) {
     return { kind: 'non_state', key: keyOf('x', name), code: null, name };
   }
-  if (hints.territory) return { kind: 'territory', key: keyOf('t', name), code: null, name };
+  // An occupied or sub-national area is never the state itself, although its name contains the state's
+  // ("Russia-Occupied Areas (Ukraine)" would otherwise resolve to UA through its parenthesis).
+  if (hints.territory || SUBNATIONAL_PATTERNS.some((p) => p.test(name))) return { kind: 'territory', key: keyOf('t', name), code: null, name };
   if (FORMER_STATES.has(name.toLowerCase())) return { kind: 'former_state', key: keyOf('h', name), code: null, name };
   if (isAggregate(name, { code: hints.iso3 })) return { kind: 'aggregate', name };
-  const code = resolveCountry(name) ?? iso3ToAlpha2(hints.iso3);
+  // Where the file's own ISO code names a state, it wins over the name: the resolver reads a parenthesis
+  // as the state ("Virgin Islands (US)" → US), the code does not (VIR → VI). Codes that are not ISO
+  // (PTS "ZIM", "KSV") give null and leave the name to decide.
+  const code = iso3ToAlpha2(hints.iso3) ?? resolveCountry(name);
   if (code) return { kind: 'country', key: code, code, name };
   return { kind: 'unresolved', name };
 }

@@ -34,3 +34,18 @@ const TABLE: Record<number, string | null> = {
 export function gwToAlpha2(gw: number): string | null | undefined {
   return gw in TABLE ? TABLE[gw] : undefined;
 }
+
+/**
+ * Correlates of War state numbers (Powell & Thyne, Cline Center) where they differ from Gleditsch–Ward:
+ * unified Yemen (COW 679; GW continues 678), and the Pacific states numbered apart (COW 946 Kiribati,
+ * 947 Tuvalu, 955 Tonga, 970 Nauru; GW 970 is Kiribati). GW-only numbers 971–973 are not COW codes.
+ * Every other COW number names the same state as its GW number (the Cline file also uses 340 Serbia).
+ */
+const COW_DIFFERENCES: Record<number, string | null | undefined> = {
+  679: 'YE', 946: 'KI', 947: 'TV', 955: 'TO', 970: 'NR', 971: undefined, 972: undefined, 973: undefined,
+};
+
+/** ISO alpha-2 for a COW number; null for former states without a successor code; undefined if unknown. */
+export function cowToAlpha2(cow: number): string | null | undefined {
+  return cow in COW_DIFFERENCES ? COW_DIFFERENCES[cow] : gwToAlpha2(cow);
+}

@@ -17,6 +17,12 @@ export interface RawValue {
   iso3?: string | null;
   /** Gleditsch–Ward state number when the file carries one (UCDP). */
   gw?: number | null;
+  /** Correlates of War state number when the file carries one (Powell & Thyne, Cline Center). */
+  cow?: number | null;
+  /** The file names an organisation or other non-state party (the European Union in the UNTC files). */
+  nonState?: boolean;
+  /** Exact day the value became true (YYYY-MM-DD), where the file dates it (a ratification, a coup). */
+  date?: string | null;
   /** The file marks the row as a territory (Freedom House): kept apart from countries. */
   territory?: boolean;
   /** Counterpart, e.g. the supplier for "imports by supplier"; resolved like `name`. */
@@ -49,6 +55,10 @@ export interface ParsedFile {
   issues: ImportIssue[];
   /** Cells that said "no data" (". .", "NA", empty) and were skipped on purpose. */
   noDataCells: number;
+  /** Codes the file marks as aggregates (WB country metadata): never stored as entities by any file. */
+  aggregateCodes?: string[];
+  /** How the values name their origin when the file says more than its name (reference lists: as-of date and address). */
+  provenance?: { sourceFile?: string; publisher?: string };
 }
 
 /** A dataset importer: recognises its files and parses them. */

@@ -7,6 +7,8 @@
  * figure: a table shows stored values only, and a section without data says so.
  */
 import type { CriterionNumber, Rating } from '../core/types.js';
+import { oneSourcePerSeries } from '../core/series.js';
+import { describeReferenceSource, parseReferenceSource } from '../core/reference-source.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
 import { mentionsCountry, quoteSentences } from './quote.js';
@@ -269,21 +271,12 @@ function sourceIdOf(readSource: string): string {
 
 const isDoc = (sourceId: string) => sourceId.startsWith('doc:');
 
-/** Per (partner, year), the one value a reader should see: datasets before briefs, then priority. */
+/** Per (indicator, partner), the one series a reader should see: one source, datasets before briefs, then priority. */
 class ValueIndex {
   private byIndicator = new Map<string, BriefValue[]>();
 
   constructor(values: BriefValue[], priority: string[]) {
-    const rank = (s: string) => {
-      const i = priority.indexOf(s);
-      return (isDoc(s) ? 10_000 : 0) + (i < 0 ? 1000 : i);
-    };
-    const sorted = [...values].sort((a, b) => rank(a.sourceId) - rank(b.sourceId));
-    const seen = new Set<string>();
-    for (const v of sorted) {
-      const key = `${v.indicator}|${v.partnerKey ?? ''}|${v.year}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const v of oneSourcePerSeries(values, (x) => `${x.indicator}|${x.partnerKey ?? ''}`, priority)) {
       const list = this.byIndicator.get(v.indicator);
       if (list) list.push(v);
       else this.byIndicator.set(v.indicator, [v]);
@@ -412,13 +405,20 @@ class Builder {
     return { snippet, docId: p.docId, passageIdx: p.passageIdx, cues: p.cues, lang: full?.lang ?? p.lang };
   }
 
+  /** The source of a value a rule read; a reference list with its as-of date and address (it is cited in the annex as a dataset too). */
+  readSourceVal(source: string): Val {
+    const dataset = this.sourceVal(sourceIdOf(source));
+    const ref = parseReferenceSource(source);
+    return ref ? loc({ de: describeReferenceSource(ref, 'de'), en: describeReferenceSource(ref, 'en') }) : dataset;
+  }
+
   /** A value a rule read: "Indicator: value (year, source; stale)". */
   valueRead(v: ValueRead): Val {
     const parts: Record<string, Val> = {
       indicator: this.indicatorName(v.indicator),
       value: this.cell(v.indicator, v, Boolean(v.imputed)),
       year: year(v.year),
-      source: this.sourceVal(sourceIdOf(v.source)),
+      source: this.readSourceVal(v.source),
     };
     const flags: Val[] = [];
     if (v.stale) flags.push(msg('value.staleFlag'));

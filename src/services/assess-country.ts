@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '../core/errors.js';
 import type { CriterionNumber, Rating } from '../core/types.js';
 import { assessCountry as runEngine } from '../assess/engine.js';
@@ -26,6 +25,7 @@ import {
 import { evidenceFor, type EvidenceRow } from '../store/evidence.js';
 import { getExternalAssessments } from '../store/indicators.js';
 import { landNeighbours } from './land-neighbours.js';
+import { packagePath } from './package-path.js';
 
 export const DEFAULT_METHODOLOGY = 'methodology/bicc-plus.json';
 
@@ -37,14 +37,7 @@ export const DEFAULT_METHODOLOGY = 'methodology/bicc-plus.json';
 export function methodologyPath(explicit?: string | null, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = explicit || env.ARMSBRIEF_METHODOLOGY;
   if (chosen) return path.resolve(chosen);
-  // Walk up from this module (src/services or dist/src/services) to the package root.
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, DEFAULT_METHODOLOGY);
-    if (fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.resolve(DEFAULT_METHODOLOGY);
+  return packagePath(DEFAULT_METHODOLOGY);
 }
 
 const cache = new Map<string, { mtimeMs: number; methodology: Methodology }>();
@@ -108,7 +101,7 @@ export function checkRating(text: string): Rating {
 const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
 
 function toIndicatorFact(r: FactRow): IndicatorFact {
-  return { indicator: r.indicator, year: r.year, value: r.value === null ? null : Number(r.value), valueText: r.valueText, unit: r.unit, source: r.source, publisher: r.publisher };
+  return { indicator: r.indicator, year: r.year, value: r.value === null ? null : Number(r.value), valueText: r.valueText, unit: r.unit, source: r.source, publisher: r.publisher, date: r.date ?? null };
 }
 
 function toOverrideFact(o: OverrideRow): OverrideFact {

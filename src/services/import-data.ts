@@ -9,10 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/db.js';
 import { AppError, errorMessage } from '../core/errors.js';
-import { detectDataset, isDocumentationFile } from '../data/detect.js';
+import { packagePath } from './package-path.js';
+import { detectDataset, isDocumentationFile, knownSkipReason } from '../data/detect.js';
+import { isWbMetadataFile } from '../data/wb-meta.js';
 import { indicatorInfo } from '../data/catalogue.js';
 import { resolveEntity, type Resolution } from '../data/entities.js';
-import { gwToAlpha2 } from '../data/gleditsch-ward.js';
+import { cowToAlpha2, gwToAlpha2 } from '../data/gleditsch-ward.js';
+import { registerAggregateCodes } from '../data/aggregates.js';
 import type { ArmsDeal, DatasetImporter, ImportIssue, RawValue } from '../data/types.js';
 import {
   finishImportRun, recordImportedFile, wasImportedLast, recordUnresolved, startImportRun, upsertArmsDeals, upsertIndicatorValues,
@@ -79,12 +82,21 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Write values even when the same file was imported last (default: skip, nothing could change). */
   force?: boolean;
+  /** Also import the reference lists bundled in reference/ (the CLI does unless --no-reference). */
+  includeReference?: boolean;
 }
 
 export interface ImportInput {
   file: string;
   /** Found by walking a folder (an unrecognised file is then skipped), not named by the user. */
   fromFolder: boolean;
+}
+
+/** The reference lists shipped with armsbrief (reference/*.csv at the package root). */
+export function bundledReferenceFiles(): string[] {
+  const dir = packagePath('reference');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((n) => n.endsWith('.csv')).sort().map((n) => path.join(dir, n));
 }
 
 /** Expands folders (recursively, hidden files left out) and keeps explicit files as given. */
@@ -108,7 +120,13 @@ export function expandInputs(inputs: string[]): { files: ImportInput[]; missing:
 
 export async function importData(db: Db, inputs: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const t0 = Date.now();
-  const { files, missing } = expandInputs(inputs);
+  const { files: listed, missing } = expandInputs(inputs);
+  // The WB country metadata names the aggregates of every WDI file, so it is read before them.
+  const files = [...listed].sort((a, b) => Number(!isWbMetadataFile(a.file)) - Number(!isWbMetadataFile(b.file)));
+  if (opts.includeReference) {
+    const named = new Set(files.map((f) => path.resolve(f.file)));
+    files.push(...bundledReferenceFiles().filter((f) => !named.has(path.resolve(f))).map((file) => ({ file, fromFolder: false })));
+  }
   const runId = await startImportRun(db);
   const report: ImportReport = {
     runId,
@@ -164,6 +182,8 @@ async function importOneFile(db: Db, { file, fromFolder }: ImportInput, runId: n
     report.issues.push({ level: 'error', file: base, message: `cannot read: ${errorMessage(err)}` });
     return emptyFileReport(base, null, 'failed');
   }
+  const skipReason = knownSkipReason(file, bytes);
+  if (skipReason) return { ...emptyFileReport(base, null, 'skipped'), reason: skipReason };
   const importer = detectDataset(file, bytes);
   if (!importer) {
     const reason = 'not a file of any supported dataset (see `armsbrief data sources`)';
@@ -184,6 +204,7 @@ async function importOneFile(db: Db, { file, fromFolder }: ImportInput, runId: n
   }
   report.issues.push(...parsed.issues);
   fr.noDataCells = parsed.noDataCells;
+  if (parsed.aggregateCodes) registerAggregateCodes(parsed.aggregateCodes);
   if (parsed.issues.some((i) => i.level === 'error') && parsed.values.length === 0) {
     fr.status = 'failed';
     fr.durationMs = Date.now() - t0;
@@ -208,7 +229,9 @@ async function importOneFile(db: Db, { file, fromFolder }: ImportInput, runId: n
   }
   try {
     const counts: UpsertCounts = await db.transaction(async (tx) => {
-      const c = await upsertIndicatorValues(tx, { sourceId: importer.id, publisher: importer.publisher, sourceFile: base, runId, values: resolved.values });
+      const c = await upsertIndicatorValues(tx, {
+        sourceId: importer.id, publisher: parsed.provenance?.publisher ?? importer.publisher, sourceFile: parsed.provenance?.sourceFile ?? base, runId, values: resolved.values,
+      });
       if (deals.length) fr.deals = (await upsertArmsDeals(tx, base, runId, deals)).written;
       await recordImportedFile(tx, { sourceId: importer.id, sourceFile: base, contentHash, runId, valueCount: resolved.values.length });
       return c;
@@ -232,11 +255,11 @@ interface ResolvedValues {
 
 function resolveValues(importer: DatasetImporter, file: string, raw: RawValue[], report: ImportReport): ResolvedValues {
   const cache = new Map<string, Resolution>();
-  const resolve = (name: string, iso3?: string | null, territory?: boolean, gw?: number | null): Resolution => {
-    const key = `${name}|${iso3 ?? ''}|${territory ? 't' : ''}|${gw ?? ''}`;
+  const resolve = (name: string, iso3?: string | null, territory?: boolean, gw?: number | null, cow?: number | null, nonState?: boolean): Resolution => {
+    const key = `${name}|${iso3 ?? ''}|${territory ? 't' : ''}|${gw ?? ''}|${cow ?? ''}|${nonState ? 'x' : ''}`;
     let r = cache.get(key);
     if (!r) {
-      r = resolveWithCodes(name, iso3, territory, gw);
+      r = resolveWithCodes(name, { iso3, territory, gw, cow, nonState });
       cache.set(key, r);
     }
     return r;
@@ -253,7 +276,7 @@ function resolveValues(importer: DatasetImporter, file: string, raw: RawValue[],
       unknownIndicators.add(v.indicatorId);
       continue;
     }
-    const e = resolve(v.name, v.iso3, v.territory, v.gw);
+    const e = resolve(v.name, v.iso3, v.territory, v.gw, v.cow, v.nonState);
     if (e.kind === 'aggregate') {
       aggregateNames.add(v.name);
       continue;
@@ -288,7 +311,7 @@ function resolveValues(importer: DatasetImporter, file: string, raw: RawValue[],
     out.values.push({
       indicatorId: v.indicatorId, entityKey: e.key, countryCode: e.code, entityName: v.name, entityKind: e.kind,
       partnerKey, partnerName, year: v.year, value: v.value, valueText: v.valueText, unit: info.unit, note: v.note ?? null,
-      sheet: v.sheet ?? null, row: v.row,
+      sheet: v.sheet ?? null, row: v.row, date: v.date ?? null,
     });
   }
   out.aggregates = aggregateNames.size;
@@ -296,13 +319,18 @@ function resolveValues(importer: DatasetImporter, file: string, raw: RawValue[],
   return out;
 }
 
-function resolveWithCodes(name: string, iso3?: string | null, territory?: boolean, gw?: number | null): Resolution {
-  if (gw !== undefined && gw !== null) {
-    const code = gwToAlpha2(gw);
+function resolveWithCodes(
+  name: string,
+  h: { iso3?: string | null; territory?: boolean; gw?: number | null; cow?: number | null; nonState?: boolean },
+): Resolution {
+  // A state number (GW for UCDP, COW for the coup datasets) identifies the state without name matching.
+  for (const [system, num, toAlpha2] of [['gw', h.gw, gwToAlpha2], ['cow', h.cow, cowToAlpha2]] as const) {
+    if (num === undefined || num === null) continue;
+    const code = toAlpha2(num);
     if (code) return { kind: 'country', key: code, code, name };
-    if (code === null) return { kind: 'former_state', key: `h:gw ${gw}`, code: null, name };
+    if (code === null) return { kind: 'former_state', key: `h:${system} ${num}`, code: null, name };
   }
-  return resolveEntity(name, { iso3, territory });
+  return resolveEntity(name, { iso3: h.iso3, territory: h.territory, nonState: h.nonState });
 }
 
 function resolveDeals(deals: ArmsDeal[]): ArmsDealInput[] {

@@ -14,11 +14,11 @@ export interface FactRow extends IndicatorFact {
 }
 
 /**
- * One value per country, indicator and year for the named indicators. A dataset's value for a year
- * is published after the year ends, so datasets give data years before `asOfYear`; values read
- * from a brief count when the brief is dated up to `asOf` (data years up to `asOfYear`).
- * Where several sources give the same country-year, public datasets win over briefs, then the
- * given source priority, then the newest import.
+ * The values of the named indicators per country, one source per country and indicator (a series is
+ * never spliced from two sources or editions): public datasets win over briefs, then the given source
+ * priority, then the source id. A dataset's value for a year is published after the year ends, so
+ * datasets give data years before `asOfYear`, except values dated to the day (a ratification), which
+ * count from that day on; values read from a brief count when the brief is dated up to `asOf`.
  */
 export async function indicatorFacts(
   db: Queryable,
@@ -27,16 +27,19 @@ export async function indicatorFacts(
   // A country's entity key is its code; filtering on it uses the primary key instead of a full scan.
   const who = q.countries ? 'v.entity_key = ANY($3::text[]) AND v.country_code IS NOT NULL' : 'v.country_code IS NOT NULL AND $3::text[] IS NULL';
   const r = await db.query<FactRow>(
-    `SELECT DISTINCT ON (v.country_code, v.indicator_id, v.year)
-       v.country_code AS country, v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.unit,
-       v.source_id || ': ' || v.source_file AS source, v.publisher
-     FROM indicator_values v
-     LEFT JOIN documents d ON d.id = v.source_doc_id
-     WHERE ${who} AND v.indicator_id = ANY($1::text[]) AND v.partner_key = ''
-       AND CASE WHEN starts_with(v.source_id, 'doc:') THEN v.year <= $2 AND (d.date_from IS NULL OR d.date_from <= $4::date)
-                ELSE v.year < $2 END
-     ORDER BY v.country_code, v.indicator_id, v.year, starts_with(v.source_id, 'doc:'),
-       coalesce(array_position($5::text[], v.source_id), 1000), v.imported_at DESC`,
+    `SELECT country, indicator, year, value, "valueText", unit, source, publisher, date FROM (
+       SELECT v.country_code AS country, v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.unit,
+         v.source_id || ': ' || v.source_file AS source, v.publisher, v.value_date::text AS date, v.source_id,
+         first_value(v.source_id) OVER (PARTITION BY v.country_code, v.indicator_id
+           ORDER BY starts_with(v.source_id, 'doc:'), coalesce(array_position($5::text[], v.source_id), 1000), v.source_id) AS series_source
+       FROM indicator_values v
+       LEFT JOIN documents d ON d.id = v.source_doc_id
+       WHERE ${who} AND v.indicator_id = ANY($1::text[]) AND v.partner_key = ''
+         AND CASE WHEN starts_with(v.source_id, 'doc:') THEN v.year <= $2 AND (d.date_from IS NULL OR d.date_from <= $4::date)
+                  WHEN v.value_date IS NOT NULL THEN v.year <= $2 AND v.value_date <= $4::date
+                  ELSE v.year < $2 END
+     ) x WHERE source_id = series_source
+     ORDER BY country, indicator, year`,
     [q.indicators, q.asOfYear, q.countries ?? null, q.asOf, q.sourcePriority ?? []],
   );
   return r.rows;

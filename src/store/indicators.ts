@@ -24,6 +24,8 @@ export interface IndicatorValueInput {
   row?: number | null;
   /** Table or box of a brief ("Tabelle 5"). */
   table?: string | null;
+  /** Exact day the value became true (YYYY-MM-DD), where the dataset dates it. */
+  date?: string | null;
 }
 
 export interface ValueBatch {
@@ -66,6 +68,8 @@ export interface StoredIndicatorValue {
   sourceRow: number | null;
   sourceDocId: string | null;
   sourceTable: string | null;
+  /** Exact day the value became true (YYYY-MM-DD), or null when only the year is known. */
+  date: string | null;
   importedAt: string;
 }
 
@@ -99,18 +103,19 @@ export async function upsertIndicatorValues(db: Queryable, batch: ValueBatch): P
       chunk.map((v) => v.partnerName ?? null), chunk.map((v) => v.year), chunk.map((v) => v.value),
       chunk.map((v) => v.valueText), chunk.map((v) => v.unit), chunk.map((v) => v.note ?? null),
       chunk.map((v) => v.sheet ?? null), chunk.map((v) => v.row ?? null), chunk.map((v) => v.table ?? null),
+      chunk.map((v) => v.date ?? null),
     ];
     if (fresh) {
       await db.query(
         `INSERT INTO indicator_values (indicator_id, entity_key, country_code, entity_name, entity_kind, partner_key, partner_name,
            year, source_id, value, value_text, unit, note, publisher, source_file, source_sheet, source_row, source_doc_id,
-           source_table, import_run_id)
+           source_table, import_run_id, value_date)
          SELECT indicator_id, entity_key, country_code, entity_name, entity_kind, partner_key, partner_name, year, $1, value,
-                value_text, unit, note, $2, $3, source_sheet, source_row, $4, source_table, $5
+                value_text, unit, note, $2, $3, source_sheet, source_row, $4, source_table, $5, value_date
          FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[],
-           $14::numeric[], $15::text[], $16::text[], $17::text[], $18::text[], $19::int[], $20::text[])
+           $14::numeric[], $15::text[], $16::text[], $17::text[], $18::text[], $19::int[], $20::text[], $21::date[])
            AS t(indicator_id, entity_key, country_code, entity_name, entity_kind, partner_key, partner_name, year, value,
-                value_text, unit, note, source_sheet, source_row, source_table)`,
+                value_text, unit, note, source_sheet, source_row, source_table, value_date)`,
         [batch.sourceId, batch.publisher, batch.sourceFile, batch.sourceDocId ?? null, batch.runId, ...cols],
       );
       counts.inserted += chunk.length;
@@ -119,45 +124,46 @@ export async function upsertIndicatorValues(db: Queryable, batch: ValueBatch): P
     const r = await db.query<{ inserted: number; changed: number; touched: number }>(
       `WITH incoming AS MATERIALIZED (
          SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[],
-           $14::numeric[], $15::text[], $16::text[], $17::text[], $18::text[], $19::int[], $20::text[])
+           $14::numeric[], $15::text[], $16::text[], $17::text[], $18::text[], $19::int[], $20::text[], $21::date[])
            AS t(indicator_id, entity_key, country_code, entity_name, entity_kind, partner_key, partner_name, year, value,
-                value_text, unit, note, source_sheet, source_row, source_table)
+                value_text, unit, note, source_sheet, source_row, source_table, value_date)
        ),
        changed AS (
          SELECT i.indicator_id, i.entity_key, i.partner_key, i.year, v.value AS old_value, v.value_text AS old_value_text,
-                v.source_file AS old_source_file, v.imported_at AS old_imported_at, i.value AS new_value, i.value_text AS new_value_text
+                v.source_file AS old_source_file, v.imported_at AS old_imported_at, i.value AS new_value, i.value_text AS new_value_text,
+                v.value_date AS old_value_date, i.value_date AS new_value_date
          FROM incoming i
          JOIN indicator_values v ON v.indicator_id = i.indicator_id AND v.entity_key = i.entity_key
            AND v.partner_key = i.partner_key AND v.year = i.year AND v.source_id = $1
-         WHERE v.value IS DISTINCT FROM i.value OR v.value_text IS DISTINCT FROM i.value_text
+         WHERE v.value IS DISTINCT FROM i.value OR v.value_text IS DISTINCT FROM i.value_text OR v.value_date IS DISTINCT FROM i.value_date
        ),
        hist AS (
          INSERT INTO indicator_value_history (indicator_id, entity_key, partner_key, year, source_id, old_value, old_value_text,
-           old_source_file, old_imported_at, new_value, new_value_text, new_source_file, import_run_id)
+           old_source_file, old_imported_at, new_value, new_value_text, new_source_file, import_run_id, old_value_date, new_value_date)
          SELECT indicator_id, entity_key, partner_key, year, $1, old_value, old_value_text, old_source_file, old_imported_at,
-                new_value, new_value_text, $3, $5
+                new_value, new_value_text, $3, $5, old_value_date, new_value_date
          FROM changed
          RETURNING 1
        ),
        up AS (
          INSERT INTO indicator_values AS v (indicator_id, entity_key, country_code, entity_name, entity_kind, partner_key, partner_name,
            year, source_id, value, value_text, unit, note, publisher, source_file, source_sheet, source_row, source_doc_id,
-           source_table, import_run_id)
+           source_table, import_run_id, value_date)
          SELECT indicator_id, entity_key, country_code, entity_name, entity_kind, partner_key, partner_name, year, $1, value,
-                value_text, unit, note, $2, $3, source_sheet, source_row, $4, source_table, $5
+                value_text, unit, note, $2, $3, source_sheet, source_row, $4, source_table, $5, value_date
          FROM incoming
          ON CONFLICT (entity_key, indicator_id, partner_key, year, source_id) DO UPDATE SET
            country_code = EXCLUDED.country_code, entity_name = EXCLUDED.entity_name, entity_kind = EXCLUDED.entity_kind,
            partner_name = EXCLUDED.partner_name, value = EXCLUDED.value, value_text = EXCLUDED.value_text, unit = EXCLUDED.unit,
            note = EXCLUDED.note, publisher = EXCLUDED.publisher, source_file = EXCLUDED.source_file,
            source_sheet = EXCLUDED.source_sheet, source_row = EXCLUDED.source_row, source_doc_id = EXCLUDED.source_doc_id,
-           source_table = EXCLUDED.source_table, import_run_id = EXCLUDED.import_run_id, imported_at = now()
+           source_table = EXCLUDED.source_table, import_run_id = EXCLUDED.import_run_id, value_date = EXCLUDED.value_date, imported_at = now()
          WHERE (v.country_code, v.entity_name, v.entity_kind, v.partner_name, v.value, v.value_text, v.unit, v.note, v.publisher,
-                v.source_file, v.source_sheet, v.source_row, v.source_doc_id, v.source_table)
+                v.source_file, v.source_sheet, v.source_row, v.source_doc_id, v.source_table, v.value_date)
            IS DISTINCT FROM
                (EXCLUDED.country_code, EXCLUDED.entity_name, EXCLUDED.entity_kind, EXCLUDED.partner_name, EXCLUDED.value,
                 EXCLUDED.value_text, EXCLUDED.unit, EXCLUDED.note, EXCLUDED.publisher, EXCLUDED.source_file, EXCLUDED.source_sheet,
-                EXCLUDED.source_row, EXCLUDED.source_doc_id, EXCLUDED.source_table)
+                EXCLUDED.source_row, EXCLUDED.source_doc_id, EXCLUDED.source_table, EXCLUDED.value_date)
          RETURNING (xmax = 0) AS inserted
        )
        SELECT (SELECT count(*) FROM up WHERE inserted)::int AS inserted,
@@ -316,7 +322,7 @@ const VALUE_COLUMNS = `indicator_id AS "indicatorId", entity_key AS "entityKey",
   entity_name AS "entityName", entity_kind AS "entityKind", partner_key AS "partnerKey", partner_name AS "partnerName", year,
   source_id AS "sourceId", value, value_text AS "valueText", unit, note, publisher, source_file AS "sourceFile",
   source_sheet AS "sourceSheet", source_row AS "sourceRow", source_doc_id AS "sourceDocId", source_table AS "sourceTable",
-  imported_at::text AS "importedAt"`;
+  value_date::text AS date, imported_at::text AS "importedAt"`;
 
 /** Stored values matching the query, ordered by indicator, partner, year, source. */
 export async function getIndicatorValues(db: Queryable, q: ValueQuery = {}): Promise<StoredIndicatorValue[]> {
@@ -342,9 +348,10 @@ export async function getIndicatorValues(db: Queryable, q: ValueQuery = {}): Pro
 }
 
 /**
- * The latest value per indicator for one country (partner ''), one source each: public datasets before
- * briefs, then by `sourcePriority` (earlier wins, e.g. ['freedom-house', 'freedom-house-history']),
- * then the most recently imported. What the assessment reads for "current" figures.
+ * The latest value per indicator for one country (partner ''), from one source per indicator: public
+ * datasets before briefs, then by `sourcePriority` (earlier wins, e.g. ['freedom-house',
+ * 'freedom-house-history']), then the source id; the newest year of that source. The source is chosen
+ * before the year, so a brief's (or another edition's) newer year never stands in for a dataset's series.
  */
 export async function latestIndicatorValues(
   db: Queryable,
@@ -356,8 +363,7 @@ export async function latestIndicatorValues(
     `SELECT DISTINCT ON (indicator_id) ${VALUE_COLUMNS}
      FROM indicator_values
      WHERE entity_key = $1 AND indicator_id = ANY($2::text[]) AND partner_key = '' AND ($4::int IS NULL OR year <= $4)
-     ORDER BY indicator_id, year DESC, starts_with(source_id, 'doc:'),
-       coalesce(array_position($3::text[], source_id), 1000), imported_at DESC`,
+     ORDER BY indicator_id, starts_with(source_id, 'doc:'), coalesce(array_position($3::text[], source_id), 1000), source_id, year DESC`,
     [entity, indicatorIds, opts.sourcePriority ?? [], opts.maxYear ?? null],
   );
   return new Map(r.rows.map((v) => [v.indicatorId, v]));
@@ -375,6 +381,8 @@ export interface HistoryEntry {
   newValue: number | null;
   newValueText: string | null;
   newSourceFile: string;
+  oldDate: string | null;
+  newDate: string | null;
   changedAt: string;
 }
 
@@ -382,7 +390,8 @@ export async function getValueHistory(db: Queryable, entity: string, indicatorId
   const r = await db.query<HistoryEntry>(
     `SELECT indicator_id AS "indicatorId", entity_key AS "entityKey", partner_key AS "partnerKey", year, source_id AS "sourceId",
        old_value AS "oldValue", old_value_text AS "oldValueText", old_source_file AS "oldSourceFile", new_value AS "newValue",
-       new_value_text AS "newValueText", new_source_file AS "newSourceFile", changed_at::text AS "changedAt"
+       new_value_text AS "newValueText", new_source_file AS "newSourceFile", old_value_date::text AS "oldDate",
+       new_value_date::text AS "newDate", changed_at::text AS "changedAt"
      FROM indicator_value_history WHERE entity_key = $1 AND ($2::text IS NULL OR indicator_id = $2)
      ORDER BY indicator_id, year, id`,
     [entity, indicatorId ?? null],

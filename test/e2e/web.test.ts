@@ -246,7 +246,7 @@ test('no console errors on any page, in either language', { skip }, async () => 
   const docs = (await (await fetch(`${base}/api/documents?limit=1`)).json()) as { documents: Array<{ id: string }> };
   const page = await newPage();
   for (const lang of ['de', 'en']) {
-    for (const path of ['/', '/countries', '/countries/KZ', '/countries/DE', '/documents', `/documents/${docs.documents[0].id}`, '/search', '/search?q=Militärausgaben', '/methodology', '/data', '/upload', '/login']) {
+    for (const path of ['/', '/countries', '/countries/KZ', '/countries/DE', '/documents', `/documents/${docs.documents[0].id}`, '/search', '/search?q=Militärausgaben', '/methodology', '/data', '/compare', '/compare?external=bicc-2013&asOf=2014-06-30', '/upload', '/login']) {
       const res = await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
       assert.equal(res?.status(), 200, path);
     }

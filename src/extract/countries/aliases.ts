@@ -61,7 +61,7 @@ export const DATASET_ALIASES: Array<[string, string]> = [
   ['Brunei', 'BN'], ['Brunei Darussalam', 'BN'], ['Vatican', 'VA'], ['Vatican City', 'VA'], ['Holy See', 'VA'],
   ['Vatikan', 'VA'], ['Heiliger Stuhl', 'VA'],
   ['Sao Tome and Principe', 'ST'], ['São Tomé and Príncipe', 'ST'], ['Moldova', 'MD'], ['Moldova, Rep.', 'MD'],
-  ['Moldau', 'MD'], ['Republik Moldau', 'MD'], ['Tanzania', 'TZ'], ['Tansania', 'TZ'],
+  ['Moldau', 'MD'], ['Republik Moldau', 'MD'], ['Republic of Moldova', 'MD'], ['Vatican City State', 'VA'], ['Tanzania', 'TZ'], ['Tansania', 'TZ'],
   ['United States', 'US'], ['United States of America', 'US'], ['USA', 'US'], ['U.S.', 'US'], ['US', 'US'],
   ['America', 'US'], ['Amerika', 'US'], ['Vereinigte Staaten', 'US'],
   ['United Kingdom', 'GB'], ['UK', 'GB'], ['U.K.', 'GB'], ['Great Britain', 'GB'], ['Britain', 'GB'],

@@ -1,5 +1,5 @@
 /**
- * CLI: assess, diff, override, compare. Thin: parse options, call one service, format the result
+ * CLI: assess, diff, override (compare lives in compare.ts). Thin: parse options, call one service, format the result
  * (text in German or English, --json everywhere, --csv for assess --all).
  */
 import type { Command } from 'commander';
@@ -7,17 +7,16 @@ import { countryName } from '../../extract/countries/resolve.js';
 import { formatValues, localize } from '../../assess/explain.js';
 import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '../../assess/labels.js';
 import type { CriterionResult, Lang } from '../../assess/types.js';
-import type { Comparison } from '../../assess/compare.js';
 import type { AssessmentDiff } from '../../assess/diff.js';
 import type { OverrideRow } from '../../store/assessments.js';
 import {
-  assessCountries, assessOneCountry, clearOverride, compareCountry, diffCountry, listOverrides, setOverride, type StoredAssessment,
+  assessCountries, assessOneCountry, clearOverride, diffCountry, listOverrides, setOverride, type StoredAssessment,
 } from '../../services/assess-country.js';
 import { printJson, usageError, withApp } from './context.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 
-function langOf(opts: Opts): Lang {
+export function langOf(opts: Opts): Lang {
   const l = (opts.lang as string | undefined) ?? 'en';
   if (l !== 'de' && l !== 'en') throw usageError(`--lang must be de or en, got "${l}".`);
   return l;
@@ -93,18 +92,6 @@ function printCsv(results: StoredAssessment[], lang: Lang): void {
     for (const c of a.criteria) row.push(c.rating, c.confidence, c.override?.rating ?? '', c.reviewSuggested, c.rulesFired.map((f) => f.ruleId).join(' '));
     out(row.map(csvCell).join(','));
   }
-}
-
-function printComparison(c: Comparison, lang: Lang): void {
-  out(`${countryName(c.country, lang)} (${c.country}) — ${UI_LABELS.asOf[lang]} ${c.asOf} — ${UI_LABELS.methodology[lang]} ${c.methodology.id} ${c.methodology.version}`);
-  for (const r of c.rows) {
-    const ext = r.external ? `${RATING_LABELS[r.external][lang]} (${r.assessor})` : '–';
-    const mark = r.agrees === null ? ' ' : r.agrees ? '=' : '≠';
-    out(`\n${mark} ${r.criterion}. ${CRITERION_NAMES[r.criterion][lang]}: ${UI_LABELS.computed[lang]} ${RATING_LABELS[r.computed][lang]} | ${UI_LABELS.external[lang]} ${ext}`);
-    if (r.effective !== r.computed) out(`   ${UI_LABELS.override[lang]}: ${RATING_LABELS[r.effective][lang]}`);
-    if (r.agrees === false) out(`   ${r.explanation}`);
-  }
-  out(`\n${c.agreements}/${c.compared} ${lang === 'de' ? 'Kriterien übereinstimmend' : 'criteria agree'}.`);
 }
 
 function printDiff(d: AssessmentDiff, lang: Lang): void {
@@ -213,23 +200,4 @@ export function register(program: Command): void {
       if (opts.json) return printJson(r);
       printOverrides([...(r.superseded ? [r.superseded] : []), r.created], lang);
     });
-
-  program
-    .command('compare')
-    .description('Computed ratings beside external ones found in ingested briefs (e.g. BICC), with every disagreement explained from the rules.')
-    .argument('<country>', 'name or ISO code')
-    .option('--as-of <date>', 'assess as of YYYY-MM-DD (default: today)')
-    .option('--methodology <file>', 'methodology file')
-    .option('--lang <de|en>', 'language of labels and explanations', 'en')
-    .option('--json', 'print as JSON')
-    .action(async (country: string, opts: Opts, cmd: Command) => {
-      const lang = langOf(opts);
-      const c = await withApp(cmd, (app) =>
-        compareCountry(app.db, country, { asOf: opts.asOf as string | undefined, methodologyFile: opts.methodology as string | undefined, lang }),
-      );
-      if (opts.json) return printJson(c);
-      printComparison(c, lang);
-    });
 }
-
-

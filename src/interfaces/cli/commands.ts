@@ -10,5 +10,6 @@ import * as worker from './worker.js';
 import * as jobs from './jobs.js';
 import * as extract from './extract.js';
 import * as brief from './brief.js';
+import * as compare from './compare.js';
 
-export const commands: Array<(program: Command) => void> = [ingest.register, search.register, documents.register, assess.register, data.register, worker.register, jobs.register, serve.register, extract.register, brief.register];
+export const commands: Array<(program: Command) => void> = [ingest.register, search.register, documents.register, assess.register, data.register, worker.register, jobs.register, serve.register, extract.register, brief.register, compare.register];

@@ -40,6 +40,11 @@ export async function withApp<T>(cmd: Command, fn: (app: App) => Promise<T>): Pr
   }
 }
 
+/** Terminal styling only on a terminal and only when NO_COLOR (no-color.org) is unset or empty. */
+export function useColor(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(stream.isTTY) && !env.NO_COLOR;
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }

@@ -20,18 +20,22 @@ export function register(program: Command): void {
     .option('--json', 'print the import report as JSON')
     .option('--force', 'write values even when the same file was imported last')
     .option('--no-briefs', 'do not harvest tables from briefs already in the store')
+    .option('--no-reference', 'do not import the reference lists bundled in reference/ (Wassenaar, NPT, BWC, Rome Statute)')
     .addHelpText('after', `
+The curated reference lists in reference/ are imported with every run (each reported as its own file,
+dataset "reference"); unchanged lists are left as they are.
 Files in a folder that no importer recognises (and documentation such as SOURCES.md) are skipped and
 listed with the reason; a file named explicitly that no importer recognises is an error.
 Exit status: 0 all files imported or skipped (warnings possible); 1 some files failed or had errors (the rest went in);
 2 usage error; 4 the store could not be opened.`)
-    .action(async (inputs: string[], opts: { json?: boolean; force?: boolean; briefs?: boolean }, cmd: Command) => {
+    .action(async (inputs: string[], opts: { json?: boolean; force?: boolean; briefs?: boolean; reference?: boolean }, cmd: Command) => {
       const { report, briefs } = await withApp(cmd, async (app) => {
         const bar = createProgress('import');
         let report: ImportReport;
         try {
           report = await importData(app.db, inputs, {
             force: opts.force,
+            includeReference: opts.reference !== false,
             onProgress: (p) => bar.update(p.index + (p.phase === 'done' ? 1 : 0), p.total, { detail: `${p.phase} ${p.file.split(/[\\/]/).pop()}` }),
           });
         } finally {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { search } from '../../services/search.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../store/search.js';
-import { printJson, usageError, withApp } from './context.js';
+import { printJson, usageError, useColor, withApp } from './context.js';
 
 export function register(program: Command): void {
   program
@@ -42,7 +42,7 @@ export function register(program: Command): void {
         });
         return;
       }
-      const tty = Boolean(process.stdout.isTTY);
+      const tty = useColor();
       process.stdout.write(`${result.total} passage${result.total === 1 ? '' : 's'} found\n`);
       result.hits.forEach((h, i) => {
         const head = `${i + 1 + (Number(opts.offset) || 0)}. ${h.title ?? '(untitled)'} — ${h.date ?? 'undated'} [${h.lang}] ${h.docId}#${h.passageIdx}`;

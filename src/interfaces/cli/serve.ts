@@ -2,9 +2,23 @@
 import type { Command } from 'commander';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
 import { openApp } from '../../app.js';
 import { createServer } from '../http/server.js';
 import { globalOptions, usageError } from './context.js';
+
+/** `--external name=file`: names are what the /compare page's ?external= accepts; files are checked now. */
+function parseExternalOption(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,63})=(.+)$/.exec(v);
+    if (!m) throw usageError(`--external must be name=file, got "${v}".`);
+    if (!fs.existsSync(m[2])) throw usageError(`--external ${m[1]}: file not found: ${m[2]}`);
+    out[m[1]] = path.resolve(m[2]);
+  }
+  return out;
+}
 
 export function register(program: Command): void {
   program
@@ -13,14 +27,16 @@ export function register(program: Command): void {
     .option('--port <n>', 'port (0 picks a free one)', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--max-upload-mb <n>', 'largest accepted upload in MB', '20')
-    .action(async (opts: { port: string; host: string; maxUploadMb: string }, cmd: Command) => {
+    .option('--external <name=file>', 'an external rating table the /compare page may read (repeatable; bicc-2013 is built in)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .action(async (opts: { port: string; host: string; maxUploadMb: string; external: string[] }, cmd: Command) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a number from 0 to 65535.');
       const mb = Number(opts.maxUploadMb);
       if (!(mb > 0)) throw usageError('--max-upload-mb must be a positive number.');
+      const externalTables = parseExternalOption(opts.external);
       const app = await openApp({ db: globalOptions(cmd).db });
       const token = process.env.ARMSBRIEF_TOKEN || null;
-      const { hono } = createServer(app, { token, maxUploadBytes: Math.round(mb * 1024 * 1024) });
+      const { hono } = createServer(app, { token, maxUploadBytes: Math.round(mb * 1024 * 1024), externalTables });
       const server = serve({ fetch: hono.fetch, port, hostname: opts.host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);

@@ -102,11 +102,11 @@ test('every page has a JSON twin from the same loader', async () => {
   assert.equal((await getJson(ro, '/api/upload')).writable, false);
   const spec = await getJson(rw, '/api/openapi.json');
   assert.equal(spec.openapi, '3.1.0');
-  for (const p of ['/api/countries', '/api/countries/{code}', '/api/documents', '/api/documents/{id}', '/api/search', '/api/methodology', '/api/data']) assert.ok(spec.paths[p], p);
+  for (const p of ['/api/countries', '/api/countries/{code}', '/api/documents', '/api/documents/{id}', '/api/search', '/api/methodology', '/api/data', '/api/compare']) assert.ok(spec.paths[p], p);
 });
 
 test('pages are HTML with a strict CSP, in German or English', async () => {
-  for (const path of ['/', '/countries/KZ', '/documents', '/search?q=Kasachstan', '/methodology', '/data', '/upload', '/login']) {
+  for (const path of ['/', '/countries/KZ', '/documents', '/search?q=Kasachstan', '/methodology', '/data', '/compare', '/upload', '/login']) {
     const r = await rw.hono.request(path);
     assert.equal(r.status, 200, path);
     assert.match(r.headers.get('content-type') ?? '', /text\/html/);

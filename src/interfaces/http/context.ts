@@ -15,6 +15,8 @@ export interface ServerOptions {
   versionCheckMs?: number;
   /** Reuse loader results until the store changes (default true; false measures the uncached path). */
   cacheLoaders?: boolean;
+  /** External rating tables the /compare page may read, by name → file (set by the operator; `bicc-2013` is built in). */
+  externalTables?: Record<string, string>;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

@@ -7,6 +7,8 @@ import { assessCountries, listOverrides, resolveCountryArg, setOverride, todayUt
 import { listDocuments } from '../../store/documents.js';
 import { getIndicatorValues } from '../../store/indicators.js';
 import { indicatorInfo } from '../../data/catalogue.js';
+import { sourcePriority } from '../../data/registry.js';
+import { oneSourcePerSeries } from '../../core/series.js';
 import { RATING_LABELS, CRITERION_NAMES } from '../../assess/labels.js';
 import { buildBrief, checkFormat, checkLang } from '../../services/build-brief.js';
 import { renderCountry, renderOverview, type CountryData, type IndicatorSeries, type OverviewData, type TimelineItem } from '../web/pages/countries.js';
@@ -77,18 +79,16 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
     }
   }
   const evidence = [...timeline.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.docId.localeCompare(y.docId) || x.passageIdx - y.passageIdx);
-  // One value per indicator and year: public datasets before values read from briefs.
-  const series = new Map<string, Map<number, IndicatorSeries['points'][number] & { brief: boolean }>>();
-  for (const v of values) {
+  // One source per indicator (never two spliced): public datasets before values read from briefs.
+  const series = new Map<string, Map<number, IndicatorSeries['points'][number]>>();
+  for (const v of oneSourcePerSeries(values, (x) => x.indicatorId, sourcePriority())) {
     const byYear = series.get(v.indicatorId) ?? new Map();
     series.set(v.indicatorId, byYear);
-    const brief = v.sourceId.startsWith('doc:');
-    const seen = byYear.get(v.year);
-    if (!seen || (seen.brief && !brief)) byYear.set(v.year, { year: v.year, value: v.value, valueText: v.valueText, source: `${v.publisher}: ${v.sourceFile}`, brief });
+    byYear.set(v.year, { year: v.year, value: v.value, valueText: v.valueText, source: `${v.publisher}: ${v.sourceFile}` });
   }
   const indicators: IndicatorSeries[] = CHART_INDICATORS.filter((id) => series.has(id)).map((id) => {
     const info = indicatorInfo(id);
-    const points = [...series.get(id)!.values()].sort((x, y) => x.year - y.year).map(({ brief: _b, ...p }) => p);
+    const points = [...series.get(id)!.values()].sort((x, y) => x.year - y.year);
     return { id, name: info?.name ?? { de: id, en: id }, unit: info?.unit ?? '', points };
   });
   const briefs = (['de', 'en'] as const).flatMap((lang) => (['html', 'pdf'] as const).map((format) => ({ lang, format, href: `/countries/${code}/brief?lang=${lang}&format=${format}` })));

@@ -56,6 +56,15 @@ export function openApiDocument(): object {
           responses: { 201: json('The override in force and the one it replaced.'), default: error },
         },
       },
+      '/api/compare': get(
+        'Our computed ratings against an external rating table (bundled bicc-2013 or one configured with serve --external name=file): per criterion compared/left out, exact and within-one agreement, weighted kappa (quadratic headline, linear), confusion table, lower/higher; every country × criterion with the reason for each difference.',
+        ['criteria', 'confusion', 'pairs'],
+        [
+          { name: 'external', in: 'query', schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' }, description: 'Name of the table (never a path); without it the answer lists the available tables.' },
+          { name: 'asOf', in: 'query', schema: { type: 'string', format: 'date' }, description: 'Assess as of this day (default today).' },
+          { name: 'criterion', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 8 }, description: 'Only this criterion.' },
+        ],
+      ),
       '/api/countries/{code}/brief': {
         get: { summary: 'The country brief (lang=de|en, format=html|pdf|md) from the brief service.', parameters: [code], responses: { 200: { description: 'The brief' }, default: error } },
       },

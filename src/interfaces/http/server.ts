@@ -20,6 +20,7 @@ import { registerSearch } from './search.js';
 import { registerCountries } from './countries.js';
 import { registerMethodology } from './methodology.js';
 import { registerData } from './data.js';
+import { registerCompare } from './compare.js';
 import { openApiDocument } from './openapi.js';
 import { dataVersion } from '../../store/data-version.js';
 
@@ -108,6 +109,7 @@ export function createServer(app: App, options: ServerOptions = {}): HttpServer 
   registerSearch(hono, deps);
   registerMethodology(hono, deps);
   registerData(hono, deps, sessions);
+  registerCompare(hono, deps);
 
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
   hono.notFound((c) => {

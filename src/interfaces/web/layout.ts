@@ -52,6 +52,7 @@ export function layout(view: View, title: string, body: SafeHtml, opts: { jsonLi
     ['/documents', t('navDocuments')],
     ['/methodology', t('navMethodology')],
     ['/data', t('navData')],
+    ['/compare', t('navCompare')],
     ['/upload', t('navUpload')],
   ];
   const current = view.url.pathname;

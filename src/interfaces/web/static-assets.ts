@@ -37,6 +37,8 @@ svg.map a:focus path, svg.map a:hover path { stroke:#000; stroke-width:1.2; }
 .rating-not_critical { background:#dcefd6; color:#1e5214; } .rating-no_data { background:#e9ebee; color:#3b4148; }
 .flag { display:inline-block; font-size:.82rem; padding:0 .4em; border:1px solid #b7791f; border-radius:3px; color:#6b3d00; }
 details { margin:.2rem 0; }
+.confusions { display:flex; flex-wrap:wrap; gap:1rem; } table.confusion { width:auto; } table.confusion caption { text-align:left; font-weight:600; } td.diagonal { background:#eef4fb; font-weight:600; }
+.compare-form { display:flex; flex-wrap:wrap; gap:.8rem; align-items:end; margin:.5rem 0 1rem; }
 .timeline { list-style:none; padding:0; border-left:3px solid var(--line); margin-left:.4rem; }
 .timeline li { padding:.2rem 0 .8rem 1rem; position:relative; }
 .timeline li::before { content:""; position:absolute; left:-.45rem; top:.55rem; width:.6rem; height:.6rem; background:var(--accent); border-radius:50%; }
