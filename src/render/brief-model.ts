@@ -32,6 +32,8 @@ export interface BriefValue {
   sourceId: string;
   /** Table of a brief the value was read from ("Tabelle 5"). */
   table?: string | null;
+  /** ISO day the value became true (ratification, accession), when the dataset gives it. */
+  date?: string | null;
 }
 
 export interface SourceInfo {
@@ -105,6 +107,8 @@ export interface BriefInput {
   rules?: Partial<Record<CriterionNumber, Array<{ id: string; description: Localized; reads: string[] }>>>;
   /** Land neighbours' military expenditure (criterion 4): latest values per neighbour. */
   neighbourMilex?: Array<{ country: string; values: BriefValue[] }>;
+  /** Treaty names (without "Party to:") by indicator id, from the treaty catalogue. */
+  treatyNames?: Record<string, Localized>;
   /** States named in dataset notes (English, as in the dataset) → ISO code, resolved by the service. */
   stateCodes?: Record<string, string>;
   /** Whole text and language of each quoted passage, by "docId#idx" (quotes are cut to sentences from it). */
@@ -232,6 +236,18 @@ export interface RatingRow {
   external?: { rating: Rating; assessor: string; date: string | null } | null;
 }
 
+/** A criterion's reasons in words, for the brief and the web page alike (one formatter). */
+export interface CriterionExplained {
+  criterion: CriterionNumber;
+  rules: RuleLine[];
+  /** The facts behind the decisive rules (embargo senders, conflicts). */
+  facts: Val[];
+  /** Values read when no rule fired. */
+  decisive: Val[];
+  missing: Val[];
+  stale: Val[];
+}
+
 export interface BriefModel {
   country: string;
   countryName: Localized;
@@ -241,6 +257,7 @@ export interface BriefModel {
   computedAt: string | null;
   ratings: RatingRow[];
   sections: Section[];
+  explained: CriterionExplained[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,19 +395,7 @@ class Builder {
 
   /** A cell for one indicator value, formatted by the indicator's unit. */
   cell(indicator: string, v: { value: number | null; valueText: string | null } | undefined, imputed = false): Val {
-    if (imputed) return msg('value.noneRecorded');
-    if (!v) return NONE;
-    const label = this.input.indicators[indicator];
-    const unit = label?.unit ?? '';
-    if (v.valueText !== null && v.value === null) return codeVal(indicator, v.valueText);
-    if (v.value === null) return NONE;
-    if (unit.startsWith('flag')) return msg(v.value >= 1 ? 'value.inForce' : 'value.notInForce');
-    if (unit.startsWith('intensity')) return msg(v.value >= 2 ? 'value.war' : v.value >= 1 ? 'value.minorConflict' : 'value.noConflict');
-    if (unit === 'percent') return pct(v.value, v.value !== 0 && Math.abs(v.value) < 0.1 ? 2 : 1);
-    if (unit.startsWith('index 0–1') || unit === 'ratio') return num(v.value, 3);
-    if (unit === 'rank' || unit === 'persons' || unit.startsWith('score 0–')) return num(v.value, unit.startsWith('score') ? 1 : 0);
-    if (unit.startsWith('score 1–') || unit.startsWith('rating')) return num(v.value, 1);
-    return num(v.value);
+    return indicatorCell(this.input.indicators[indicator], indicator, v, imputed);
   }
 
   /** A passage as a quote: whole sentences from its full text, those naming the country first; none when it does not name the country. */
@@ -425,6 +430,23 @@ class Builder {
     const base = v.country ? msg('value.readNeighbour', { ...parts, country: this.countryName(v.country) }) : msg('value.read', parts);
     return flags.length ? { t: 'seq', items: [base, ...flags] } : base;
   }
+}
+
+
+/** An indicator value as a typed cell, by the indicator's unit (the brief's and the web page's one formatter). */
+export function indicatorCell(label: IndicatorLabel | undefined, indicator: string, v: { value: number | null; valueText: string | null } | undefined, imputed = false): Val {
+  if (imputed) return msg('value.noneRecorded');
+  if (!v) return NONE;
+  const unit = label?.unit ?? '';
+  if (v.valueText !== null && v.value === null) return codeVal(indicator, v.valueText);
+  if (v.value === null) return NONE;
+  if (unit.startsWith('flag')) return msg(v.value >= 1 ? 'value.inForce' : 'value.notInForce');
+  if (unit.startsWith('intensity')) return msg(v.value >= 2 ? 'value.war' : v.value >= 1 ? 'value.minorConflict' : 'value.noConflict');
+  if (unit === 'percent') return pct(v.value, v.value !== 0 && Math.abs(v.value) < 0.1 ? 2 : 1);
+  if (unit.startsWith('index 0–1') || unit === 'ratio') return num(v.value, 3);
+  if (unit === 'rank' || unit === 'persons' || unit.startsWith('score 0–')) return num(v.value, unit.startsWith('score') ? 1 : 0);
+  if (unit.startsWith('score 1–') || unit.startsWith('rating')) return num(v.value, 1);
+  return num(v.value);
 }
 
 function codeVal(indicator: string, code: string): Val {
@@ -1210,7 +1232,8 @@ function datasetTreatyTable(b: Builder, c: CriterionResult): Block | null {
     if (!latest && !covered) continue;
     // The year of the first statement of the current status: ratification or signature.
     const since = latest ? s.filter((v) => treatyCell(v, true).t === treatyCell(latest, true).t && (v.valueText ?? v.value) === (latest.valueText ?? latest.value))[0] : undefined;
-    rows.push([b.indicatorName(id), treatyCell(latest, covered), since ? (since.note && /^\d{4}-\d{2}-\d{2}$/.test(since.note) ? { t: 'date', v: since.note } : year(since.year)) : NONE]);
+    const name = b.input.treatyNames?.[id];
+    rows.push([name ? loc(name) : b.indicatorName(id), treatyCell(latest, covered), since ? (since.date ? { t: 'date', v: since.date } : year(since.year)) : NONE]);
     if (latest) cited.push({ sourceId: latest.sourceId, year: latest.year });
     else {
       const src = (b.input.coverage?.[id]?.source ?? '').split(',')[0].trim();
@@ -1553,5 +1576,9 @@ export function buildBriefModel(input: BriefInput): BriefModel {
     computedAt: input.computedAt ?? null,
     ratings,
     sections,
+    explained: input.assessment.criteria.map((c) => ({
+      criterion: c.criterion, rules: ruleLines(b, c), facts: c.rating === 'no_data' || c.rulesFired.length === 0 ? [] : decisiveFacts(b, c),
+      decisive: c.decisiveValues.map((v) => b.valueRead(v)), missing: c.missing.map((m) => groupName(b, m)), stale: c.stale.map((id) => b.indicatorName(id)),
+    })),
   };
 }

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import type { CountryAssessment, Methodology } from '../assess/types.js';
 import { allIndicators, registerIndicators } from '../data/catalogue.js';
 import { BRIEF_INDICATORS } from '../data/brief-tables.js';
+import { TREATIES } from '../data/catalogue-new.js';
 import { IMPORTERS, sourcePriority } from '../data/registry.js';
 import { countryName, resolveCountry } from '../extract/countries/resolve.js';
 import { namesInNotes } from '../render/fact-notes.js';
@@ -226,7 +227,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     previous,
     values: rows.map((r) => ({
       indicator: r.indicator, year: r.year, value: r.value, valueText: r.valueText, partnerKey: r.partnerKey, partnerName: r.partnerName,
-      note: r.note, sourceId: r.sourceId, table: r.table,
+      note: r.note, sourceId: r.sourceId, table: r.table, date: r.date,
     })),
     indicators: labels,
     sources,
@@ -236,6 +237,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     topics,
     passages,
     stateCodes,
+    treatyNames: Object.fromEntries(Object.entries(TREATIES).map(([id, n]) => [`treaty.${id}`, n])),
     rules: Object.fromEntries(Object.entries(methodology.criteria).map(([n, cm]) => [n, cm.rules.map((r) => ({ id: r.id, description: r.description, reads: r.reads }))])),
     neighbourMilex: neighbourMilex.map((n) => ({ country: n.country, values: n.values.map((r) => ({ indicator: r.indicator, year: r.year, value: r.value, valueText: r.valueText, partnerKey: r.partnerKey, sourceId: r.sourceId })) })),
     germanDeliveries: deliveries

@@ -14,6 +14,8 @@ export interface BriefValueRow {
   note: string | null;
   sourceId: string;
   table: string | null;
+  /** The exact day the value became true (a treaty's ratification), when the dataset gives it. */
+  date: string | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function briefIndicatorValues(
 ): Promise<BriefValueRow[]> {
   const r = await db.query<BriefValueRow>(
     `SELECT v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.partner_key AS "partnerKey",
-       v.partner_name AS "partnerName", v.note, v.source_id AS "sourceId", v.source_table AS "table"
+       v.partner_name AS "partnerName", v.note, v.source_id AS "sourceId", v.source_table AS "table", v.value_date::text AS date
      FROM indicator_values v
      LEFT JOIN documents d ON d.id = v.source_doc_id
      WHERE v.entity_key = $1 AND v.year <= $2

@@ -50,6 +50,7 @@ export const de: Record<MessageKey, string> = {
   ratingsTitle: 'Bewertungen',
   evidenceTitle: 'Zeitleiste der Belege',
   evidenceEmpty: 'Noch keine Belegstellen zu diesem Land.',
+  passagesCount: '{n} Textstellen',
   undated: 'undatiert',
   corroborated: 'bestätigt',
   indicatorsTitle: 'Indikatoren',
