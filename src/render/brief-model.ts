@@ -435,9 +435,15 @@ class Builder {
 
 /** An indicator value as a typed cell, by the indicator's unit (the brief's and the web page's one formatter). */
 export function indicatorCell(label: IndicatorLabel | undefined, indicator: string, v: { value: number | null; valueText: string | null } | undefined, imputed = false): Val {
-  if (imputed) return msg('value.noneRecorded');
+  const treaty = /^(treaty|regime)\./.test(indicator) && indicator !== 'treaty.status';
+  // A treaty list without an entry for the country: not a party.
+  if (imputed) return treaty ? msg('code.treaty.not_joined') : msg('value.noneRecorded');
   if (!v) return NONE;
   const unit = label?.unit ?? '';
+  if (treaty && (v.value !== null || v.valueText !== null)) {
+    const code = v.valueText ?? (v.value === 1 ? 'party' : /signed/.test(unit) ? 'signed' : 'not_joined');
+    return msg(code === 'party' ? 'code.treaty.joined' : code === 'signed' ? 'code.treaty.signed' : 'code.treaty.not_joined');
+  }
   if (v.valueText !== null && v.value === null) return codeVal(indicator, v.valueText);
   if (v.value === null) return NONE;
   if (unit.startsWith('flag')) return msg(v.value >= 1 ? 'value.inForce' : 'value.notInForce');
@@ -1210,15 +1216,6 @@ function indicatorTables(b: Builder, c: CriterionResult): Block[] {
   return out;
 }
 
-/** Treaty status cell: party (with the year), signed only, or not a party when the list covers the treaty. */
-function treatyCell(v: BriefValue | undefined, covered: boolean): Val {
-  if (!v) return covered ? msg('code.treaty.not_joined') : NONE;
-  const code = v.valueText ?? (v.value === 1 ? 'party' : v.value === 0 ? 'signed' : '');
-  if (code === 'party' || code === 'joined' || code === 'member' || code === 'participant') return msg('code.treaty.joined');
-  if (code === 'signed') return msg('code.treaty.signed');
-  return codeVal('treaty.status', code);
-}
-
 /** Treaties from the treaty datasets and reference lists, names from the catalogue in the page's language. */
 function datasetTreatyTable(b: Builder, c: CriterionResult): Block | null {
   const ids = CRITERION_TREATIES[c.criterion];
@@ -1230,10 +1227,10 @@ function datasetTreatyTable(b: Builder, c: CriterionResult): Block | null {
     const latest = s[s.length - 1];
     const covered = Boolean(b.input.coverage?.[id]) && Boolean(b.input.indicators[id]);
     if (!latest && !covered) continue;
-    // The year of the first statement of the current status: ratification or signature.
-    const since = latest ? s.filter((v) => treatyCell(v, true).t === treatyCell(latest, true).t && (v.valueText ?? v.value) === (latest.valueText ?? latest.value))[0] : undefined;
+    // The day of ratification, accession or signature (UNTC); reference lists give membership, no day.
+    const since = latest && latest.valueText && latest.date ? latest.date : null;
     const name = b.input.treatyNames?.[id];
-    rows.push([name ? loc(name) : b.indicatorName(id), treatyCell(latest, covered), since ? (since.date ? { t: 'date', v: since.date } : year(since.year)) : NONE]);
+    rows.push([name ? loc(name) : b.indicatorName(id), latest ? b.cell(id, latest) : covered ? msg('code.treaty.not_joined') : NONE, since ? { t: 'date', v: since } : NONE]);
     if (latest) cited.push({ sourceId: latest.sourceId, year: latest.year });
     else {
       const src = (b.input.coverage?.[id]?.source ?? '').split(',')[0].trim();

@@ -28,6 +28,15 @@ import { landNeighbours } from './land-neighbours.js';
 
 registerIndicators(BRIEF_INDICATORS);
 
+/** Short names of the treaties and regimes the reference lists cover (their catalogue names read "Party to …"). */
+const REFERENCE_TREATY_NAMES: Record<string, { de: string; en: string }> = {
+  'treaty.npt': { en: 'Treaty on the Non-Proliferation of Nuclear Weapons (NPT)', de: 'Atomwaffensperrvertrag (NVV)' },
+  'treaty.bwc': { en: 'Biological Weapons Convention (BWC)', de: 'Biowaffenübereinkommen (BWÜ)' },
+  'treaty.hcoc': { en: 'Hague Code of Conduct against Ballistic Missile Proliferation (HCoC)', de: 'Haager Verhaltenskodex gegen die Proliferation ballistischer Raketen (HCoC)' },
+  'treaty.rome_statute': { en: 'Rome Statute of the International Criminal Court', de: 'Römisches Statut des Internationalen Strafgerichtshofs' },
+  'regime.wassenaar': { en: 'Wassenaar Arrangement', de: 'Wassenaar-Abkommen' },
+};
+
 export type BriefFormat = 'html' | 'md' | 'pdf';
 
 export interface BriefOptions {
@@ -237,7 +246,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     topics,
     passages,
     stateCodes,
-    treatyNames: Object.fromEntries(Object.entries(TREATIES).map(([id, n]) => [`treaty.${id}`, n])),
+    treatyNames: { ...Object.fromEntries(Object.entries(TREATIES).map(([id, n]) => [`treaty.${id}`, n])), ...REFERENCE_TREATY_NAMES },
     rules: Object.fromEntries(Object.entries(methodology.criteria).map(([n, cm]) => [n, cm.rules.map((r) => ({ id: r.id, description: r.description, reads: r.reads }))])),
     neighbourMilex: neighbourMilex.map((n) => ({ country: n.country, values: n.values.map((r) => ({ indicator: r.indicator, year: r.year, value: r.value, valueText: r.valueText, partnerKey: r.partnerKey, sourceId: r.sourceId })) })),
     germanDeliveries: deliveries
