@@ -135,7 +135,7 @@ function tableHtml(tm: TableModel, ctx: Ctx, opts: { numbered?: boolean } = {}):
       const right = tm.columns[i]?.align === 'right' || isNumeric(cell);
       const tag = i === 0 ? 'th scope="row"' : 'td';
       const close = i === 0 ? 'th' : 'td';
-      const cls = isNumeric(cell) ? ' class="num"' : right ? ' class="right"' : cell.t === 'year' ? ' class="nowrap"' : '';
+      const cls = isNumeric(cell) ? ' class="num"' : right ? ' class="right"' : cell.t === 'year' || cell.t === 'date' ? ' class="nowrap"' : '';
       return `<${tag}${cls}>${valHtml(cell, ctx)}</${close}>`;
     }).join('')}</tr>`)
     .join('\n');
