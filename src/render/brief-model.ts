@@ -246,6 +246,8 @@ export interface CriterionExplained {
   decisive: Val[];
   missing: Val[];
   stale: Val[];
+  /** Rules that could not be decided for lack of data, with what they miss. */
+  undetermined: Val[];
 }
 
 export interface BriefModel {
@@ -1576,6 +1578,7 @@ export function buildBriefModel(input: BriefInput): BriefModel {
     explained: input.assessment.criteria.map((c) => ({
       criterion: c.criterion, rules: ruleLines(b, c), facts: c.rating === 'no_data' || c.rulesFired.length === 0 ? [] : decisiveFacts(b, c),
       decisive: c.decisiveValues.map((v) => b.valueRead(v)), missing: c.missing.map((m) => groupName(b, m)), stale: c.stale.map((id) => b.indicatorName(id)),
+      undetermined: c.rulesUndetermined.map((u) => msg('crit.undetermined', { rule: loc(u.description), missing: { t: 'list', items: u.missing.map((m) => b.indicatorName(m)) } })),
     })),
   };
 }

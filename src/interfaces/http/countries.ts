@@ -82,7 +82,7 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
   const reasons: CriterionReasons[] = model.explained.map((x) => ({
     criterion: x.criterion,
     rules: x.rules.map((r) => ({ ruleId: r.ruleId, rating: r.rating, description: r.description, values: r.values.map(both), evidence: r.evidence ? both(r.evidence) : null })),
-    facts: x.facts.map(both), decisive: x.decisive.map(both), missing: x.missing.map(both), stale: x.stale.map(both),
+    facts: x.facts.map(both), decisive: x.decisive.map(both), missing: x.missing.map(both), stale: x.stale.map(both), undetermined: x.undetermined.map(both),
   }));
   // One timeline entry per passage, with every criterion it bears on.
   const timeline = new Map<string, TimelineItem>();

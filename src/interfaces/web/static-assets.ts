@@ -26,7 +26,7 @@ td.num, th.num { text-align:right; }
 .overview { display:grid; grid-template-columns: minmax(0,1fr) minmax(0,1fr); gap:1.5rem; align-items:start; }
 @media (max-width: 1100px) { .overview { grid-template-columns: 1fr; } }
 /* Headings and long words wrap (hyphenated by the page's lang), so no table is wider than its column. */
-th { hyphens:auto; overflow-wrap:break-word; } td { overflow-wrap:anywhere; }
+th, td { hyphens:auto; overflow-wrap:break-word; }
 .overview table th, .overview table td { padding:.3rem .35rem; }
 ul.values { margin:.1rem 0 .3rem; padding-left:1rem; } ul.facts { margin:.3rem 0; padding-left:1.1rem; }
 ul.passages { list-style:none; padding:0; margin:.3rem 0 0; } ul.passages li { margin-bottom:.4rem; }

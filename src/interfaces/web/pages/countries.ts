@@ -56,6 +56,7 @@ export interface CriterionReasons {
   decisive: L[];
   missing: L[];
   stale: L[];
+  undetermined: L[];
 }
 
 export interface CountryData {
@@ -114,6 +115,14 @@ ${csvDownload(view)}`
 </div>`;
 }
 
+/**
+ * The engine's confidence reasons without those that list indicator or rule ids: what they say is
+ * shown in words under the reasons (missing data, undecided rules).
+ */
+function confidenceNotes(c: CriterionResult, lang: 'de' | 'en'): string[] {
+  return c.confidenceReasons.map((x) => localize(x, lang)).filter((x) => !/\b[a-z0-9]+\.[a-z_]+/.test(x));
+}
+
 function criterionRow(c: CriterionResult, r: CriterionReasons | undefined, view: View): SafeHtml {
   const { t, lang } = view;
   const reasons = (r?.rules ?? []).map((f) => html`<li><strong>${f.description[lang]}</strong> → ${RATING_LABELS[f.rating][lang]}${
@@ -122,12 +131,13 @@ function criterionRow(c: CriterionResult, r: CriterionReasons | undefined, view:
   return html`<tr id="criterion-${c.criterion}">
 <td>${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}</td>
 <td>${ratingBadge(c.effectiveRating, view)}${c.override ? html`<br><span class="small">${t('computedRating')}: ${RATING_LABELS[c.rating][lang]}</span>` : ''}${c.reviewSuggested ? html` <span class="flag" title="${c.reviewReason ? localize(c.reviewReason, lang) : ''}">${t('reviewSuggested')}</span>` : ''}</td>
-<td>${CONFIDENCE_LABELS[c.confidence][lang]}${c.confidenceReasons.length ? html`<br><span class="small muted">${c.confidenceReasons.map((x) => localize(x, lang)).join('; ')}</span>` : ''}</td>
+<td>${CONFIDENCE_LABELS[c.confidence][lang]}${confidenceNotes(c, lang).length ? html`<br><span class="small muted">${confidenceNotes(c, lang).join('; ')}</span>` : ''}</td>
 <td>${reasons.length ? html`<ul class="small">${reasons}</ul>` : html`<span class="small muted">${t('noRuleFired')}</span>`}
 ${r?.facts.length ? html`<ul class="small facts">${r.facts.map((f) => html`<li>${f[lang]}</li>`)}</ul>` : ''}
 ${r?.decisive.length && !c.rulesFired.length ? html`<div class="small muted">${t('valuesRead')}: ${r.decisive.map((v) => v[lang]).join('; ')}</div>` : ''}
 ${r?.missing.length ? html`<div class="small">${t('missingData')}: ${r.missing.map((m) => m[lang]).join('; ')}</div>` : ''}
 ${r?.stale.length ? html`<div class="small">${t('staleData')}: ${r.stale.map((m) => m[lang]).join('; ')}</div>` : ''}
+${r?.undetermined.length ? html`<div class="small">${t('undeterminedRules')}: ${r.undetermined.map((m) => m[lang]).join('; ')}</div>` : ''}
 ${c.reviewSuggested && c.reviewReason ? html`<div class="small">${t('reviewSuggested')}: ${localize(c.reviewReason, lang)}</div>` : ''}</td>
 <td>${c.override ? html`${RATING_LABELS[c.override.rating][lang]}<br><span class="small">${c.override.by}: ${c.override.reason} (${c.override.createdAt.slice(0, 10)})</span>` : html`<span class="muted">${t('overrideNone')}</span>`}</td>
 </tr>`;
