@@ -11,7 +11,7 @@ import { oneSourcePerSeries } from '../core/series.js';
 import { describeReferenceSource, parseReferenceSource } from '../core/reference-source.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
-import { mentionsCountry, quoteSentences } from './quote.js';
+import { countryMentions, quoteSentences } from './quote.js';
 import { parseConflictNote, parseSanctionNote, stateName } from './fact-notes.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -44,6 +44,8 @@ export interface SourceInfo {
   publisher: string | null;
   /** Document date (ISO partial) for documents. */
   date?: string | null;
+  /** Countries a document is mainly about. */
+  primaryCountries?: string[];
 }
 
 export interface IndicatorLabel {
@@ -405,8 +407,12 @@ class Builder {
     const full = p.passageIdx === undefined ? undefined : this.input.passages?.[`${p.docId}#${p.passageIdx}`];
     const names = this.input.names[this.input.country];
     const nameList = names ? [names.de, names.en] : [this.input.country];
-    // A passage that does not name the country is not quoted for it, whatever its document is about.
-    if (!mentionsCountry(full?.text ?? p.snippet, nameList)) return null;
+    // A passage that does not name the country is not quoted for it, whatever its document is about;
+    // in a document about another country, a passing mention ("as in Ukraine") is not enough either.
+    const text = full?.text ?? p.snippet;
+    const primary = this.input.sources[`doc:${p.docId}`]?.primaryCountries ?? [];
+    const needed = primary.length && !primary.includes(this.input.country) ? 2 : 1;
+    if (countryMentions(text, nameList) < needed) return null;
     const snippet = quoteSentences(full?.text ?? p.snippet, { names: nameList, cues: p.cues });
     if (!snippet) return null;
     return { snippet, docId: p.docId, passageIdx: p.passageIdx, cues: p.cues, lang: full?.lang ?? p.lang };

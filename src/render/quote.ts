@@ -128,13 +128,18 @@ function nameStems(name: string): string[] {
   return out;
 }
 
+/** How often the text names the country: a name or its stem at the start of a word. */
+export function countryMentions(text: string, names: string[]): number {
+  const stems = [...new Set(names.filter(Boolean).flatMap(nameStems))];
+  if (stems.length === 0) return 0;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return (text.match(new RegExp(`(?<![\\p{L}])(?:${stems.map(esc).join('|')})`, 'giu')) ?? []).length;
+}
+
 /**
  * True when the text names the country: a name or its stem at the start of a word, so adjectives
  * count ("kasachische", "Ukrainian", "Egyptian") but "Somalia" does not name Mali.
  */
 export function mentionsCountry(text: string, names: string[]): boolean {
-  const stems = [...new Set(names.filter(Boolean).flatMap(nameStems))];
-  if (stems.length === 0) return false;
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}])(?:${stems.map(esc).join('|')})`, 'iu').test(text);
+  return countryMentions(text, names) > 0;
 }

@@ -204,8 +204,11 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     const id = v.source.split(': ')[0];
     if (id.startsWith('doc:')) docIds.add(id.slice(4));
   }
+  // Documents of quoted passages too: a quote needs to know what its document is mainly about.
+  for (const c of a.criteria) for (const e of c.evidence) docIds.add(e.docId);
+  for (const list of Object.values(topics)) for (const p of list ?? []) docIds.add(p.docId);
   for (const d of await briefDocuments(db, [...docIds])) {
-    sources[`doc:${d.id}`] = { id: `doc:${d.id}`, kind: 'document', title: d.title ?? d.source, publisher: d.publisher, date: d.date };
+    sources[`doc:${d.id}`] = { id: `doc:${d.id}`, kind: 'document', title: d.title ?? d.source, publisher: d.publisher, date: d.date, primaryCountries: d.primaryCountries };
   }
 
   // Full texts of every passage that may be quoted: evidence and topic passages.

@@ -47,12 +47,14 @@ export interface BriefDocumentRow {
   publisher: string | null;
   date: string | null;
   source: string;
+  /** Countries the document is mainly about (extraction). */
+  primaryCountries: string[];
 }
 
 export async function briefDocuments(db: Queryable, ids: string[]): Promise<BriefDocumentRow[]> {
   if (ids.length === 0) return [];
   const r = await db.query<BriefDocumentRow>(
-    `SELECT id, title, publisher, coalesce(doc_date, date_from::text) AS date, source FROM documents WHERE id = ANY($1::text[])`,
+    `SELECT id, title, publisher, coalesce(doc_date, date_from::text) AS date, source, primary_countries AS "primaryCountries" FROM documents WHERE id = ANY($1::text[])`,
     [ids],
   );
   return r.rows;
