@@ -67,9 +67,10 @@ export interface TopicPassage {
   lang?: string | null;
 }
 
-/** One SIPRI trade-register line of a delivery from Germany to the country. */
+/** One SIPRI trade-register line of a delivery to the country (supplier ISO code or SIPRI's name). */
 export interface GermanDelivery {
   year: number;
+  supplier?: string;
   designation: string;
   /** SIPRI's description of the weapon (English). */
   description: string;
@@ -105,6 +106,8 @@ export interface BriefInput {
   topics?: Partial<Record<TopicId, TopicPassage[]>>;
   /** SIPRI trade-register lines supplier Germany → country (Part I when no licence figures exist). */
   germanDeliveries?: GermanDelivery[];
+  /** SIPRI trade-register lines of every supplier to the country, recent years (Part I armament). */
+  deliveries?: GermanDelivery[];
   /** The methodology's rules per criterion with the indicators they read ("the rule a table feeds"). */
   rules?: Partial<Record<CriterionNumber, Array<{ id: string; description: Localized; reads: string[] }>>>;
   /** Land neighbours' military expenditure (criterion 4): latest values per neighbour. */
@@ -1039,11 +1042,80 @@ const TOPIC_TITLES: Record<TopicId, MessageKey> = {
   diversity: 'section.diversity',
 };
 
+/** Local arms industry from data: the country's own exports of major arms in the SIPRI register. */
+function industryFacts(b: Builder): Block[] {
+  const win = importsWindow(b);
+  const cov = b.input.coverage?.['sipri.tiv.exports'];
+  if (!win || !cov) return [];
+  const exp = b.idx.series('sipri.tiv.exports').filter((v) => v.year >= win.from && v.year <= win.to);
+  const total = exp.reduce((x, v) => x + (v.value ?? 0), 0);
+  return [{
+    kind: 'para',
+    text: total > 0
+      ? msg('industry.exports', { country: b.country, from: year(win.from), to: year(win.to), tiv: num(total, 1) })
+      : msg('industry.noExports', { country: b.country, from: year(win.from), to: year(win.to) }),
+  }];
+}
+
+/** Armament from data: the major weapons delivered in the last five register years, largest first. */
+function armamentFacts(b: Builder): Block[] {
+  const win = importsWindow(b);
+  const lines = (b.input.deliveries ?? []).filter((l) => win && l.year >= win.from && l.year <= win.to);
+  if (!win || lines.length === 0) return [];
+  const byItem = new Map<string, { l: GermanDelivery; n: number; tiv: number; years: Set<number> }>();
+  for (const l of lines) {
+    const key = `${l.supplier ?? ''}|${l.designation}`;
+    const e = byItem.get(key) ?? { l, n: 0, tiv: 0, years: new Set<number>() };
+    e.n += l.number ?? 0;
+    e.tiv += l.tiv ?? 0;
+    e.years.add(l.year);
+    byItem.set(key, e);
+  }
+  const top = [...byItem.values()].sort((x, y) => y.tiv - x.tiv).slice(0, 12);
+  const rows = top.map((e) => {
+    const ys = [...e.years].sort((x, y) => x - y);
+    const label = e.l.description && !e.l.designation.toLowerCase().startsWith(e.l.description.toLowerCase()) ? `${e.l.designation} (${e.l.description})` : e.l.designation;
+    const supplier = !e.l.supplier ? NONE : /^[A-Z]{2}$/.test(e.l.supplier) ? b.countryName(e.l.supplier) : /unknown/i.test(e.l.supplier) ? msg('supplier.unknown') : text(e.l.supplier, 'en');
+    return [text(label, 'en'), supplier, e.n > 0 ? num(e.n, 0) : NONE, text(ys.length > 1 ? `${ys[0]}–${ys[ys.length - 1]}` : String(ys[0]))];
+  });
+  const shown = b.idx.partners('sipri.tiv.imports_by_supplier').filter((v) => v.year >= win.from && v.year <= win.to);
+  return [{
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.weaponsDelivered', { from: year(win.from), to: year(win.to) }),
+      columns: [{ label: msg('col.weapon') }, { label: msg('col.supplier') }, { label: msg('col.number'), align: 'right' }, { label: msg('col.years') }],
+      rows, source: b.sourceLine(shown.length ? shown : [{ sourceId: 'sipri-trade', year: win.to }]), role: 'data', notes: [msg('note.goodsSipriEnglish')],
+    },
+  }];
+}
+
+/** Role of the military from data: coups and attempts in the last twenty years (Powell & Thyne). */
+function societyFacts(b: Builder): Block[] {
+  // Powell & Thyne give every country-year (0 without an attempt).
+  const series = b.idx.series('coup.attempts');
+  if (series.length === 0) return [];
+  const to = series[series.length - 1].year;
+  const from = Math.max(series[0].year, to - 19);
+  const sum = (id: string) => b.idx.series(id).filter((v) => v.year >= from && v.year <= to).reduce((x, v) => x + (v.value ?? 0), 0);
+  const attempts = sum('coup.attempts');
+  const successful = sum('coup.successful');
+  const years = b.idx.series('coup.attempts').filter((v) => v.year >= from && v.year <= to && (v.value ?? 0) > 0).map((v) => v.year);
+  return [{
+    kind: 'para',
+    text: attempts > 0
+      ? msg('society.coups', { country: b.country, from: year(from), to: year(to), attempts: num(attempts, 0), successful: num(successful, 0), years: text(years.join(', ')) })
+      : msg('society.noCoups', { country: b.country, from: year(from), to: year(to) }),
+  }];
+}
+
+const TOPIC_FACTS: Partial<Record<TopicId, (b: Builder) => Block[]>> = { industry: industryFacts, armament: armamentFacts, society: societyFacts };
+
 function topicSection(b: Builder, topic: TopicId): Section {
   const quotes = topicQuotes(b, topic);
-  const blocks: Block[] = quotes.length
-    ? [{ kind: 'para', text: msg('topic.passagesIntro') }, { kind: 'quotes', quotes }]
-    : [{ kind: 'nodata', text: msg('nodata.topic', { country: b.country }) }];
+  const facts = TOPIC_FACTS[topic]?.(b) ?? [];
+  const blocks: Block[] = [...facts];
+  if (quotes.length) blocks.push({ kind: 'para', text: msg('topic.passagesIntro') }, { kind: 'quotes', quotes });
+  else blocks.push({ kind: 'nodata', text: msg('nodata.topic', { country: b.country }) });
   return { id: `sec-topic-${topic}`, level: 2, title: msg(TOPIC_TITLES[topic]), blocks };
 }
 

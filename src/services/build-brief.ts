@@ -184,7 +184,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     briefIndicatorValues(db, { country, maxYear, asOf }),
     loadExternal(db, country),
     datasetCoverage(db, Object.entries(labels).filter(([, l]) => l.absentMeans).map(([id]) => id)),
-    listArmsDeals(db, { recipient: country, supplier: 'DE', fromYear: maxYear - 17 }),
+    listArmsDeals(db, { recipient: country, fromYear: maxYear - 17 }),
   ]);
   const topics = opts.topics === false ? {} : await topicPassages(db, country, asOf);
   const neighbourCodes = landNeighbours(country) ?? [];
@@ -229,6 +229,10 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   for (const r of rows) if (r.partnerKey) codes.add(r.partnerKey);
   for (const c of a.criteria) for (const v of [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)]) if (v.country) codes.add(v.country);
 
+  const deliveryLines = deliveries
+    .filter((d) => d.deliveryYear <= maxYear)
+    .map((d) => ({ year: d.deliveryYear, supplier: d.supplierKey ?? d.supplierName, designation: d.designation, description: d.description, number: d.numberDelivered, tiv: d.tivDelivered }));
+  for (const d of deliveryLines) if (d.supplier) codes.add(d.supplier);
   return {
     country,
     names: namesFor(codes),
@@ -252,9 +256,8 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     treatyNames: { ...Object.fromEntries(Object.entries(TREATIES).map(([id, n]) => [`treaty.${id}`, n])), ...REFERENCE_TREATY_NAMES },
     rules: Object.fromEntries(Object.entries(methodology.criteria).map(([n, cm]) => [n, cm.rules.map((r) => ({ id: r.id, description: r.description, reads: r.reads }))])),
     neighbourMilex: neighbourMilex.map((n) => ({ country: n.country, values: n.values.map((r) => ({ indicator: r.indicator, year: r.year, value: r.value, valueText: r.valueText, partnerKey: r.partnerKey, sourceId: r.sourceId })) })),
-    germanDeliveries: deliveries
-      .filter((d) => d.deliveryYear <= maxYear)
-      .map((d) => ({ year: d.deliveryYear, designation: d.designation, description: d.description, number: d.numberDelivered, tiv: d.tivDelivered })),
+    germanDeliveries: deliveryLines.filter((d) => d.supplier === 'DE'),
+    deliveries: deliveryLines,
   };
 }
 

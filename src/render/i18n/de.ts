@@ -270,4 +270,12 @@ export const de: Record<MessageKey, string> = {
   'comment.indicatorChange': "{indicator}: {value} im Jahr {year} ({prevYear}: {prev}).",
   'comment.indicatorSame': "{indicator}: {value} im Jahr {year}, unverändert seit {prevYear}.",
   'summary.germanDeliveries': "Von {from} bis {to} lieferte Deutschland Großwaffensysteme im Umfang von {tiv} Mio. TIV an {country:acc} ({share} der Importe; SIPRI, Lieferungen, keine Genehmigungen).",
+  'industry.exports': "Von {from} bis {to} exportierte {country:nom} selbst Großwaffensysteme im Umfang von {tiv} Mio. TIV (SIPRI-Transferregister): Das Land hat eine eigene Rüstungsindustrie oder führt Waffen wieder aus.",
+  'industry.noExports': "Das SIPRI-Transferregister verzeichnet von {from} bis {to} keine Exporte von Großwaffensystemen durch {country:acc}.",
+  'caption.weaponsDelivered': "Gelieferte Großwaffensysteme, {from}–{to} (SIPRI, größte Lieferungen zuerst)",
+  'col.weapon': "Waffe (SIPRI-Bezeichnung)",
+  'col.number': "Anzahl",
+  'col.years': "Geliefert",
+  'society.coups': "Von {from} bis {to} verzeichnen Powell & Thyne {attempts} Putschversuche {country:in}, davon {successful} erfolgreich ({years}).",
+  'society.noCoups': "Powell & Thyne verzeichnen von {from} bis {to} keinen Putschversuch {country:in}.",
 };

@@ -268,6 +268,14 @@ export const en = {
   'comment.indicatorChange': "{indicator}: {value} in {year} ({prevYear}: {prev}).",
   'comment.indicatorSame': "{indicator}: {value} in {year}, unchanged since {prevYear}.",
   'summary.germanDeliveries': "From {from} to {to}, Germany delivered major conventional arms worth {tiv} million TIV to {country} ({share} of its imports; SIPRI, deliveries, not licences).",
+  'industry.exports': "From {from} to {to}, {country} itself exported major conventional arms worth {tiv} million TIV (SIPRI trade register): it has an arms industry or re-exports of its own.",
+  'industry.noExports': "The SIPRI trade register records no exports of major conventional arms by {country} from {from} to {to}.",
+  'caption.weaponsDelivered': "Major weapons delivered, {from}–{to} (SIPRI, largest deliveries first)",
+  'col.weapon': "Weapon (SIPRI designation)",
+  'col.number': "Number",
+  'col.years': "Delivered",
+  'society.coups': "From {from} to {to}, Powell & Thyne record {attempts} coup attempts in {country}, {successful} of them successful ({years}).",
+  'society.noCoups': "Powell & Thyne record no coup attempt in {country} from {from} to {to}.",
 } as const;
 
 export type MessageKey = keyof typeof en;
