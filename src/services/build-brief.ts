@@ -18,7 +18,7 @@ import { renderBriefMarkdown } from '../render/brief-markdown.js';
 import { renderBriefPdf } from '../render/brief-pdf.js';
 import type { Lang } from '../render/format.js';
 import { datasetCoverage, latestStoredAssessment, listStoredAssessments } from '../store/assessments.js';
-import { assessmentIsCurrent, briefDocuments, briefIndicatorValues, briefPassages } from '../store/briefs.js';
+import { assessmentIsCurrent, briefDocuments, briefIndicatorValues, briefPassages, datasetValuesOf, hasTaggedPassages } from '../store/briefs.js';
 import { listArmsDeals } from '../store/indicators.js';
 import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
@@ -95,9 +95,11 @@ async function topicPassages(db: Db, country: string, asOf: string): Promise<Par
   const used = new Set<string>();
   const names = [...new Set([countryName(country, 'de'), countryName(country, 'en')])].filter((n) => n && n !== country).map((n) => n.toLowerCase());
   const mentions = (text: string | null) => Boolean(text) && names.some((n) => text!.toLowerCase().includes(n));
+  // Untagged passages are searched only in a store whose extraction never tagged the country.
+  const tagged = await hasTaggedPassages(db, country);
   for (const topic of TOPICS) {
     let hits = (await search(db, { query: TOPIC_QUERIES[topic], country, to: asOf, limit: 6 })).hits;
-    if (hits.length === 0 && names.length) {
+    if (hits.length === 0 && names.length && !tagged) {
       // Passages not (yet) tagged with countries: keep those whose document title or text names the country.
       hits = (await search(db, { query: TOPIC_QUERIES[topic], to: asOf, limit: 30 })).hits.filter((h) => mentions(h.title) || mentions(h.snippet));
     }
@@ -178,21 +180,21 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
   const maxYear = Number(asOf.slice(0, 4));
   const labels = indicatorLabels(methodology);
-  const [stored, previous, rows, external, coverage, deliveries] = await Promise.all([
+  const [stored, previous, rows, external, coverage, germanDeals, recentDeals] = await Promise.all([
     opts.assessment ? Promise.resolve(opts.assessment) : currentAssessment(db, country, asOf, methodology, now),
     previousAssessment(db, country, asOf),
     briefIndicatorValues(db, { country, maxYear, asOf }),
     loadExternal(db, country),
     datasetCoverage(db, Object.entries(labels).filter(([, l]) => l.absentMeans).map(([id]) => id)),
-    listArmsDeals(db, { recipient: country, fromYear: maxYear - 17 }),
+    // Germany's deliveries over fifteen years (Part I exports); every supplier's over the last five (armament).
+    listArmsDeals(db, { recipient: country, supplier: 'DE', fromYear: maxYear - 17 }),
+    listArmsDeals(db, { recipient: country, fromYear: maxYear - 7 }),
   ]);
   const topics = opts.topics === false ? {} : await topicPassages(db, country, asOf);
   const neighbourCodes = landNeighbours(country) ?? [];
   const milexIds = [...new Set(rows.filter((r) => /^sipri\.milex\.usd_const\d{4}$/.test(r.indicator)).map((r) => r.indicator)), 'sipri.milex.usd_const2023', 'sipri.milex.share_gdp'];
-  const neighbourMilex = await Promise.all(neighbourCodes.map(async (n) => ({
-    country: n,
-    values: (await briefIndicatorValues(db, { country: n, maxYear, asOf, indicators: milexIds })).filter((r) => !r.sourceId.startsWith('doc:')),
-  })));
+  const neighbourRows = await datasetValuesOf(db, { countries: neighbourCodes, indicators: milexIds, maxYear });
+  const neighbourMilex = neighbourCodes.map((n) => ({ country: n, values: neighbourRows.filter((r) => r.country === n) }));
 
   // Sources: datasets by importer, documents by id (values from briefs, evidence, topic passages).
   const sources: Record<string, SourceInfo> = {};
@@ -229,9 +231,10 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   for (const r of rows) if (r.partnerKey) codes.add(r.partnerKey);
   for (const c of a.criteria) for (const v of [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)]) if (v.country) codes.add(v.country);
 
-  const deliveryLines = deliveries
+  const lines = (deals: typeof recentDeals) => deals
     .filter((d) => d.deliveryYear <= maxYear)
     .map((d) => ({ year: d.deliveryYear, supplier: d.supplierKey ?? d.supplierName, designation: d.designation, description: d.description, number: d.numberDelivered, tiv: d.tivDelivered }));
+  const deliveryLines = lines(recentDeals);
   for (const d of deliveryLines) if (d.supplier) codes.add(d.supplier);
   return {
     country,
@@ -256,7 +259,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     treatyNames: { ...Object.fromEntries(Object.entries(TREATIES).map(([id, n]) => [`treaty.${id}`, n])), ...REFERENCE_TREATY_NAMES },
     rules: Object.fromEntries(Object.entries(methodology.criteria).map(([n, cm]) => [n, cm.rules.map((r) => ({ id: r.id, description: r.description, reads: r.reads }))])),
     neighbourMilex: neighbourMilex.map((n) => ({ country: n.country, values: n.values.map((r) => ({ indicator: r.indicator, year: r.year, value: r.value, valueText: r.valueText, partnerKey: r.partnerKey, sourceId: r.sourceId })) })),
-    germanDeliveries: deliveryLines.filter((d) => d.supplier === 'DE'),
+    germanDeliveries: lines(germanDeals),
     deliveries: deliveryLines,
   };
 }

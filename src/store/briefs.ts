@@ -94,3 +94,23 @@ export async function briefPassages(db: Queryable, refs: Array<{ docId: string; 
   );
   return r.rows;
 }
+
+/** True when extraction tagged any passage with the country (then untagged passages need no search). */
+export async function hasTaggedPassages(db: Queryable, country: string): Promise<boolean> {
+  const r = await db.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM passages WHERE countries && ARRAY[$1]::text[]) AS found`, [country]);
+  return r.rows[0]?.found ?? false;
+}
+
+/** Values of several countries for a few indicators (neighbours' military spending), datasets only. */
+export async function datasetValuesOf(db: Queryable, q: { countries: string[]; indicators: string[]; maxYear: number }): Promise<Array<BriefValueRow & { country: string }>> {
+  if (q.countries.length === 0) return [];
+  const r = await db.query<BriefValueRow & { country: string }>(
+    `SELECT v.entity_key AS country, v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.partner_key AS "partnerKey",
+       v.partner_name AS "partnerName", v.note, v.source_id AS "sourceId", v.source_table AS "table", v.value_date::text AS date
+     FROM indicator_values v
+     WHERE v.entity_key = ANY($1::text[]) AND v.indicator_id = ANY($2::text[]) AND v.year <= $3 AND v.source_doc_id IS NULL AND v.partner_key = ''
+     ORDER BY v.entity_key, v.indicator_id, v.year`,
+    [q.countries, q.indicators, q.maxYear],
+  );
+  return r.rows.map((x) => ({ ...x, value: x.value === null ? null : Number(x.value) }));
+}
