@@ -665,7 +665,9 @@ function criteriaSummary(b: Builder): Block[] {
       const rule = decisiveRule(c);
       reason = rule ? msg('summary.reasonRule', { rule: loc(rule.description) }) : msg('summary.reasonNoRule');
     }
-    return { t: 'seq', items: [head, reason] };
+    // The first decisive fact in words (who imposes the embargo, which conflict).
+    const fact = !c.override && c.rulesFired.length ? decisiveFacts(b, c)[0] : undefined;
+    return { t: 'seq', items: fact ? [head, reason, fact] : [head, reason] };
   });
   return [
     {

@@ -26,7 +26,7 @@ import { localize } from '../../src/render/localize.js';
 import { mentionsCountry } from '../../src/render/quote.js';
 import type { BriefModel, TableModel } from '../../src/render/brief-model.js';
 import { briefPassages } from '../../src/store/briefs.js';
-import { foreignWords, missingTableWords } from '../helpers/brief-checks.js';
+import { captionsAtPageFoot, foreignWords, missingTableWords } from '../helpers/brief-checks.js';
 import { en } from '../../src/render/i18n/en.js';
 import { createTestStore, sharedPath, tempDir, type TestStore } from '../helpers/stores.js';
 import { runCli } from '../helpers/cli.js';
@@ -215,6 +215,7 @@ describe('country briefs on the embedded store', () => {
       const file = path.join(out, `brief-${key}.pdf`);
       fs.writeFileSync(file, await renderBriefPdf(h, { lang, browser, tocPageNumbers: false }));
       const text = execFileSync('pdftotext', [file, '-']).toString();
+      assert.deepEqual(captionsAtPageFoot(text), [], `${key}: a table caption alone at the foot of a page`);
       const tables = model.sections.flatMap((sec) => sec.blocks.flatMap((bl) => (bl.kind === 'table' ? [bl.table] : [])));
       tables.forEach((tm, i) => {
         const caption = localize(tm.caption, lang);

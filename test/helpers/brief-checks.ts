@@ -48,3 +48,11 @@ export function missingTableWords(pdfText: string, caption: string, cells: strin
   const words = [...new Set(cells.flatMap((c) => c.split(/[\s–—-]+/)).map((w) => w.replace(/^[("„“]+|[)",.:;“”]+$/g, '')).filter((w) => w.length > 1))];
   return words.filter((w) => !segment.includes(w));
 }
+
+/** Pages (1-based) whose last lines before the footer are a table caption: a header left alone at the foot. */
+export function captionsAtPageFoot(pdfText: string): number[] {
+  return pdfText.split('\f').flatMap((page, i) => {
+    const lines = page.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Page|Seite) \d+ (of|von) \d+$/.test(l));
+    return lines.slice(-2).some((l) => /^(Table|Tabelle) \d+: /.test(l)) ? [i + 1] : [];
+  });
+}
