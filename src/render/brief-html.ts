@@ -135,7 +135,9 @@ function tableHtml(tm: TableModel, ctx: Ctx, opts: { numbered?: boolean } = {}):
       const right = tm.columns[i]?.align === 'right' || isNumeric(cell);
       const tag = i === 0 ? 'th scope="row"' : 'td';
       const close = i === 0 ? 'th' : 'td';
-      const cls = isNumeric(cell) ? ' class="num"' : right ? ' class="right"' : cell.t === 'year' || cell.t === 'date' ? ' class="nowrap"' : '';
+      // Short words ("Not a party") and dates stay on one line; long texts wrap.
+      const short = cell.t === 'year' || cell.t === 'date' || (cell.t === 'msg' && localize(cell, ctx.lang).length <= 14);
+      const cls = isNumeric(cell) ? ' class="num"' : right ? ' class="right"' : short ? ' class="nowrap"' : '';
       return `<${tag}${cls}>${valHtml(cell, ctx)}</${close}>`;
     }).join('')}</tr>`)
     .join('\n');

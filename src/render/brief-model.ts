@@ -755,11 +755,20 @@ function germanExportsSection(b: Builder): Section {
   return { id: 'sec-german-exports', level: 2, title: msg('section.germanExports'), blocks };
 }
 
+/** SIPRI's designation without its trailing variant dashes ("Talwar --" → "Talwar"). */
+const designationOf = (l: GermanDelivery) => l.designation.replace(/\s+-+\s*$/, '').trim();
+
+/** "Designation (description)", or the designation alone when it already says what it is. */
+function weaponLabel(l: GermanDelivery): string {
+  const d = designationOf(l);
+  return l.description && !d.toLowerCase().startsWith(l.description.toLowerCase()) ? `${d} (${l.description})` : d;
+}
+
 /** "FPB-40 (patrol boat) ×8; EC-145 (light helicopter) ×13" for one year's lines, largest first. */
 function goodsOf(lines: GermanDelivery[]): string {
   const byItem = new Map<string, { label: string; n: number; tiv: number }>();
   for (const l of lines) {
-    const label = l.description && !l.designation.toLowerCase().startsWith(l.description.toLowerCase()) ? `${l.designation} (${l.description})` : l.designation;
+    const label = weaponLabel(l);
     const e = byItem.get(label) ?? { label, n: 0, tiv: 0 };
     e.n += l.number ?? 0;
     e.tiv += l.tiv ?? 0;
@@ -1066,7 +1075,7 @@ function armamentFacts(b: Builder): Block[] {
   if (!win || lines.length === 0) return [];
   const byItem = new Map<string, { l: GermanDelivery; n: number; tiv: number; years: Set<number> }>();
   for (const l of lines) {
-    const key = `${l.supplier ?? ''}|${l.designation}`;
+    const key = `${l.supplier ?? ''}|${weaponLabel(l).toLowerCase()}`;
     const e = byItem.get(key) ?? { l, n: 0, tiv: 0, years: new Set<number>() };
     e.n += l.number ?? 0;
     e.tiv += l.tiv ?? 0;
@@ -1076,7 +1085,7 @@ function armamentFacts(b: Builder): Block[] {
   const top = [...byItem.values()].sort((x, y) => y.tiv - x.tiv).slice(0, 12);
   const rows = top.map((e) => {
     const ys = [...e.years].sort((x, y) => x - y);
-    const label = e.l.description && !e.l.designation.toLowerCase().startsWith(e.l.description.toLowerCase()) ? `${e.l.designation} (${e.l.description})` : e.l.designation;
+    const label = weaponLabel(e.l);
     const supplier = !e.l.supplier ? NONE : /^[A-Z]{2}$/.test(e.l.supplier) ? b.countryName(e.l.supplier) : /unknown/i.test(e.l.supplier) ? msg('supplier.unknown') : text(e.l.supplier, 'en');
     return [text(label, 'en'), supplier, e.n > 0 ? num(e.n, 0) : NONE, text(ys.length > 1 ? `${ys[0]}–${ys[ys.length - 1]}` : String(ys[0]))];
   });
