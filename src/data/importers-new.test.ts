@@ -225,3 +225,12 @@ test('every new file in ../shared/data is recognised as its dataset', () => {
   };
   for (const [file, id] of Object.entries(expected)) assert.equal(detectDataset(file, read(file))?.id, id, file);
 });
+
+test('docs/indicators.md lists every catalogue id (regenerate it with npm run docs:indicators)', async () => {
+  const { allIndicators } = await import('./catalogue.js');
+  const { BRIEF_INDICATORS } = await import('./brief-tables.js');
+  const doc = fs.readFileSync(path.resolve(process.cwd(), 'docs', 'indicators.md'), 'utf8');
+  const listed = new Set([...doc.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]));
+  const missing = [...allIndicators(), ...BRIEF_INDICATORS].map((i) => i.id).filter((id) => !listed.has(id));
+  assert.deepEqual(missing, []);
+});

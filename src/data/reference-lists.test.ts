@@ -90,6 +90,8 @@ test('BWC: eight UN member states outside in 2025; Comoros and Kiribati count fr
   assert.equal(valueOf(values, 'KIR', 2024), 0);
   assert.equal(valueOf(values, 'KIR', 2025), 1);
   assert.equal(valueOf(values, 'DEU', 2023), null, 'the list speaks from February 2024');
+  // Parties outside the UN universe by name; one without an accession day counts like the unlisted parties.
+  assert.deepEqual([valueOf(values, 'VAT', 2024), valueOf(values, 'PSE', 2024), valueOf(values, 'PSE', 2026)], [1, 1, 1]);
 });
 
 test('Rome Statute: entry into force per state, withdrawals (Burundi 2017, Philippines 2019, Hungary 2026) with their effective dates', () => {
@@ -106,8 +108,9 @@ test('Rome Statute: entry into force per state, withdrawals (Burundi 2017, Phili
   assert.equal(valueOf(values, 'ARM', 2023), 0, 'ratified November 2023, in force February 2024');
   assert.equal(valueOf(values, 'ARM', 2024), 1);
   assert.equal(valueOf(values, 'USA', 2025), 0);
-  // 125 parties in 2025 by the ICC's count, the State of Palestine (no row) among them.
-  assert.equal(values.filter((v) => v.year === 2025 && v.value === 1).length, 124);
+  // 125 parties in 2025 by the ICC's count (the State of Palestine and the Cook Islands, not UN members, among them).
+  assert.equal(values.filter((v) => v.year === 2025 && v.value === 1).length, 125);
+  assert.deepEqual([valueOf(values, 'PSE', 2014), valueOf(values, 'PSE', 2015)], [0, 1]);
 });
 
 test('the values name the list, its as-of date and address as their source file', () => {

@@ -89,17 +89,31 @@ export function isReferenceList(head: Buffer): boolean {
   return head.toString('utf8').replace(/^\uFEFF/, '').startsWith(REFERENCE_LIST_MARK);
 }
 
+type ReportError = (row: number | null, message: string) => void;
+
 /** Parses and checks a list; `list` is null when anything is wrong (every problem is an issue with its line). */
 export function parseReferenceList(file: string, bytes: Buffer): { list: ReferenceList | null; issues: ImportIssue[] } {
   const decoded = decodeText(file, bytes, 'utf-8');
   const issues: ImportIssue[] = [...decoded.issues];
-  const error = (row: number | null, message: string) => issues.push({ level: 'error', file, row, message });
+  const error: ReportError = (row, message) => issues.push({ level: 'error', file, row, message });
   const lines = decoded.text.split(/\r?\n/);
   if (!lines[0]?.startsWith(REFERENCE_LIST_MARK)) {
     error(1, `not a reference list: the first line must be "${REFERENCE_LIST_MARK}"`);
     return { list: null, issues };
   }
+  const { header, firstDataLine } = readHeader(lines, error);
+  // Header lines become blank lines, so the CSV parser's line numbers stay those of the file.
+  const body = lines.map((l, i) => (i < firstDataLine ? '' : l)).join('\n');
+  const entries = readRows(file, body, firstDataLine, header.asOf, issues, error);
+  if (issues.some((i) => i.level === 'error')) {
+    issues.push({ level: 'error', file, message: 'the list was not imported: a reference list is used whole or not at all (a missing row would read as an unlisted state)' });
+    return { list: null, issues };
+  }
+  return { list: { file, header, entries }, issues };
+}
 
+/** The `# key: value` lines after the first: checked, with the line of each problem. */
+function readHeader(lines: string[], error: ReportError): { header: ReferenceListHeader; firstDataLine: number } {
   const values = new Map<Directive, { value: string; line: number }>();
   const notes: string[] = [];
   let firstDataLine = lines.length;
@@ -122,87 +136,86 @@ export function parseReferenceList(file: string, bytes: Buffer): { list: Referen
   for (const key of ['indicator', 'title', 'title_de', 'publisher', 'source', 'as_of', 'since', 'universe'] as const) {
     if (!get(key)) error(lineOf(key), `header key "${key}" is missing or empty`);
   }
+  const [asOf, since, universe, unlistedText] = [get('as_of'), get('since'), get('universe'), get('unlisted')];
+  const unlistedSince = get('unlisted_since') || null;
   if (get('indicator') && !/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/.test(get('indicator'))) error(lineOf('indicator'), `indicator "${get('indicator')}" is not an indicator id`);
   if (get('source') && !URL.test(get('source'))) error(lineOf('source'), `source "${get('source')}" is not an http(s) address`);
-  if (get('as_of') && !(FULL_DATE.test(get('as_of')) && isDate(get('as_of')))) error(lineOf('as_of'), `as_of "${get('as_of')}" is not a day YYYY-MM-DD`);
-  if (get('since') && !isDate(get('since'))) error(lineOf('since'), `since "${get('since')}" is not a date`);
-  const universe = get('universe');
+  if (asOf && !(FULL_DATE.test(asOf) && isDate(asOf))) error(lineOf('as_of'), `as_of "${asOf}" is not a day YYYY-MM-DD`);
+  if (since && !isDate(since)) error(lineOf('since'), `since "${since}" is not a date`);
+  if (isDate(since) && FULL_DATE.test(asOf) && startOf(since) > asOf) error(lineOf('since'), `since ${since} is after the list's as_of ${asOf}`);
   if (universe && universe !== 'un_members' && universe !== 'listed') error(lineOf('universe'), `universe "${universe}" is not one of un_members, listed`);
-  const unlistedText = get('unlisted');
   if (universe === 'un_members' && unlistedText !== '0' && unlistedText !== '1') error(lineOf('unlisted'), 'universe un_members needs "unlisted: 0" (a list of members) or "unlisted: 1" (a list of exceptions)');
   if (universe === 'listed' && unlistedText) error(lineOf('unlisted'), '"unlisted" only applies to universe un_members');
-  const unlistedSince = get('unlisted_since') || null;
   if (unlistedSince && (unlistedText !== '1' || !isDate(unlistedSince))) error(lineOf('unlisted_since'), 'unlisted_since must be a date and needs "unlisted: 1"');
-  const asOf = get('as_of');
-  const since = get('since');
-  if (isDate(since) && FULL_DATE.test(asOf) && startOf(since) > asOf) error(lineOf('since'), `since ${since} is after the list's as_of ${asOf}`);
-
-  // Directive lines become blank lines, so the CSV parser's line numbers stay those of the file.
-  const body = lines.map((l, i) => (i < firstDataLine ? '' : l)).join('\n');
-  const records = parseCsv(body);
-  const entries: ReferenceEntry[] = [];
-  if (records.length === 0) error(firstDataLine + 1, `no column header "${COLUMNS.join(',')}" and no rows`);
-  else {
-    const { index, error: headerError } = requireColumns(file, records[0].cells, COLUMNS, { row: records[0].line });
-    if (headerError) issues.push(headerError);
-    else {
-      const seen = new Map<string, number>();
-      for (const rec of records.slice(1)) {
-        const cell = (c: (typeof COLUMNS)[number]) => (rec.cells[index.get(c)!] ?? '').trim();
-        const problems: string[] = [];
-        const country = cell('country');
-        const iso3 = cell('iso3').toUpperCase();
-        const status = cell('status');
-        const from = cell('from') || null;
-        const to = cell('to') || null;
-        const source = cell('source');
-        const entryAsOf = cell('as_of');
-        if (!country) problems.push('no country name');
-        const iso2 = KNOWN_ISO3.get(iso3);
-        if (!iso2) problems.push(`iso3 "${cell('iso3')}" is not an ISO 3166 alpha-3 code`);
-        if (status !== 'party' && status !== 'non_party') problems.push(`status "${status}" is not party or non_party`);
-        if (!source) problems.push('no source address (every entry needs the public page that states it)');
-        else if (!URL.test(source)) problems.push(`source "${source}" is not an http(s) address`);
-        if (!entryAsOf) problems.push('no as_of date (the date its source speaks for)');
-        else if (!isDate(entryAsOf)) problems.push(`as_of "${entryAsOf}" is not a date`);
-        else if (FULL_DATE.test(asOf) && startOf(entryAsOf) > asOf) problems.push(`as_of ${entryAsOf} is after the list's as_of ${asOf}`);
-        if (from && !isDate(from)) problems.push(`from "${from}" is not a date`);
-        if (to && !isDate(to)) problems.push(`to "${to}" is not a date`);
-        if (to && status !== 'party') problems.push('"to" (withdrawal) only applies to a party');
-        if (from && to && isDate(from) && isDate(to) && startOf(to) < startOf(from)) problems.push(`to ${to} is before from ${from}`);
-        if (from && isDate(from) && FULL_DATE.test(asOf) && startOf(from) > asOf) problems.push(`from ${from} is after the list's as_of ${asOf}`);
-        if (iso2 && country) {
-          // The name alone, so a row whose name and code disagree is caught whichever the resolver prefers.
-          const r = resolveEntity(country);
-          if (r.kind === 'country' && r.code !== iso2) problems.push(`country "${country}" resolves to ${r.code}, not to ${iso3} (${iso2})`);
-        }
-        if (iso2 && seen.has(iso2)) problems.push(`${iso3} is listed twice (first in line ${seen.get(iso2)})`);
-        if (problems.length) {
-          error(rec.line, `${country || 'entry'}: ${problems.join('; ')}`);
-          continue;
-        }
-        seen.set(iso2!, rec.line);
-        entries.push({ line: rec.line, country, iso3, iso2: iso2!, status: status as ReferenceEntry['status'], from, to, source, asOf: entryAsOf, note: cell('note') });
-      }
-    }
-  }
-  if (issues.some((i) => i.level === 'error')) {
-    issues.push({ level: 'error', file, message: 'the list was not imported: a reference list is used whole or not at all (a missing row would read as an unlisted state)' });
-    return { list: null, issues };
-  }
-  const header: ReferenceListHeader = {
-    indicator: get('indicator'), title: get('title'), titleDe: get('title_de'), publisher: get('publisher'), source: get('source'),
-    asOf, since, universe: universe as ReferenceListHeader['universe'], unlisted: universe === 'un_members' ? (Number(unlistedText) as 0 | 1) : null,
-    unlistedSince, notes,
+  return {
+    header: {
+      indicator: get('indicator'), title: get('title'), titleDe: get('title_de'), publisher: get('publisher'), source: get('source'),
+      asOf, since, universe: universe as ReferenceListHeader['universe'], unlisted: universe === 'un_members' ? (Number(unlistedText) as 0 | 1) : null,
+      unlistedSince, notes,
+    },
+    firstDataLine,
   };
-  return { list: { file, header, entries }, issues };
+}
+
+/** The rows under the column header; a row with any problem is reported with its line and left out. */
+function readRows(file: string, body: string, firstDataLine: number, asOf: string, issues: ImportIssue[], error: ReportError): ReferenceEntry[] {
+  const records = parseCsv(body);
+  if (records.length === 0) {
+    error(firstDataLine + 1, `no column header "${COLUMNS.join(',')}" and no rows`);
+    return [];
+  }
+  const { index, error: headerError } = requireColumns(file, records[0].cells, COLUMNS, { row: records[0].line });
+  if (headerError) {
+    issues.push(headerError);
+    return [];
+  }
+  const entries: ReferenceEntry[] = [];
+  const seen = new Map<string, number>();
+  for (const rec of records.slice(1)) {
+    const cell = (c: (typeof COLUMNS)[number]) => (rec.cells[index.get(c)!] ?? '').trim();
+    const [country, iso3, status, source, entryAsOf] = [cell('country'), cell('iso3').toUpperCase(), cell('status'), cell('source'), cell('as_of')];
+    const from = cell('from') || null;
+    const to = cell('to') || null;
+    const iso2 = KNOWN_ISO3.get(iso3);
+    const problems: string[] = [];
+    if (!country) problems.push('no country name');
+    if (!iso2) problems.push(`iso3 "${cell('iso3')}" is not an ISO 3166 alpha-3 code`);
+    if (status !== 'party' && status !== 'non_party') problems.push(`status "${status}" is not party or non_party`);
+    if (!source) problems.push('no source address (every entry needs the public page that states it)');
+    else if (!URL.test(source)) problems.push(`source "${source}" is not an http(s) address`);
+    if (!entryAsOf) problems.push('no as_of date (the date its source speaks for)');
+    else if (!isDate(entryAsOf)) problems.push(`as_of "${entryAsOf}" is not a date`);
+    else if (FULL_DATE.test(asOf) && startOf(entryAsOf) > asOf) problems.push(`as_of ${entryAsOf} is after the list's as_of ${asOf}`);
+    if (from && !isDate(from)) problems.push(`from "${from}" is not a date`);
+    if (to && !isDate(to)) problems.push(`to "${to}" is not a date`);
+    if (to && status !== 'party') problems.push('"to" (withdrawal) only applies to a party');
+    if (from && to && isDate(from) && isDate(to) && startOf(to) < startOf(from)) problems.push(`to ${to} is before from ${from}`);
+    if (from && isDate(from) && FULL_DATE.test(asOf) && startOf(from) > asOf) problems.push(`from ${from} is after the list's as_of ${asOf}`);
+    if (iso2 && country) {
+      // The name alone, so a row whose name and code disagree is caught whichever the resolver prefers.
+      const r = resolveEntity(country);
+      if (r.kind === 'country' && r.code !== iso2) problems.push(`country "${country}" resolves to ${r.code}, not to ${iso3} (${iso2})`);
+    }
+    if (iso2 && seen.has(iso2)) problems.push(`${iso3} is listed twice (first in line ${seen.get(iso2)})`);
+    if (problems.length) {
+      error(rec.line, `${country || 'entry'}: ${problems.join('; ')}`);
+      continue;
+    }
+    seen.set(iso2!, rec.line);
+    entries.push({ line: rec.line, country, iso3, iso2: iso2!, status: status as ReferenceEntry['status'], from, to, source, asOf: entryAsOf, note: cell('note') });
+  }
+  return entries;
 }
 
 /** Status of one listed state at the end of `year` (1, 0), or null when the list cannot say. */
-function entryValue(e: ReferenceEntry, year: number, lastYear: number): 0 | 1 | null {
+/**
+ * Status of one listed state at the end of `year` (1, 0), or null when the list cannot say. A party without
+ * a `from` date counts like the list's unlisted parties (from `unlisted_since`), else only in the as-of year.
+ */
+function entryValue(e: ReferenceEntry, year: number, lastYear: number, partiesKnownFrom: number | null): 0 | 1 | null {
   if (e.status === 'non_party') return e.from && year < yearOf(e.from) ? null : 0;
   if (e.to && year >= yearOf(e.to)) return 0;
-  if (!e.from) return year === lastYear ? 1 : null;
+  if (!e.from) return year >= (partiesKnownFrom ?? lastYear) ? 1 : null;
   return year >= yearOf(e.from) ? 1 : 0;
 }
 
@@ -226,10 +239,10 @@ function valueDate(year: number, began: string | null, since: string): string {
 }
 
 /** When the status an entry gives for `year` began, where the row says. */
-function entryBegan(e: ReferenceEntry, value: 0 | 1, asOf: string): string | null {
+function entryBegan(e: ReferenceEntry, value: 0 | 1, partiesKnownSince: string): string | null {
   if (e.status === 'non_party') return e.from;
   if (value === 0) return e.to;
-  return e.from ?? asOf;
+  return e.from ?? partiesKnownSince;
 }
 
 function entryNote(e: ReferenceEntry, value: 0 | 1): string {
@@ -246,11 +259,13 @@ export function expandReferenceList(list: ReferenceList): RawValue[] {
   const last = yearOf(header.asOf);
   const out: RawValue[] = [];
   const listed = new Set(entries.map((e) => e.iso2));
+  // In a list of exceptions, parties are known from unlisted_since; otherwise only on the as-of day.
+  const partiesKnownSince = header.unlisted === 1 ? header.unlistedSince ?? header.since : header.asOf;
   for (const e of entries) {
     for (let year = first; year <= last; year++) {
-      const value = entryValue(e, year, last);
+      const value = entryValue(e, year, last, header.unlisted === 1 ? yearOf(partiesKnownSince) : null);
       if (value === null) continue;
-      const date = valueDate(year, entryBegan(e, value, header.asOf), header.since);
+      const date = valueDate(year, entryBegan(e, value, partiesKnownSince), header.since);
       out.push({ indicatorId: header.indicator, name: e.country, iso3: e.iso3, year, value, valueText: null, note: entryNote(e, value), row: e.line, date });
     }
   }

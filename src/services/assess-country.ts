@@ -163,12 +163,15 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
   const facts = new Map<string, AssessmentFacts>();
   for (const country of targets) {
     const neighbours = neighbourOf.get(country);
+    const direct = (valuesBy.get(country) ?? []).map(toIndicatorFact);
+    // One source per series: a value derived from a brief's table (treaty.status → treaty.att) fills in
+    // only where no dataset gives the indicator, and never continues a dataset's series.
+    const fromStore = new Set(direct.map((f) => f.indicator));
+    const derived = deriveIndicators((partnersBy.get(country) ?? []).map((r) => ({ ...toIndicatorFact(r), partner: r.partner })), methodology)
+      .filter((f) => !fromStore.has(f.indicator));
     facts.set(country, {
       country,
-      indicators: [
-        ...(valuesBy.get(country) ?? []).map(toIndicatorFact),
-        ...deriveIndicators((partnersBy.get(country) ?? []).map((r) => ({ ...toIndicatorFact(r), partner: r.partner })), methodology),
-      ],
+      indicators: [...direct, ...derived],
       evidence: (evidenceBy.get(country) ?? []).map(({ country: _c, ...e }: EvidenceRow) => e),
       coverage,
       // Unknown codes (no border data) leave neighbour rules undecided rather than "no neighbours".

@@ -15,6 +15,7 @@ import { buildContext } from '../assess/engine.js';
 import { readIndicator } from '../assess/conditions.js';
 import { parseMethodology } from '../assess/methodology.js';
 import type { AssessmentFacts, Methodology } from '../assess/types.js';
+import { loadFacts } from './assess-country.js';
 
 const base = parseMethodology(JSON.parse(fs.readFileSync(path.resolve(process.cwd(), 'methodology/bicc-plus.json'), 'utf8')));
 /** The shipped methodology plus the ATT with "absent = not a party" (methodology 2.0 reads it so). */
@@ -90,6 +91,21 @@ for (const engine of engines()) {
     const occupied = await getIndicatorValues(db, { entity: 't:russia-occupied areas (ukraine)', fromYear: 2023, toYear: 2023 });
     assert.equal(occupied.length, 3);
     assert.equal(occupied[0].countryCode, null);
+  });
+
+  test(`[${engine}] a brief's treaty table does not continue the UNTC series; it fills in where UNTC has none`, async (t) => {
+    const db = await openTestDb(t, engine);
+    await importData(db, [sharedPath('data', 'treaties_untc')]);
+    const row = (entityKey: string, valueText: string) => ({
+      indicatorId: 'treaty.status', entityKey, countryCode: entityKey, entityName: entityKey, entityKind: 'country', partnerKey: 'att',
+      partnerName: 'Waffenhandelsvertrag (ATT)', year: 2026, value: null, valueText, unit: 'code', table: 'Tabelle 7',
+    });
+    // A (made-up) brief saying "not joined" for Kazakhstan, a party since 2017, and "joined" for Taiwan, which UNTC does not list.
+    await upsertIndicatorValues(db, { sourceId: 'doc:b', publisher: 'X', sourceFile: 'brief', runId: null, values: [row('KZ', 'not_joined'), row('TW', 'joined')] });
+    const facts = await loadFacts(db, ['KZ', 'TW'], '2026-10-01', base);
+    const att = (c: string) => facts.get(c)!.indicators.filter((f) => f.indicator === 'treaty.att');
+    assert.ok(att('KZ').length > 5 && att('KZ').every((f) => f.source.startsWith('untc') && f.value === 1));
+    assert.deepEqual(att('TW').map((f) => f.value), [1]);
   });
 
   test(`[${engine}] a changed treaty date is history: old and new day kept`, async (t) => {

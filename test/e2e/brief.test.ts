@@ -68,7 +68,7 @@ describe('country briefs on the embedded store', () => {
     store = await createTestStore('embedded');
     db = await store.open();
     await ingestDocuments(db, [sharedPath('corpus', 'seeds')]);
-    await importData(db, [sharedPath('data')]);
+    await importData(db, [sharedPath('data')], { includeReference: true });
     await harvestAllBriefs(db);
     // An earlier assessment, so the brief can say what changed.
     await assessCountries(db, ['KZ'], { asOf: '2025-06-30', now: new Date('2025-07-01T09:00:00Z') });

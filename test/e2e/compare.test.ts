@@ -52,7 +52,7 @@ describe('compare --all --external on the real data', () => {
   before(async () => {
     store = await createTestStore('embedded');
     db = await store.open();
-    const imported = await importData(db, [sharedPath('data')]);
+    const imported = await importData(db, [sharedPath('data')], { includeReference: true });
     assert.equal(imported.totals.failedFiles, 0);
   });
 

@@ -6,12 +6,13 @@ import type { Command } from 'commander';
 import { importData, type ImportReport } from '../../services/import-data.js';
 import { harvestAllBriefs } from '../../services/harvest-briefs.js';
 import { compareBriefWithDatasets, dataCoverage, dataSources, showCountryData } from '../../services/indicator-data.js';
+import { indicatorCatalogue, renderIndicatorsDoc } from '../../services/indicators-doc.js';
 import type { StoredIndicatorValue } from '../../store/indicators.js';
 import { EXIT, printJson, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
 
 export function register(program: Command): void {
-  const data = program.command('data').description('Indicators from public datasets (SIPRI, PTS, Freedom House, UCDP, GSDB, CPI, HDI, WDI) and from briefs.');
+  const data = program.command('data').description('Indicators from public datasets (SIPRI, PTS, Freedom House, UCDP, GSDB, CPI, HDI, WDI, UN treaties, WGI, coups, BTI) and from briefs.');
 
   data
     .command('import')
@@ -77,6 +78,19 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
       if (opts.json) return printJson(rows);
       printTable(['indicator', 'countries', 'entities', 'values', 'first', 'latest', 'source'],
         rows.map((r) => [r.indicatorId, r.countries, r.entities, r.values, r.firstYear, r.latestYear, r.sourceId]));
+    });
+
+  data
+    .command('catalogue')
+    .description('Every indicator id with dataset, unit, names (de, en) and the years the imported data cover.')
+    .option('--json', 'print as JSON (names and descriptions in German and English)')
+    .option('--markdown', 'print docs/indicators.md')
+    .action(async (opts: { json?: boolean; markdown?: boolean }, cmd: Command) => {
+      const entries = await withApp(cmd, (app) => indicatorCatalogue(app.db));
+      if (opts.json) return printJson(entries);
+      if (opts.markdown) return void process.stdout.write(renderIndicatorsDoc(entries));
+      printTable(['indicator', 'dataset', 'unit', 'first', 'latest'],
+        entries.map((e) => [e.id, e.dataset, e.unit, e.years?.first ?? '', e.years?.latest ?? '']));
     });
 
   data
@@ -150,12 +164,12 @@ function printImportReport(r: ImportReport, briefs: Array<{ docId: string; value
 function printValues(label: string, values: StoredIndicatorValue[], historyCount: number): void {
   process.stdout.write(`${label}: ${values.length} values${historyCount ? `, ${historyCount} earlier values in the history (--json)` : ''}\n`);
   const sorted = [...values].sort((a, b) => a.indicatorId.localeCompare(b.indicatorId) || a.partnerKey.localeCompare(b.partnerKey) || b.year - a.year);
-  printTable(['indicator', 'partner', 'year', 'value', 'unit', 'source', 'where'],
-    sorted.map((v) => [v.indicatorId, v.partnerName ?? '', v.year, fmt(v.value, v.valueText), v.unit, v.sourceId,
+  printTable(['indicator', 'partner', 'year', 'date', 'value', 'unit', 'source', 'where'],
+    sorted.map((v) => [v.indicatorId, v.partnerName ?? '', v.year, v.date ?? '', fmt(v.value, v.valueText), v.unit, v.sourceId,
       `${v.sourceFile}${v.sourceSheet ? ` [${v.sourceSheet}]` : ''}${v.sourceTable ? ` ${v.sourceTable}` : ''}${v.sourceRow ? ` row ${v.sourceRow}` : ''}`]));
 }
 
-const CSV_COLUMNS: Array<keyof StoredIndicatorValue> = ['indicatorId', 'countryCode', 'entityName', 'partnerName', 'year', 'value', 'valueText', 'unit', 'note', 'sourceId', 'publisher', 'sourceFile', 'sourceSheet', 'sourceRow', 'sourceTable', 'sourceDocId', 'importedAt'];
+const CSV_COLUMNS: Array<keyof StoredIndicatorValue> = ['indicatorId', 'countryCode', 'entityName', 'partnerName', 'year', 'date', 'value', 'valueText', 'unit', 'note', 'sourceId', 'publisher', 'sourceFile', 'sourceSheet', 'sourceRow', 'sourceTable', 'sourceDocId', 'importedAt'];
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : String(v);

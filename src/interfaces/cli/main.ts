@@ -3,11 +3,12 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor, reportError } from './context.js';
 import { commands } from './commands.js';
+import { packageVersion } from '../../core/version.js';
 
 export function buildProgram(): Command {
   const program = new Command('armsbrief')
     .description('Evidence-based arms-export risk assessment along the eight criteria of EU Common Position 2008/944/CFSP.')
-    .version('0.1.0')
+    .version(packageVersion())
     .option('--db <dir|url>', 'store: a folder for the embedded store (default ./armsbrief-data, or $ARMSBRIEF_DB) or postgres://… (or $DATABASE_URL)')
     .option('--debug', 'print stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')

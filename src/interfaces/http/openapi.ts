@@ -1,4 +1,5 @@
 /** The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json. */
+import { packageVersion } from '../../core/version.js';
 const error = { $ref: '#/components/responses/Error' };
 const csvParams = [
   { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv: one of the page\'s tables as CSV (also: append .csv to the path).' },
@@ -21,7 +22,7 @@ export function openApiDocument(): object {
     openapi: '3.1.0',
     info: {
       title: 'armsbrief API',
-      version: '0.1.0',
+      version: packageVersion(),
       description:
         'Every web page has a JSON twin under /api built by the same loader (/countries/KZ ↔ /api/countries/KZ); every table is available as CSV. ' +
         'Writes need the access token (ARMSBRIEF_TOKEN) as "Authorization: Bearer <token>"; without a configured token the server is read-only. ' +
