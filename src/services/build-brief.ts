@@ -18,7 +18,7 @@ import { renderBriefMarkdown } from '../render/brief-markdown.js';
 import { renderBriefPdf } from '../render/brief-pdf.js';
 import type { Lang } from '../render/format.js';
 import { datasetCoverage, latestStoredAssessment, listStoredAssessments } from '../store/assessments.js';
-import { assessmentIsCurrent, briefDocuments, briefIndicatorValues, briefPassages, datasetValuesOf, hasTaggedPassages } from '../store/briefs.js';
+import { assessmentIsCurrent, briefDocuments, briefIndicatorValues, briefPassages, datasetValuesOf, passagesAreTagged } from '../store/briefs.js';
 import { listArmsDeals } from '../store/indicators.js';
 import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
@@ -95,8 +95,9 @@ async function topicPassages(db: Db, country: string, asOf: string): Promise<Par
   const used = new Set<string>();
   const names = [...new Set([countryName(country, 'de'), countryName(country, 'en')])].filter((n) => n && n !== country).map((n) => n.toLowerCase());
   const mentions = (text: string | null) => Boolean(text) && names.some((n) => text!.toLowerCase().includes(n));
-  // Untagged passages are searched only in a store whose extraction never tagged the country.
-  const tagged = await hasTaggedPassages(db, country);
+  // Untagged passages are searched only in a store whose passages carry no country tags at all
+  // (ingested before extraction tagged them); otherwise an untagged passage names no country.
+  const tagged = await passagesAreTagged(db);
   for (const topic of TOPICS) {
     let hits = (await search(db, { query: TOPIC_QUERIES[topic], country, to: asOf, limit: 6 })).hits;
     if (hits.length === 0 && names.length && !tagged) {

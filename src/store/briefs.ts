@@ -95,9 +95,9 @@ export async function briefPassages(db: Queryable, refs: Array<{ docId: string; 
   return r.rows;
 }
 
-/** True when extraction tagged any passage with the country (then untagged passages need no search). */
-export async function hasTaggedPassages(db: Queryable, country: string): Promise<boolean> {
-  const r = await db.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM passages WHERE countries && ARRAY[$1]::text[]) AS found`, [country]);
+/** True when extraction tagged any passage with a country (then an untagged passage names none). */
+export async function passagesAreTagged(db: Queryable): Promise<boolean> {
+  const r = await db.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM passages WHERE countries <> '{}'::text[]) AS found`);
   return r.rows[0]?.found ?? false;
 }
 
