@@ -1,14 +1,19 @@
 /**
- * Extraction benchmark: accuracy on the labelled dev corpus and throughput, for the extractor and
- * for a naive baseline (exact German/English package names; a handful of criterion keywords).
- *   npm run bench:extract            (or: npx tsx bench/extract.ts)
+ * Extraction benchmark: accuracy on both labelled dev files (`docs.jsonl`, `docs-2.jsonl`), per file
+ * and per language, for the extractor and for a naive baseline (exact German/English package
+ * names; a handful of criterion keywords), each next to the figures the extractor had before
+ * issue 16 (`bench/extract-before.json`, written by `--save-before` on that code), plus
+ * throughput on one core.
+ *   npm run bench:extract            (or: node dist/bench/extract.js [--json] [--save-before file])
  * Paths are relative to the repository root (process.cwd()).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import os from 'node:os';
 import { extractDocument } from '../src/extract/pipeline.js';
 import { localeNames, isSovereignState } from '../src/extract/countries/resolve.js';
 import { WordTrie, isWordCode } from '../src/extract/countries/trie.js';
+import { ABOUT_LABELS, SEED_001, type AboutLabel } from './about-labels.js';
 
 interface GoldDoc {
   id: string;
@@ -29,8 +34,10 @@ interface Prediction {
 
 type Extractor = (d: { id: string; text: string }) => Prediction;
 
-const DEV = join('..', 'shared', 'corpus', 'dev', 'docs.jsonl');
+const DEV_DIR = join('..', 'shared', 'corpus', 'dev');
+const DEV_FILES = ['docs.jsonl', 'docs-2.jsonl'];
 const SEEDS = join('..', 'shared', 'corpus', 'seeds');
+const BEFORE = join('bench', 'extract-before.json');
 const TARGET_BYTES = 8 * 1024 * 1024;
 
 // ---------- the system ----------
@@ -95,9 +102,18 @@ function scores(a: PRF) {
   const r = a.tp + a.fn ? a.tp / (a.tp + a.fn) : 0;
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
-const f3 = (x: number) => x.toFixed(3);
 
-function evaluate(name: string, extract: Extractor, docs: GoldDoc[], corpus: string[]) {
+/** Every figure of one extractor on one group of documents. */
+interface Figures {
+  docs: number;
+  countries: { p: number; r: number; f1: number };
+  primaryTop3: number;
+  criteria: { p: number; r: number; f1: number };
+  perCriterion: Record<string, { p: number; r: number; f1: number; tp: number; fp: number; fn: number }>;
+  date: number;
+}
+
+function measure(extract: Extractor, docs: GoldDoc[]): Figures {
   const countries = prf();
   const criteria = prf();
   const perCriterion = new Map<number, PRF>();
@@ -112,39 +128,111 @@ function evaluate(name: string, extract: Extractor, docs: GoldDoc[], corpus: str
     if (d.primary.every((c) => x.primary.slice(0, 3).includes(c))) primaryOk++;
     if ((x.date ?? null) === (d.date ?? null)) dateOk++;
   }
-  // Throughput on one core: every document of the timing corpus, one after the other; three rounds,
-  // best and median reported (the machine may be shared, and the best round is the least disturbed).
+  const per: Figures['perCriterion'] = {};
+  for (const [c, acc] of perCriterion) per[c] = { ...scores(acc), ...acc };
+  return {
+    docs: docs.length,
+    countries: scores(countries),
+    primaryTop3: docs.length ? primaryOk / docs.length : 0,
+    criteria: scores(criteria),
+    perCriterion: per,
+    date: docs.length ? dateOk / docs.length : 0,
+  };
+}
+
+/** Throughput on one core: the timing corpus one document after the other, three rounds (best and median). */
+function throughput(extract: Extractor, corpus: string[]): { bestMBps: number; medianMBps: number; docsPerS: number; mb: number; cpuMBps?: number } {
   for (const t of corpus.slice(0, 20)) extract({ id: 'warm', text: t });
   const bytes = corpus.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
   const rounds: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < 3; r++) {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     for (let i = 0; i < corpus.length; i++) extract({ id: String(i), text: corpus[i] });
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e6);
     rounds.push(Number(process.hrtime.bigint() - t0) / 1e9);
   }
   rounds.sort((a, b) => a - b);
-  const mbps = (s: number) => (bytes / 1e6 / s).toFixed(1);
+  cpu.sort((a, b) => a - b);
+  // CPU seconds, not wall time: on a shared machine the process also waits for a core
+  return { bestMBps: bytes / 1e6 / rounds[0], medianMBps: bytes / 1e6 / rounds[1], docsPerS: corpus.length / rounds[0], mb: bytes / 1e6, cpuMBps: bytes / 1e6 / cpu[0] };
+}
 
-  const c = scores(countries);
-  const k = scores(criteria);
-  console.log(`\n== ${name} ==`);
-  console.log(`countries (document sets, micro): P ${f3(c.p)}  R ${f3(c.r)}  F1 ${f3(c.f1)}`);
-  console.log(`primary: gold primaries all in predicted top 3: ${f3(primaryOk / docs.length)} (${primaryOk}/${docs.length})`);
-  console.log(`criteria (micro): P ${f3(k.p)}  R ${f3(k.r)}  F1 ${f3(k.f1)}`);
-  for (const [crit, acc] of perCriterion) {
-    const s = scores(acc);
-    console.log(`  criterion ${crit}: P ${f3(s.p)}  R ${f3(s.r)}  F1 ${f3(s.f1)}  (tp ${acc.tp}, fp ${acc.fp}, fn ${acc.fn})`);
+/**
+ * Issue 15: of the (passage, criterion, country) evidence the assessment would read, how much is
+ * about the country (labels in bench/about-labels.jsonl, see about-labels.ts). "before": a passage
+ * counted for every state it names and for its document's primary states; "now": for its
+ * criterion's `about` states.
+ */
+function aboutPrecision(docs: GoldDoc[]): Record<string, { before: PRF; now: PRF; passages: number }> {
+  const labels: AboutLabel[] = readFileSync(ABOUT_LABELS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const texts = new Map(docs.map((d) => [d.id, d.text]));
+  texts.set('seed:001', readFileSync(SEED_001, 'utf8'));
+  const cache = new Map<string, ReturnType<typeof extractDocument>>();
+  const out: Record<string, { before: PRF; now: PRF; passages: number }> = {};
+  for (const l of labels) {
+    const group = l.doc.startsWith('seed:') ? 'seed 001 (Kazakhstan report)' : 'dev documents';
+    const acc = (out[group] ??= { before: prf(), now: prf(), passages: 0 });
+    const text = texts.get(l.doc);
+    if (text === undefined) continue;
+    let x = cache.get(l.doc);
+    if (!x) cache.set(l.doc, (x = extractDocument({ id: l.doc, text })));
+    const p = x.passages.find((q) => q.start === l.start && q.end === l.end);
+    if (!p || p.criteria.length === 0) continue;
+    acc.passages++;
+    for (const c of p.criteria) {
+      add(acc.now, c.about, l.about);
+      add(acc.before, new Set([...p.countries.map((k) => k.code), ...x.primary]), l.about);
+    }
   }
-  console.log(`document date accuracy: ${f3(dateOk / docs.length)} (${dateOk}/${docs.length})`);
-  console.log(
-    `throughput: ${mbps(rounds[0])} MB/s best of 3 rounds, median ${mbps(rounds[1])} MB/s ` +
-      `(${(bytes / 1e6).toFixed(1)} MB, ${corpus.length} documents per round, one core; ${(corpus.length / rounds[0]).toFixed(0)} documents/s)`,
-  );
+  return out;
+}
+
+type Report = Record<string, Figures>;
+
+function groups(files: Array<{ name: string; docs: GoldDoc[] }>): Array<[string, GoldDoc[]]> {
+  const all = files.flatMap((f) => f.docs);
+  const out: Array<[string, GoldDoc[]]> = [];
+  for (const f of files) {
+    out.push([f.name, f.docs]);
+    for (const lang of [...new Set(f.docs.map((d) => d.lang))].sort()) out.push([`${f.name} ${lang}`, f.docs.filter((d) => d.lang === lang)]);
+  }
+  out.push(['both files', all]);
+  for (const lang of [...new Set(all.map((d) => d.lang))].sort()) out.push([`both ${lang}`, all.filter((d) => d.lang === lang)]);
+  return out;
+}
+
+const f3 = (x: number | undefined) => (x === undefined ? '  –  ' : x.toFixed(3));
+
+/** One line per figure: system, before (today's code), baseline. */
+function printGroup(name: string, sys: Figures, before: Figures | undefined, base: Figures): void {
+  console.log(`\n== ${name} (${sys.docs} documents) ==  figure: now | before | baseline`);
+  const row = (label: string, get: (f: Figures) => number) => console.log(`${label.padEnd(34)} ${f3(get(sys))} | ${f3(before ? get(before) : undefined)} | ${f3(get(base))}`);
+  row('countries P', (f) => f.countries.p);
+  row('countries R', (f) => f.countries.r);
+  row('countries F1', (f) => f.countries.f1);
+  row('primaries in top 3', (f) => f.primaryTop3);
+  row('criteria micro P', (f) => f.criteria.p);
+  row('criteria micro R', (f) => f.criteria.r);
+  row('criteria micro F1', (f) => f.criteria.f1);
+  for (let c = 1; c <= 8; c++) {
+    const s = sys.perCriterion[c];
+    row(`  criterion ${c} F1 (tp ${s.tp} fp ${s.fp} fn ${s.fn})`, (f) => f.perCriterion[c].f1);
+  }
+  row('document date accuracy', (f) => f.date);
 }
 
 function main() {
-  const docs: GoldDoc[] = readFileSync(DEV, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-  const texts = [...docs.map((d) => d.text), ...readdirSync(SEEDS).sort().map((f) => readFileSync(join(SEEDS, f), 'utf8'))];
+  const args = process.argv.slice(2);
+  const saveBefore = args.includes('--save-before') ? args[args.indexOf('--save-before') + 1] : null;
+  const files = DEV_FILES.map((name) => ({
+    name,
+    docs: readFileSync(join(DEV_DIR, name), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldDoc),
+  }));
+  const all = files.flatMap((f) => f.docs);
+  const texts = [...all.map((d) => d.text), ...readdirSync(SEEDS).sort().map((f) => readFileSync(join(SEEDS, f), 'utf8'))];
   const corpus: string[] = [];
   let bytes = 0;
   for (let i = 0; bytes < TARGET_BYTES; i++) {
@@ -152,9 +240,38 @@ function main() {
     corpus.push(t);
     bytes += Buffer.byteLength(t, 'utf8');
   }
-  console.log(`dev corpus: ${docs.length} documents (${DEV}); timing corpus: dev + seeds repeated to ${(bytes / 1e6).toFixed(1)} MB`);
-  evaluate('armsbrief extractor', system, docs, corpus);
-  evaluate('baseline (exact package names, keyword criteria)', baseline, docs, corpus);
+  const sys: Report = {};
+  const base: Report = {};
+  for (const [name, docs] of groups(files)) {
+    sys[name] = measure(system, docs);
+    base[name] = measure(baseline, docs);
+  }
+  const sysSpeed = throughput(system, corpus);
+  if (saveBefore) {
+    writeFileSync(saveBefore, JSON.stringify({ figures: sys, throughput: sysSpeed }, null, 1) + '\n');
+    console.log(`wrote ${saveBefore}`);
+    return;
+  }
+  const before: { figures: Report; throughput: typeof sysSpeed } | null = existsSync(BEFORE) ? JSON.parse(readFileSync(BEFORE, 'utf8')) : null;
+  const baseSpeed = throughput(baseline, corpus);
+  console.log(`dev corpus: ${all.length} documents (${DEV_FILES.join(', ')} in ${DEV_DIR}); timing corpus: dev + seeds repeated to ${(bytes / 1e6).toFixed(1)} MB`);
+  if (!before) console.log(`(no ${BEFORE}: the "before" column is empty)`);
+  for (const name of Object.keys(sys)) printGroup(name, sys[name], before?.figures[name], base[name]);
+  const speed = (label: string, s: typeof sysSpeed | undefined) =>
+    console.log(`${label.padEnd(12)} ${s ? `${s.bestMBps.toFixed(1)} MB/s best of 3, median ${s.medianMBps.toFixed(1)} MB/s, ${s.docsPerS.toFixed(0)} documents/s${s.cpuMBps ? `; ${s.cpuMBps.toFixed(1)} MB per CPU-second` : ''}` : '–'}`);
+  console.log(`\n== evidence about the country (issue 15; labels: ${ABOUT_LABELS}) ==  figure: now | before`);
+  for (const [group, a] of Object.entries(aboutPrecision(all))) {
+    const n = scores(a.now);
+    const b = scores(a.before);
+    console.log(`${group}: ${a.passages} tagged passages`);
+    console.log(`${'  precision'.padEnd(34)} ${f3(n.p)} | ${f3(b.p)}`);
+    console.log(`${'  recall'.padEnd(34)} ${f3(n.r)} | ${f3(b.r)}`);
+  }
+  console.log(`\n== throughput (${sysSpeed.mb.toFixed(1)} MB, ${corpus.length} documents per round, one core; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores) ==`);
+  speed('now', sysSpeed);
+  speed('before', before?.throughput);
+  speed('baseline', baseSpeed);
+  if (args.includes('--json')) console.log(JSON.stringify({ now: sys, before: before?.figures ?? null, baseline: base, throughput: { now: sysSpeed, before: before?.throughput ?? null, baseline: baseSpeed } }));
 }
 
 main();

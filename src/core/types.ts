@@ -42,6 +42,8 @@ export interface CriterionTag {
   criterion: number;
   score: number;
   cues: string[];
+  /** The states this evidence concerns (actor, victim, place); absent on passages stored before migration 7. */
+  about?: string[];
 }
 
 /** A stored passage the assessment reads as evidence: tagged with criteria, with its document's provenance. */

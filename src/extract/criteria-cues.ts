@@ -27,6 +27,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['un-experten', 1], ['un-sanktion*', 3], ['eu-sanktion*', 3], ['verstoss gegen', 1], ['verstosst gegen', 1],
       ['verstossen gegen', 1], ['verletzung des embargos', 3], ['reiseverbot*', 1.5], ['vermogenssperre*', 1.5],
       ['einreiseverbot*', 1], ['strafmassnahme*', 1.5], ['unterlauf*', 1], ['umgeh*', 0.5],
+      ['un-resolution*', 2], ['uno-resolution*', 2], ['sanktionsregime*', 3], ['atomwaffe*', 1.5], ['nuklearprogramm*', 1.5], ['urananreicherung*', 2], ['angereichert*', 1.5], ['inspektion*', 1.5], ['inspektor*', 1], ['atomtest*', 2], ['raketentest*', 1.5], ['massenvernichtungswaffe*', 2], ['ausfuhrverbot*', 1.5], ['exportverbot*', 1.5],
     ],
     en: [
       ['arms embargo*', 3], ['embargo*', 2.5], ['sanction*', 3], ['security council', 1.5], ['resolution*', 1],
@@ -37,6 +38,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['in breach of', 1.5], ['breach*', 1], ['violat*', 0.5], ['panel of experts', 1.5], ['sanctions monitor*', 2],
       ['travel ban*', 1.5], ['asset freeze*', 1.5], ['blacklist*', 1], ['un experts', 1], ['ban on arms', 2.5],
       ['arms ban', 2.5], ['weapons ban', 2], ['treaty', 1], ['comply with', 0.5],
+      ['un resolution*', 2], ['unsc', 1.5], ['unscr', 2], ['sanctions regime', 3], ['enriched uranium', 2], ['uranium', 1.5], ['inspections', 1.5], ['inspectors', 1], ['nuclear test*', 2], ['missile test*', 1.5], ['weapons of mass destruction', 2], ['export ban', 1.5], ['biological weapons convention', 3], ['evad*', 1], ['evasion', 1.5],
     ],
   },
   {
@@ -57,6 +59,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['auslandische agenten', 2.5], ['agentengesetz*', 2.5], ['zivilgesellschaft*', 1], ['unmenschlich*', 2],
       ['ermordet', 1.5], ['tötung*', 1], ['totung*', 1], ['mord an', 1.5], ['menschenrechtsorganisation*', 2],
       ['humanitare völkerrecht', 2.5], ['humanitare volkerrecht*', 2.5], ['humanitaren volkerrecht*', 2.5],
+      ['menschenrechtsverbrech*', 3.5], ['schiessbefehl*', 3], ['schussbefehl*', 3], ['ohne vorwarnung', 2], ['internetsperre*', 2], ['internierungslager*', 3], ['umerziehungslager*', 3], ['verfolgung*', 2], ['verfolgt', 1.5], ['volkermord*', 3], ['ethnische sauberung*', 3], ['kindersoldat*', 3], ['verschleppt', 2], ['verschwunden', 1.5], ['gewaltsam aufgelost', 2.5], ['wohngebiet*', 1], ['wohnhaus*', 1],
     ],
     en: [
       ['human rights', 2.5], ['human rights violations', 3.5], ['human rights abuses', 3.5], ['human rights situation', 3], ['torture*', 3], ['tortured', 3], ['ill-treatment', 2.5], ['arbitrary arrest*', 3],
@@ -72,6 +75,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['killed children', 2.5], ['foreign agent*', 2.5], ['civil society', 1], ['abuse*', 1.5], ['atrocit*', 3],
       ['humanitarian law', 2.5], ['indiscriminate', 2.5], ['protesters were killed', 3], ['killed protesters', 3],
       ['shot dead', 2], ['opposition leader*', 1], ['jailed', 2], ['imprison*', 2], ['violations', 1],
+      ['shoot without warning', 3], ['shoot-to-kill', 3], ['internet shutdown*', 2], ['heavy-handed', 2], ['detention camp*', 3], ['re-education camp*', 3], ['internment camp*', 3], ['persecut*', 2.5], ['genocide', 3], ['ethnic cleansing', 3], ['child soldier*', 3], ['police killings', 3], ['killed by police', 3], ['disappeared', 1.5], ['residential', 1], ['injuring civilians', 3], ['wounded civilians', 3], ['gas attack*', 2], ['unlawful killing*', 3], ['abducted', 1.5],
     ],
   },
   {
@@ -88,6 +92,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['gefecht*', 1], ['taliban', 1.5], ['dschihad*', 1.5], ['huthi*', 1.5], ['extremist*', 1.5],
       ['staatszerfall*', 3], ['zusammenbruch*', 1.5], ['innenpolitisch*', 1.5], ['massenverhaftung*', 2],
       ['mordrate*', 2.5], ['morde', 1.5], ['tote', 0.5], ['bewaffnete konflikt*', 1.5], ['innerstaatlich*', 2.5],
+      ['drogenbande*', 2.5], ['bandenkrieg*', 3], ['bandengewalt', 3], ['aufstandsbekampfung', 3], ['paramilitar*', 2.5], ['guerill*', 2.5], ['entfuhrung*', 1.5], ['regierungstruppen', 1.5], ['armee gegen', 1.5], ['hochburg*', 1.5], ['rebellengruppe*', 2.5],
     ],
     en: [
       ['civil war', 3], ['insurgen*', 2.5], ['rebel*', 2.5], ['uprising*', 2.5], ['coup*', 3], ['protest*', 2],
@@ -102,6 +107,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['collapse*', 1.5], ['homicide*', 2.5], ['murders', 1.5], ['ceasefire violation*', 1.5], ['anti-government', 2.5],
       ['government forces', 1.5], ['armed conflict', 2], ['internal conflict', 3], ['displaced', 1.5],
       ['political turmoil', 3], ['turmoil', 2], ['lawlessness', 2.5], ['anglophone', 1.5],
+      ['counter-insurgency', 3], ['counterinsurgency', 3], ['paramilitar*', 2.5], ['guerrilla*', 2.5], ['kidnapping*', 2], ['militant*', 2], ['stronghold*', 1.5], ['gang war*', 3], ['warlord*', 2.5], ['lynch*', 1.5], ['martial law', 2.5], ['opposition forces', 2],
     ],
   },
   {
@@ -144,6 +150,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['drohung*', 1.5], ['verbundete*', 1], ['verbundeten', 1], ['alliierte*', 1.5], ['us-truppen', 2],
       ['us-soldaten', 2], ['us-stutzpunkt*', 2.5], ['militaraktion*', 1.5], ['europa', 0.5], ['sicherheit europas', 3],
       ['gegen die eu', 2], ['gegen europa', 2], ['migranten', 1], ['instrumentalisier*', 2.5],
+      ['sabotage*', 2.5], ['brandanschlag*', 1.5], ['spionage*', 1.5], ['cyberangriff*', 2], ['cyberattacke*', 2], ['desinformation*', 1.5], ['wahlbeeinflussung*', 2.5], ['ostflanke*', 2.5], ['bundnisgebiet*', 3], ['nato-gebiet*', 3], ['artikel 5', 2], ['atomare drohung*', 2], ['einschuchter*', 1.5], ['provokation*', 1], ['baltische*', 1], ['us-basis', 2], ['us-militarbasis', 2],
     ],
     en: [
       ['nato', 1], ['nato member*', 1.5], ['nato ally', 1.5], ['nato allies', 1.5], ['eu member*', 2.5],
@@ -152,6 +159,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['us troops', 2.5], ['u.s. troops', 2.5], ['american forces', 2.5], ['coalition forces', 1.5],
       ['military base*', 1], ['rocket attack*', 2], ['europe', 0.5], ['european security', 3], ['migrants', 1],
       ['weaponi*', 2.5], ['instrumentali*', 2.5], ['casus belli', 3], ['pressure on', 1],
+      ['sabotage*', 2.5], ['arson', 1.5], ['espionage', 1.5], ['cyberattack*', 2], ['cyber attack*', 2], ['disinformation', 1.5], ['election interference', 2.5], ['eastern flank', 2.5], ['nato territory', 3], ['article 5', 2.5], ['nuclear threat*', 2], ['intimidat*', 1.5], ['provocation*', 1], ['baltic states', 1], ['us base*', 2], ['u.s. base*', 2], ['us personnel', 2], ['u.s. personnel', 2],
     ],
   },
   {
@@ -163,6 +171,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['haftbefehl*', 1.5], ['internationale gemeinschaft', 1], ['stellvertreter*', 1.5], ['hisbollah', 1],
       ['hamas', 1], ['extremist*', 1], ['terrororganisation*', 1], ['ruckubernahmeabkommen*', 2.5],
       ['vertragsbruch*', 2.5], ['paria*', 2.5], ['schurkenstaat*', 2.5], ['terror*', 0.5],
+      ['volkerrechtsbruch*', 3], ['bruch des volkerrechts', 3], ['romisches statut', 2.5], ['romischen statut*', 2.5], ['austritt*', 1], ['souveranitat*', 1.5], ['un-charta', 2.5], ['geiselnahme*', 2], ['geisel*', 1.5], ['auftragsmord*', 2.5], ['im ausland', 0.5], ['staatsterror*', 3], ['pirateri*', 1.5], ['rekrutier*', 1.5], ['angeworben', 1.5], ['anwerb*', 1.5],
     ],
     en: [
       ['terrorism', 2], ['support for terror*', 3], ['sponsor of terror*', 3], ['state sponsor*', 3],
@@ -172,6 +181,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['terrorist organi*', 1], ['terror group*', 2], ['readmission agreement', 2.5], ['pariah*', 2.5],
       ['rogue state*', 2.5], ['non-compliance', 2], ['refused to comply', 2.5], ['refuses to comply', 2.5], ['extremist*', 1], ['jihadi*', 1],
       ['terror*', 0.5], ['recruiting fighters', 2.5], ['recruited fighters', 2.5],
+      ['contrary to international law', 3], ['breach of international law', 3], ['violation of international law', 3], ['violates international law', 3], ['rome statute', 2.5], ['withdr*', 0.5], ['sovereignty', 1], ['un charter', 2.5], ['hostage*', 1.5], ['assassination*', 1.5], ['state-sponsored', 3], ['piracy', 1.5], ['shipping', 0.5], ['jurisdiction', 1], ['extradit*', 1.5], ['transnational repression', 3], ['recruit*', 1], ['-backed', 1],
     ],
   },
   {
@@ -187,6 +197,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['drohnenlieferung*', 3], ['rustungsguter', 0.5], ['rustungsexport*', 0.5], ['militarmaterial*', 2],
       ['militarische ausrustung', 1.5], ['versorgt', 1], ['bewaffnet*', 1], ['entsand*', 1], ['arbeitskrafte', 1],
       ['transfer*', 1.5],
+      ['endverbleibserklarung*', 3], ['endverbleibskontrolle*', 3], ['falsche angaben', 1], ['erbeutet*', 2], ['gestohlen*', 1.5], ['geplundert', 1.5], ['waffendepot*', 1.5], ['unerlaubt*', 1.5], ['ungenehmigt*', 2], ['waffenfluss*', 2.5], ['waffenstrom*', 2.5], ['in die hande', 1.5], ['weitergeliefert', 3],
     ],
     en: [
       ['smuggl*', 3], ['trafficked', 3], ['trafficking', 2], ['gun trafficking', 3], ['arms trafficking', 3],
@@ -197,6 +208,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['shipment*', 2], ['firearms', 1.5], ['guns', 1.5], ['gun', 1], ['rifles', 1.5], ['ammunition', 1.5],
       ['weapons', 1], ['arms', 1], ['arms dealer*', 3], ['sent to', 1], ['provided', 1], ['military material', 2],
       ['military equipment', 1.5], ['arming', 2], ['armed the', 1.5], ['straw purchas*', 3], ['production know-how', 2],
+      ['end-user certificate*', 3], ['end-use certificate*', 3], ['false declaration*', 2], ['captured', 1], ['looted', 1.5], ['stolen', 1.5], ['arms depot*', 1.5], ['unauthori*', 1.5], ['arms flow*', 2.5], ['weapons flow*', 2.5], ['illegal transfer*', 3], ['ghost gun*', 2], ['fell into the hands', 2.5], ['passed on', 2], ['components', 0.5],
     ],
   },
   {

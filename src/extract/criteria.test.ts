@@ -30,8 +30,52 @@ test('each criterion has German and English evidence that fires it, with the cue
     const found = classifyPassage(text, lang).find((c) => c.criterion === criterion);
     assert.ok(found, `${criterion} ${lang}: ${text}`);
     assert.ok(found.score > 0.5 && found.score <= 1);
-    assert.ok(found.cues.length > 0 && found.cues.every((c) => text.includes(c)), `cues ${found.cues}`);
+    // a pair feature shows its two words as "a … b"
+    assert.ok(found.cues.length > 0 && found.cues.every((c) => c.split(' … ').every((part) => text.includes(part))), `cues ${found.cues}`);
   }
+});
+
+test('criteria in French, Spanish and Russian', () => {
+  const cases: Array<[number, string, string]> = [
+    [1, 'fr', "Le Conseil de sécurité a renforcé l'embargo sur les armes et les sanctions contre le régime."],
+    [2, 'fr', 'Amnesty International dénonce la torture et les détentions arbitraires de journalistes.'],
+    [3, 'fr', "Après le coup d'État, des manifestations et des affrontements entre rebelles et armée ont éclaté."],
+    [7, 'fr', "Des armes livrées à l'armée ont été revendues au marché noir par des trafiquants."],
+    [2, 'es', 'Human Rights Watch denunció torturas y detenciones arbitrarias contra manifestantes.'],
+    [3, 'es', 'La guerra civil y el narcotráfico de los cárteles mantienen la inestabilidad del país.'],
+    [8, 'es', 'El gasto militar supera el 4 % del PIB mientras la pobreza y la inflación crecen.'],
+    [4, 'ru', 'Вторжение продолжается: артиллерия обстреливает приграничные районы, войска наступают.'],
+    [6, 'ru', 'Москва вербует наемников ЧВК за рубежом в нарушение международного права.'],
+    [2, 'ru', 'Правозащитники сообщают о пытках и политических заключенных, журналисты арестованы.'],
+  ];
+  for (const [criterion, lang, text] of cases) {
+    const found = classifyPassage(text, lang).find((c) => c.criterion === criterion);
+    assert.ok(found, `${criterion} ${lang}: ${text} → ${JSON.stringify(classifyPassage(text, lang))}`);
+    assert.ok(found.cues.every((c) => c.split(' … ').every((part) => text.includes(part))), `cues ${found.cues}`);
+  }
+});
+
+test('negation: cues after "found no evidence of" do not count', () => {
+  assert.ok(criteriaOf('Police used torture against detained protesters, human rights groups say.', 'en').includes(2));
+  assert.ok(!criteriaOf('An independent inquiry found no evidence of torture or arbitrary detention of protesters.', 'en').includes(2));
+  assert.ok(!criteriaOf('Die Untersuchung fand keine Hinweise auf Folter oder willkürliche Verhaftungen.', 'de').includes(2));
+  // the scope ends with the sentence
+  assert.ok(criteriaOf('The inquiry found no evidence of a cover-up. Torture and arbitrary arrests of journalists continue.', 'en').includes(2));
+});
+
+test('pair features: two words that are evidence only together', () => {
+  const c2 = classifyPassage('A missile strike on a residential building in the capital injured 30 civilians overnight.', 'en').find((c) => c.criterion === 2);
+  assert.ok(c2 && c2.cues.some((c) => c.includes(' … ')), JSON.stringify(c2));
+  const c5 = classifyPassage('Russian drones violated the airspace of NATO members Poland and Romania, officials said.', 'en').find((c) => c.criterion === 5);
+  assert.ok(c5, 'allies + violation');
+  assert.ok(!criteriaOf('NATO members met in Brussels to discuss the budget.', 'en').includes(5));
+});
+
+test('a cue inside a longer cue of another criterion does not count: "war" in "civil war"', () => {
+  const hits = findCues('The civil war and war crimes were discussed.', 'en');
+  const scores = scoreCueHits('The civil war and war crimes were discussed.', hits);
+  const c4 = scores.find((s) => s.criterion === 4);
+  assert.ok(!c4 || !c4.cues.includes('war'), JSON.stringify(scores));
 });
 
 test('sport, culture and consumer tech give no criteria', () => {

@@ -4,6 +4,9 @@
  * produced it. One trie pass over the folded text finds all cues of all criteria.
  */
 import { CRITERION_CUES, type CueList } from './criteria-cues.js';
+import { CRITERION_CUES_INTL } from './criteria-cues-intl.js';
+import { expandInnerStems } from './stems.js';
+import { PAIR_FEATURES, NEGATION_MARKERS, NEGATION_SCOPE, NEGATED_FACTOR, ALLY_MARKER, EU_NATO_MEMBERS } from './criteria-features.js';
 import { foldText } from './countries/fold.js';
 import { WordTrie, isWordCode, type TrieMatch } from './countries/trie.js';
 
@@ -40,21 +43,36 @@ interface Cue {
 
 const tries = new Map<string, { trie: WordTrie; cues: Cue[] }>();
 
+/** The cue set a language uses: its own, or German and English together for any other language. */
+export function cueLanguage(lang: string): string {
+  return lang === 'de' || lang === 'en' || lang in CRITERION_CUES_INTL ? lang : 'any';
+}
+
 function cueSet(lang: string): { trie: WordTrie; cues: Cue[] } {
-  const key = lang === 'de' || lang === 'en' ? lang : 'any';
+  const key = cueLanguage(lang);
   let set = tries.get(key);
   if (set) return set;
   const cues: Cue[] = [];
-  const push = (criterion: number, list: CueList) => {
+  const push = (criterion: number, list: CueList, l: string) => {
     for (const [raw, weight] of list) {
-      const stem = raw.endsWith('*');
-      cues.push({ criterion, cue: stem ? raw.slice(0, -1) : raw, weight, stem });
+      for (const { form, stem } of expandInnerStems(l, raw)) cues.push({ criterion, cue: foldText(form), weight, stem });
     }
   };
-  for (const c of CRITERION_CUES) {
-    if (key !== 'en') push(c.criterion, c.de);
-    if (key !== 'de') push(c.criterion, c.en);
+  const intl = CRITERION_CUES_INTL[key as keyof typeof CRITERION_CUES_INTL];
+  if (intl) for (const [criterion, list] of Object.entries(intl)) push(Number(criterion), list, key);
+  else {
+    for (const c of CRITERION_CUES) {
+      if (key !== 'en') push(c.criterion, c.de, 'de');
+      if (key !== 'de') push(c.criterion, c.en, 'en');
+    }
   }
+  // Marker words of the pair features (criterion 0) and negation openers (criterion -1): no weight of their own.
+  const marker = (criterion: number, raw: string) => {
+    const stem = raw.endsWith('*');
+    cues.push({ criterion, cue: foldText(stem ? raw.slice(0, -1) : raw), weight: 0, stem });
+  };
+  for (const m of new Set(PAIR_FEATURES.flatMap((f) => [...f.a, ...f.b]))) if (m !== ALLY_MARKER) marker(0, m);
+  for (const m of NEGATION_MARKERS) marker(-1, m);
   set = { trie: new WordTrie(cues.map((c) => c.cue)), cues };
   tries.set(key, set);
   return set;
@@ -91,16 +109,20 @@ export function scoreCueHits(text: string, hits: readonly CueHit[]): Array<Crite
   const lastEnd = new Map<number, number>();
   // Overlapping cues of one criterion ("soldner*" and "soldnergruppe*" on "Söldnergruppen") count once, the heavier.
   const ordered = [...hits].sort((a, b) => a.start - b.start || b.weight - a.weight);
+  const negated = negatedHits(text, ordered);
+  const inside = containedHits(ordered);
   for (const h of ordered) {
+    if (h.criterion <= 0 || inside.has(h)) continue;
     if (h.start < (lastEnd.get(h.criterion) ?? -1)) continue;
     lastEnd.set(h.criterion, h.end);
     let cues = per.get(h.criterion);
     if (!cues) per.set(h.criterion, (cues = new Map()));
+    const weight = negated.has(h) ? h.weight * NEGATED_FACTOR : h.weight;
     const seen = cues.get(h.cue);
     if (seen) seen.count++;
-    else cues.set(h.cue, { weight: h.weight, count: 1, word: text.slice(h.start, h.end) });
+    else cues.set(h.cue, { weight, count: 1, word: text.slice(h.start, h.end) });
   }
-  addVictimFeature(text, ordered, per);
+  addPairFeatures(text, ordered, negated, per);
   const out: Array<CriterionScore & { raw: number }> = [];
   for (const [criterion, cues] of per) {
     let raw = 0;
@@ -116,28 +138,80 @@ export function scoreCueHits(text: string, hits: readonly CueHit[]): Array<Crite
   return out.sort((a, b) => a.criterion - b.criterion);
 }
 
-/** Cues naming civilians as victims, and cues of killing, for the combined feature below. */
-const VICTIM_CUES = new Set(['civilian', 'zivilist', 'zivilbevolkerung', 'children', 'kinder', 'kindern', 'women', 'frauen']);
-const KILLING_CUES = new Set(['killed', 'getotet', 'tote', 'killing', 'massacre', 'massaker', 'shot dead', 'ermordet']);
-const VICTIM_WINDOW = 120;
-const VICTIM_WEIGHT = 2;
+/**
+ * Cues lying inside a longer cue of another criterion: the longer phrase decides what the words
+ * mean ("war" in "civil war" or "war crimes" is not interstate war; "arms" in "arms embargo" is
+ * not an arms transfer).
+ */
+function containedHits(ordered: readonly CueHit[]): Set<CueHit> {
+  const out = new Set<CueHit>();
+  let outer: CueHit | null = null;
+  for (const h of ordered) {
+    if (h.criterion <= 0) continue;
+    if (outer && h.start >= outer.start && h.end <= outer.end && h.end - h.start < outer.end - outer.start && h.criterion !== outer.criterion) {
+      out.add(h);
+      continue;
+    }
+    if (!outer || h.end > outer.end) outer = h;
+  }
+  return out;
+}
+
+/** Hits inside a negation scope: after "found no evidence of" / "keine Hinweise auf", up to the end of the sentence. */
+const NONE: Set<CueHit> = new Set();
+
+function negatedHits(text: string, ordered: readonly CueHit[]): Set<CueHit> {
+  if (!ordered.some((h) => h.criterion === -1)) return NONE;
+  const out = new Set<CueHit>();
+  for (let i = 0; i < ordered.length; i++) {
+    const n = ordered[i];
+    if (n.criterion !== -1) continue;
+    for (let j = i + 1; j < ordered.length && ordered[j].start <= n.end + NEGATION_SCOPE; j++) {
+      const h = ordered[j];
+      if (h.criterion <= 0) continue;
+      if (/[.!?;]/.test(text.slice(n.end, h.start))) break;
+      out.add(h);
+    }
+  }
+  return out;
+}
+
+const featureSets = PAIR_FEATURES.map((f) => ({
+  f,
+  a: new Set(f.a.map((m) => foldText(m.replace(/\*$/, '')))),
+  b: new Set(f.b.map((m) => foldText(m.replace(/\*$/, '')))),
+}));
+
+/** Markers for the pair features from country mentions: EU and NATO members other than the document's main state. */
+export function allyMarkers(mentions: ReadonlyArray<{ code: string; start: number; end: number }>, mainState: string | undefined): CueHit[] {
+  return mentions
+    .filter((m) => EU_NATO_MEMBERS.has(m.code) && m.code !== mainState)
+    .map((m) => ({ criterion: 0, weight: 0, cue: ALLY_MARKER, start: m.start, end: m.end }));
+}
 
 /**
- * Civilians, children or women named near a killing ("killed at least 11 civilians", "26 Menschen
- * getötet … Zivilisten") are evidence for criterion 2 (attacks on civilians), shown as one cue "civilians … killed".
+ * Pair features (criteria-features.ts): a marker of each kind within the window, neither
+ * negated, adds the feature's weight to its criterion, shown as one cue "civilians … injured".
  */
-function addVictimFeature(text: string, hits: readonly CueHit[], per: Map<number, Map<string, { weight: number; count: number; word: string }>>): void {
-  const victims = hits.filter((h) => VICTIM_CUES.has(h.cue));
-  if (victims.length === 0) return;
-  const kills = hits.filter((h) => KILLING_CUES.has(h.cue));
-  for (const v of victims) {
-    const k = kills.find((x) => Math.abs(x.start - v.start) <= VICTIM_WINDOW);
-    if (!k) continue;
-    let c2 = per.get(2);
-    if (!c2) per.set(2, (c2 = new Map()));
-    const [a, b] = v.start < k.start ? [v, k] : [k, v];
-    c2.set('victims+killing', { weight: VICTIM_WEIGHT, count: 1, word: `${text.slice(a.start, a.end)} … ${text.slice(b.start, b.end)}` });
-    return;
+function addPairFeatures(text: string, ordered: readonly CueHit[], negated: Set<CueHit>, per: Map<number, Map<string, { weight: number; count: number; word: string }>>): void {
+  const markers = ordered.filter((h) => h.criterion === 0 && !negated.has(h));
+  if (markers.length < 2) return;
+  for (const { f, a, b } of featureSets) {
+    const as = markers.filter((h) => a.has(h.cue));
+    if (as.length === 0) continue;
+    const bs = markers.filter((h) => b.has(h.cue));
+    let pair: [CueHit, CueHit] | null = null;
+    for (const x of as) {
+      const y = bs.find((h) => (h.start >= x.end || h.end <= x.start) && Math.abs(h.start - x.start) <= f.window);
+      if (y) {
+        pair = x.start < y.start ? [x, y] : [y, x];
+        break;
+      }
+    }
+    if (!pair) continue;
+    let cues = per.get(f.criterion);
+    if (!cues) per.set(f.criterion, (cues = new Map()));
+    cues.set(f.label, { weight: f.weight, count: 1, word: `${text.slice(pair[0].start, pair[0].end)} … ${text.slice(pair[1].start, pair[1].end)}` });
   }
 }
 

@@ -89,3 +89,14 @@ test('property: arbitrary text gives only valid dates, in bounded time', () => {
   extractDocumentDate(long);
   assert.ok(performance.now() - t0 < 3000);
 });
+
+test('dates in French, Spanish, Italian, Portuguese, Dutch, Polish and Russian', () => {
+  const cases: Array<[string, string]> = [
+    ['le 1er mars 2024 à Paris', '2024-03-01'], ['el 3 de marzo de 2024', '2024-03-03'], ['il 12 settembre 2023', '2023-09-12'],
+    ['em 5 de junho de 2022', '2022-06-05'], ['op 7 maart 2021', '2021-03-07'], ['dnia 3 marca 2024 r.', '2024-03-03'],
+    ['3 марта 2024 г. в Москве', '2024-03-03'], ['в октябре ... октября 2023', '2023-10'], ['en juillet 2020', '2020-07'], ['marzo de 2019', '2019-03'],
+  ];
+  for (const [text, date] of cases) assert.equal(extractDates(text)[0]?.date, date, text);
+  assert.equal(extractDocumentDate('PARIS, 14 juillet 2020 (AFP) - Le gouvernement'), '2020-07-14');
+  assert.equal(extractDocumentDate('Publié le 3 mars 2024\nTexte'), '2024-03-03');
+});

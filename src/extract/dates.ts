@@ -20,8 +20,40 @@ const MONTHS: Record<string, number> = {
   november: 11, nov: 11,
   dezember: 12, december: 12, dez: 12, dec: 12,
 };
-const MONTH_NAMES =
+const MONTH_NAMES_DE_EN =
   'Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|May|June|July|October|December|Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Oct|Nov|Dez|Dec';
+
+/**
+ * Month names of French, Spanish, Italian, Portuguese, Dutch, Polish (nominative and genitive:
+ * "3 marca 2024") and Russian ("3 марта 2024 г."), month 1 to 12 in order, written in lower case
+ * there (a capital is accepted too).
+ */
+const OTHER_MONTHS: string[][] = [
+  ['janvier', 'enero', 'gennaio', 'janeiro', 'januari', 'styczeń', 'stycznia', 'январь', 'января'],
+  ['février', 'fevrier', 'febrero', 'febbraio', 'fevereiro', 'februari', 'luty', 'lutego', 'февраль', 'февраля'],
+  ['mars', 'marzo', 'março', 'marco', 'maart', 'marzec', 'marca', 'март', 'марта'],
+  ['avril', 'abril', 'aprile', 'kwiecień', 'kwietnia', 'апрель', 'апреля'],
+  ['mayo', 'maggio', 'maio', 'mei', 'maj', 'maja', 'май', 'мая'],
+  ['juin', 'junio', 'giugno', 'junho', 'czerwiec', 'czerwca', 'июнь', 'июня'],
+  ['juillet', 'julio', 'luglio', 'julho', 'lipiec', 'lipca', 'июль', 'июля'],
+  ['août', 'aout', 'agosto', 'augustus', 'sierpień', 'sierpnia', 'август', 'августа'],
+  ['septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'wrzesień', 'września', 'сентябрь', 'сентября'],
+  ['octobre', 'octubre', 'ottobre', 'outubro', 'październik', 'października', 'октябрь', 'октября'],
+  ['novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'ноябрь', 'ноября'],
+  ['décembre', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'grudzień', 'grudnia', 'декабрь', 'декабря'],
+];
+OTHER_MONTHS.forEach((names, i) => {
+  for (const n of names) MONTHS[n] ??= i + 1;
+});
+const capitalize = (w: string) => w[0].toUpperCase() + w.slice(1);
+const MONTH_NAMES = [
+  ...MONTH_NAMES_DE_EN.split('|'),
+  ...OTHER_MONTHS.flat().flatMap((n) => [n, capitalize(n)]),
+]
+  .filter((n, i, all) => all.indexOf(n) === i)
+  // longest first, so "marzo" is not read as "mar"
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -50,6 +82,8 @@ export function makePartialDate(year: number, month?: number | null, day?: numbe
 }
 
 const monthOf = (name: string) => MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
+/** Not inside a word (JavaScript's \\b knows only ASCII letters, and Russian months are Cyrillic). */
+const NOT_AFTER_LETTER = '(?<![\\p{L}\\p{N}])';
 const YEAR = '((?:1[89]|20|21)\\d{2})';
 
 /** A date mentioned in a text, with its offsets. `to` is set for ranges ("2020–2024"). */
@@ -66,13 +100,14 @@ const DATE_PATTERN = new RegExp(
   [
     `\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, // ISO 2024-06-03
     `\\b(\\d{1,2})\\.[ \\u00a0]?(\\d{1,2})\\.[ \\u00a0]?${YEAR}\\b`, // 29.4.2016, 3. 3. 2024
-    `\\b(\\d{1,2})\\.?[ \\u00a0](${MONTH_NAMES})\\.?,?[ \\u00a0]${YEAR}\\b`, // 3. März 2024, 14 November 2012
-    `\\b(${MONTH_NAMES})\\.?[ \\u00a0](\\d{1,2})(?:st|nd|rd|th)?,?[ \\u00a0]${YEAR}\\b`, // Nov 14 2012, March 3, 2023
-    `\\b(${MONTH_NAMES})\\.?,?[ \\u00a0]${YEAR}\\b`, // Juni 2024, March 2023
+    // 3. März 2024, 14 November 2012, 1er mars 2024, 3 de marzo de 2024, 3 марта 2024
+    `\\b(\\d{1,2})(?:er)?\\.?[ \\u00a0](?:de[ \\u00a0])?(${MONTH_NAMES})\\.?,?[ \\u00a0](?:de[ \\u00a0]|del[ \\u00a0])?${YEAR}\\b`,
+    `${NOT_AFTER_LETTER}(${MONTH_NAMES})\\.?[ \\u00a0](\\d{1,2})(?:st|nd|rd|th)?,?[ \\u00a0]${YEAR}\\b`, // Nov 14 2012, March 3, 2023
+    `${NOT_AFTER_LETTER}(${MONTH_NAMES})\\.?,?[ \\u00a0](?:de[ \\u00a0]|del[ \\u00a0])?${YEAR}\\b`, // Juni 2024, March 2023, marzo de 2024
     `\\b${YEAR}[ \\u00a0]?[–—-][ \\u00a0]?${YEAR}\\b`, // 2020–2024
     `\\b${YEAR}\\b`, // 2023
   ].join('|'),
-  'g',
+  'gu',
 );
 
 /** Dates inside a text, in order. Bare years between 1800 and 2199 count; invalid days are dropped. */
@@ -110,7 +145,7 @@ export function extractDates(text: string): DateMention[] {
 
 const HEAD_CHARS = 600;
 const PUBLICATION =
-  /(?:ERSCHEINUNGSDATUM|Erscheinungsdatum|Veröffentlicht(?:\s+am)?|Published(?:\s+on)?|Publication date|Datum|Stand)\s*:?\s*/g;
+  /(?:ERSCHEINUNGSDATUM|Erscheinungsdatum|Veröffentlicht(?:\s+am)?|Published(?:\s+on)?|Publication date|Datum|Stand|Publié le|Publicado(?:\s+el)?|Pubblicato(?:\s+il)?|Gepubliceerd(?:\s+op)?|Opublikowano|Опубликовано)\s*:?\s*/g;
 /** A dateline at the start of a line: "WASHINGTON, Nov 14 2012 (IPS) -", "Berlin, 3. März 2024 -". */
 const DATELINE = /^[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},[ \u00a0]+(?=[A-Za-z\d])/;
 /** A closing stamp of the editors: "(red, 29.4.2016)", "(APA, 3.3.2024)". */

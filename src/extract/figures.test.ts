@@ -76,3 +76,14 @@ test('a long line of digits and separators does not hang', () => {
   extractFigures(text, 'de');
   assert.ok(performance.now() - t0 < 3000);
 });
+
+test('figures in French, Spanish and Russian: decimal comma, space grouping, scale and currency words', () => {
+  const fr = extractFigures('La Russie a dépensé 109 milliards de dollars, soit 5,9 % du PIB, et déployé 12 000 soldats.', 'fr');
+  assert.deepEqual(fr.map((f) => [f.value, f.unit]), [[109e9, 'USD'], [5.9, 'percent'], [12000, 'persons']]);
+  assert.deepEqual(extractFigures('El gasto alcanzó 2,3 millones de euros.', 'es').map((f) => [f.value, f.unit]), [[2.3e6, 'EUR']]);
+  assert.deepEqual(extractFigures('Расходы составили 109 млрд долларов.', 'ru').map((f) => [f.value, f.unit]), [[109e9, 'USD']]);
+  // French "billion" is 10^12, as in German
+  assert.equal(extractFigures('3 billions d’euros', 'fr')[0]?.value, 3e12);
+  // English keeps its grouping: two years are not one number
+  assert.deepEqual(extractFigures('Spending rose between 2024 2025 to 2,000 troops.', 'en').map((f) => f.value), [2000]);
+});

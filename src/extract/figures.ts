@@ -4,7 +4,7 @@
  * makes that clear. All patterns are anchored, linear scans over a bounded window after the number.
  */
 import { findCountryMentions, type CountryMention } from './mentions.js';
-import { parseNumber, scaleOf } from './numbers.js';
+import { parseNumber, scaleOf, usesDecimalComma } from './numbers.js';
 
 export type FigureKind = 'money' | 'percent' | 'persons' | 'tiv' | 'items' | 'number';
 
@@ -20,18 +20,22 @@ export interface Figure {
 }
 
 const NUMBER_TOKEN = /\d[\d.,]*/g;
+/** French, Polish and Russian group thousands with a (narrow, no-break) space: "12 000". */
+const NUMBER_TOKEN_SPACED = /\d(?:[\d.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))*/g;
 const CURRENCY_BEFORE = /(?:US\$|\$|€|£|USD|EUR|GBP)\s?$/;
-const SCALE_AFTER = /^[ \u00a0]?(Mio\.|Mrd\.|Tsd\.|Bio\.|Millionen|Million|Milliarden|Milliarde|Billionen|billions?|millions?|trillions?|thousand|bn|mn|tn|m|k)(?![\p{L}])/iu;
+const SCALE_AFTER =
+  /^[ \u00a0]?(?:de[ \u00a0])?(Mio\.|Mrd\.|Tsd\.|Bio\.|Millionen|Million|Milliarden|Milliarde|Billionen|billions?|millions?|trillions?|thousand|milliards?|milliers?|mill[oó]n|millones|mil millones|milion[ei]|miliard[oi]|milh[ãa]o|milh[õo]es|bilh[ãa]o|bilh[õo]es|billón|billones|miljoen|miljard|biljoen|mln|mld|mlrd|bln|млн|млрд|трлн|тыс|bn|mn|tn|m|k)(?![\p{L}])\.?/iu;
 const CURRENCY_AFTER =
-  /^[ \u00a0]?(?:(russische[nr]?|amerikanische[nr]?|chinesische[nr]?|indische[nr]?|saudische[nr]?|türkische[nr]?|ukrainische[nr]?|kasachische[nr]?|Russian|Chinese|Indian|Saudi|Turkish|Ukrainian|Kazakh)[ \u00a0])?(Euro|EUR|€|US-Dollar|US-Dollars|US dollars?|U\.S\. dollars?|Dollar|Dollars|dollars?|USD|\$|Rubel|Rubeln|rubles?|roubles?|RUB|Pfund|pounds?|£|GBP|Yuan|yuan|CNY|Rupien|rupees?|INR|Yen|yen|JPY|Franken|CHF|Tenge|tenge|KZT|Hrywnja|hryvnias?|UAH|Lira|lira|TRY|Riyal|riyals?|SAR)(?![\p{L}])/u;
-const PERCENT_AFTER = /^[ \u00a0]?(%|Prozentpunkte|Prozent|percentage points|per cent|percent)(?![\p{L}])/u;
+  /^[ \u00a0]?(?:de[ \u00a0]|d'|d’)?(?:(russische[nr]?|amerikanische[nr]?|chinesische[nr]?|indische[nr]?|saudische[nr]?|türkische[nr]?|ukrainische[nr]?|kasachische[nr]?|Russian|Chinese|Indian|Saudi|Turkish|Ukrainian|Kazakh)[ \u00a0])?(Euro|EUR|€|euros|dólares|dollari|dólares|долларов|доллара|евро|рублей|рубля|US-Dollar|US-Dollars|US dollars?|U\.S\. dollars?|Dollar|Dollars|dollars?|USD|\$|Rubel|Rubeln|rubles?|roubles?|RUB|Pfund|pounds?|£|GBP|Yuan|yuan|CNY|Rupien|rupees?|INR|Yen|yen|JPY|Franken|CHF|Tenge|tenge|KZT|Hrywnja|hryvnias?|UAH|Lira|lira|TRY|Riyal|riyals?|SAR)(?![\p{L}])/u;
+const PERCENT_AFTER = /^[ \u00a0]?(%|Prozentpunkte|Prozent|percentage points|per cent|percent|pour cent|por ciento|per cento|por cento|procent|процент\p{L}*)(?![\p{L}])/u;
 const TIV_AFTER = /^[ \u00a0]?(?:Mio\.[ \u00a0]|million[ \u00a0])?(TIV)\b/u;
 const PERSONS_AFTER =
-  /^[ \u00a0]?(?:[\p{L}-]{2,30}[ \u00a0]){0,2}?(Soldat\p{L}*|Soldat:innen|troops|soldiers|Menschen|Personen|people|persons|Arbeiter\p{L}*|Arbeitskräfte|workers|Zivilist\p{L}*|civilians|Tote|Toten|deaths|dead|Flüchtling\p{L}*|refugees|migrants|Migrant\p{L}*|Kämpfer\p{L}*|fighters|Rekrut\p{L}*|recruits|Deserteur\p{L}*|deserters|Einwohner\p{L}*|inhabitants|Mitarbeiter\p{L}*|employees|Kinder|children|Demonstrant\p{L}*|protesters|Gefangene\p{L}*|prisoners|Häftling\p{L}*|Staatsbürger\p{L}*|citizens|Männer|men|Frauen|women|Söldner\p{L}*|mercenaries|contacts|Kontakte)(?![\p{L}])/u;
+  /^[ \u00a0]?(?:[\p{L}-]{2,30}[ \u00a0]){0,2}?(Soldat\p{L}*|Soldat:innen|troops|soldiers|Menschen|Personen|people|persons|Arbeiter\p{L}*|Arbeitskräfte|workers|Zivilist\p{L}*|civilians|Tote|Toten|deaths|dead|Flüchtling\p{L}*|refugees|migrants|Migrant\p{L}*|Kämpfer\p{L}*|fighters|Rekrut\p{L}*|recruits|Deserteur\p{L}*|deserters|Einwohner\p{L}*|inhabitants|Mitarbeiter\p{L}*|employees|Kinder|children|Demonstrant\p{L}*|protesters|Gefangene\p{L}*|prisoners|Häftling\p{L}*|Staatsbürger\p{L}*|citizens|Männer|men|Frauen|women|Söldner\p{L}*|mercenaries|contacts|Kontakte|soldats|soldados|soldati|militaires|personnes|personas|persone|civils|civiles|morts|muertos|réfugiés|refugiados|солдат\p{L}*|военнослужащих|человек|беженцев)(?![\p{L}])/u;
 const ITEMS_AFTER =
   /^[ \u00a0]?(?:[\p{L}-]{2,30}[ \u00a0]){0,2}?(Panzer\p{L}*|tanks?|Drohnen|drones?|Pistolen|pistols|Gewehre|rifles|Raketen|missiles?|Hubschrauber|helicopters?|U-Boote|submarines?|Kampfflugzeuge|Flugzeuge|aircraft|jets|Geschütze|guns|Waffen|weapons|Granaten|shells|Artilleriegeschosse|rounds|Schiffe|ships|Fahrzeuge|vehicles)(?![\p{L}])/u;
 const CURRENCY_CODES: Record<string, string> = {
-  euro: 'EUR', eur: 'EUR', '€': 'EUR', 'us-dollar': 'USD', 'us-dollars': 'USD', 'us dollar': 'USD', 'us dollars': 'USD',
+  euro: 'EUR', eur: 'EUR', '€': 'EUR', euros: 'EUR', 'евро': 'EUR', 'dólares': 'USD', dollari: 'USD', 'долларов': 'USD', 'доллара': 'USD',
+  'рублей': 'RUB', 'рубля': 'RUB', 'us-dollar': 'USD', 'us-dollars': 'USD', 'us dollar': 'USD', 'us dollars': 'USD',
   'u.s. dollar': 'USD', 'u.s. dollars': 'USD', dollar: 'USD', dollars: 'USD', usd: 'USD', $: 'USD', 'us$': 'USD',
   rubel: 'RUB', rubeln: 'RUB', ruble: 'RUB', rubles: 'RUB', rouble: 'RUB', roubles: 'RUB', rub: 'RUB',
   pfund: 'GBP', pound: 'GBP', pounds: 'GBP', '£': 'GBP', gbp: 'GBP', yuan: 'CNY', cny: 'CNY', rupien: 'INR', rupee: 'INR',
@@ -58,13 +62,14 @@ export function extractFigures(
   let skipIndex = 0;
   const ms = mentions ?? findCountryMentions(text, lang);
   const out: Figure[] = [];
-  NUMBER_TOKEN.lastIndex = 0;
-  for (let m = NUMBER_TOKEN.exec(text); m; m = NUMBER_TOKEN.exec(text)) {
+  const tokens = usesDecimalComma(lang) && lang !== 'de' ? NUMBER_TOKEN_SPACED : NUMBER_TOKEN;
+  tokens.lastIndex = 0;
+  for (let m = tokens.exec(text); m; m = tokens.exec(text)) {
     let raw = m[0];
     const tokenStart = m.index;
     while (skipIndex < skip.length && skip[skipIndex].end <= tokenStart) skipIndex++;
     if (skipIndex < skip.length && skip[skipIndex].start <= tokenStart) {
-      NUMBER_TOKEN.lastIndex = Math.max(NUMBER_TOKEN.lastIndex, skip[skipIndex].end);
+      tokens.lastIndex = Math.max(tokens.lastIndex, skip[skipIndex].end);
       continue;
     }
     while (/[.,]$/.test(raw)) raw = raw.slice(0, -1);
@@ -125,7 +130,7 @@ export function extractFigures(
       }
     }
     // Bare numbers are figures only when they are not years and carry a scale or grouping.
-    if (kind === 'number' && (isYear(raw, value) || (!scale && !/[.,]\d{3}/.test(raw)))) continue;
+    if (kind === 'number' && (isYear(raw, value) || (!scale && !/[.,\s]\d{3}/.test(raw)))) continue;
     if (!country) country = sentenceCountry(text, ms, start, end);
     out.push({ value: roundValue(value), unit, kind, text: text.slice(start, end), start, end, country });
   }

@@ -15,3 +15,21 @@ test('other languages go through franc; too little text is undetermined', () => 
   assert.equal(detectLanguage('ok'), 'und');
   assert.equal(detectLanguage(''), 'und');
 });
+
+test('the languages with country lexicons are told apart, and each reports how much extraction it gets', async () => {
+  const { extractionSupport } = await import('./language.js');
+  const samples: Record<string, string> = {
+    fr: 'Le gouvernement a annoncé de nouvelles livraisons d’armes malgré les critiques des organisations de défense des droits humains.',
+    es: 'El gobierno anunció nuevas entregas de armas a pesar de las críticas de las organizaciones de derechos humanos del país.',
+    it: 'Il governo ha annunciato nuove consegne di armi nonostante le critiche delle organizzazioni per i diritti umani del paese.',
+    pt: 'O governo anunciou novas entregas de armas apesar das críticas das organizações de direitos humanos do país e da oposição.',
+    nl: 'De regering heeft nieuwe wapenleveringen aangekondigd ondanks de kritiek van mensenrechtenorganisaties in het land.',
+    pl: 'Rząd ogłosił nowe dostawy broni pomimo krytyki ze strony organizacji praw człowieka w kraju i za granicą.',
+    ru: 'Правительство объявило о новых поставках оружия, несмотря на критику правозащитных организаций внутри страны.',
+    ar: 'أعلنت الحكومة عن شحنات أسلحة جديدة رغم انتقادات منظمات حقوق الإنسان في البلاد وخارجها خلال الأسبوع الماضي.',
+  };
+  for (const [lang, text] of Object.entries(samples)) assert.equal(detectLanguage(text), lang, lang);
+  for (const lang of ['de', 'en', 'fr', 'es', 'ru']) assert.equal(extractionSupport(lang), 'full', lang);
+  for (const lang of ['it', 'pt', 'nl', 'pl', 'ar']) assert.equal(extractionSupport(lang), 'countries', lang);
+  for (const lang of ['sv', 'tr', 'und']) assert.equal(extractionSupport(lang), 'unsupported', lang);
+});

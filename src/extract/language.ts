@@ -46,3 +46,20 @@ export function detectLanguage(text: string): string {
   return ISO3_TO_1[iso3] ?? iso3;
 }
 
+
+/**
+ * How much of the extraction a language gets: criterion cues exist for German, English, French,
+ * Spanish and Russian; countries, dates and figures also for Italian, Portuguese, Dutch, Polish
+ * and Arabic. Any other language is stored and searchable, and reported as unsupported rather
+ * than returned silently empty.
+ */
+export type ExtractionSupport = 'full' | 'countries' | 'unsupported';
+
+const FULL = new Set(['de', 'en', 'fr', 'es', 'ru']);
+const COUNTRIES_ONLY = new Set(['it', 'pt', 'nl', 'pl', 'ar']);
+
+export function extractionSupport(lang: string): ExtractionSupport {
+  if (FULL.has(lang)) return 'full';
+  if (COUNTRIES_ONLY.has(lang)) return 'countries';
+  return 'unsupported';
+}

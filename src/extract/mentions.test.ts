@@ -108,3 +108,29 @@ test('dev corpus: document-level country F1 is at least 0.95', () => {
   const f1 = (2 * tp) / (2 * tp + fp + fn);
   assert.ok(f1 >= 0.95, `F1 ${f1}`);
 });
+
+test('countries in French, Spanish, Italian, Portuguese, Dutch, Polish, Russian and Arabic', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['fr', "Le Kremlin accuse les autorités ukrainiennes; Pékin et les États-Unis appellent au calme, selon l'Allemagne.", ['CN', 'DE', 'RU', 'UA', 'US']],
+    ['es', 'Las tropas rusas llegaron a Venezuela; Washington y el gobierno colombiano protestaron desde Bogotá.', ['CO', 'RU', 'US', 'VE']],
+    ['it', 'Il governo italiano condanna Mosca; la Cina e gli Stati Uniti chiedono una tregua in Ucraina.', ['CN', 'IT', 'RU', 'UA', 'US']],
+    ['pt', 'O governo brasileiro criticou a Rússia e os Estados Unidos durante a reunião em Pequim.', ['BR', 'CN', 'RU', 'US']],
+    ['nl', 'De Russische troepen staan aan de grens met Oekraïne, meldt Den Haag niet; Duitsland stuurt wapens.', ['DE', 'RU', 'UA']],
+    // Polish and Russian case endings
+    ['pl', 'Rosja zaatakowała Ukrainę; według Kijowa rosyjskie wojska są w Białorusi, a Stany Zjednoczone pomagają Ukrainie.', ['BY', 'RU', 'UA', 'US']],
+    ['ru', 'Россией обстреляна Украина; в Киеве и Вашингтоне осудили удары, Саудовской Аравии и Китаю предложили посредничество.', ['CN', 'RU', 'SA', 'UA', 'US']],
+    // Arabic joins "and", "in", "to" to the name
+    ['ar', 'قالت روسيا إن قواتها في سوريا، بينما دعت والولايات المتحدة وبالصين إلى التهدئة.', ['CN', 'RU', 'SY', 'US']],
+  ];
+  for (const [lang, text, expected] of cases) assert.deepEqual(codes(text, lang), expected, `${lang}: ${text}`);
+});
+
+test('forms of other languages count only in texts of their language', () => {
+  assert.deepEqual(codes('The chef served chili with Chine cabbage.', 'en'), []);
+  assert.deepEqual(codes('Le Chili et la Chine ont signé un accord.', 'fr'), ['CL', 'CN']);
+  assert.deepEqual(codes('Indie bands toured Niemcy fashion shows.', 'en'), []);
+  assert.deepEqual(codes('Indie i Niemcy podpisały umowę.', 'pl'), ['DE', 'IN']);
+  // a stem takes case endings, not a longer word
+  assert.deepEqual(codes('Rosjanie i Rosji', 'pl'), ['RU']);
+  assert.deepEqual(codes('Ирановедение', 'ru'), []);
+});

@@ -4,8 +4,9 @@
  * of the text (same length, so offsets are JavaScript string indices into the original), then
  * per-match checks of word boundaries, case and context guards, then leftmost-longest selection.
  */
-import { countryLexicon, type FormKind, type LexiconEntry } from './countries/lexicon.js';
+import { countryLexicon, languageLexicon, type FormKind, type LexiconEntry } from './countries/lexicon.js';
 import { CURRENCY_WORDS } from './countries/lexicon-data.js';
+import { STEM_MAX_EXTRA, INTL_LANGS, NAME_ONLY_LANGS } from './countries/lexicon-intl.js';
 import { foldText } from './countries/fold.js';
 import { WordTrie, isWordCode, type TrieMatch } from './countries/trie.js';
 
@@ -18,14 +19,28 @@ export interface CountryMention {
   kind?: FormKind;
 }
 
-let matcher: WordTrie | null = null;
-let entries: LexiconEntry[] = [];
+/** The lexicon entries a language's texts can match: the common ones plus that language's own (lexicon-intl.ts). */
+interface Subset { key: string; entries: LexiconEntry[]; patterns: string[]; trie: WordTrie | null }
+const subsets = new Map<string, Subset>();
 
-function getMatcher(): WordTrie {
-  if (matcher) return matcher;
-  entries = countryLexicon();
-  matcher = new WordTrie(entries.map((e) => foldText(e.form)));
-  return matcher;
+/** Which lexicon subset a language uses ('base' for German, English and any language without forms of its own). */
+export function lexiconLanguage(lang: string | undefined): string {
+  return lang && ((INTL_LANGS as readonly string[]).includes(lang) || lang in NAME_ONLY_LANGS) ? lang : 'base';
+}
+
+function subsetFor(lang: string | undefined): Subset {
+  const key = lexiconLanguage(lang);
+  let s = subsets.get(key);
+  if (s) return s;
+  const list = key === 'base' ? countryLexicon() : [...countryLexicon(), ...languageLexicon(key)];
+  s = { key, entries: list, patterns: list.map((e) => foldText(e.form)), trie: null };
+  subsets.set(key, s);
+  return s;
+}
+
+function getMatcher(lang: string | undefined): WordTrie {
+  const s = subsetFor(lang);
+  return (s.trie ??= new WordTrie(s.patterns));
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && c !== '' && isWordCode(c.charCodeAt(0));
@@ -36,7 +51,10 @@ const FUNCTION_WORDS = new Set(
   ('The A An In Of From To And Or For With By On At As Into Against Between Both While When Since But If Than Like ' +
     'Neighbouring Neighboring Southern Northern Eastern Western Central Including Unlike About After Before ' +
     'Der Die Das Den Dem Des Ein Eine Im In Nach Aus Von Vom Und Oder Mit Für Gegen Zwischen Auch Wie Über Bei ' +
-    'King Kingdom President Premier Republic State Government Hashemite Neighbour').split(' '),
+    'King Kingdom President Premier Republic State Government Hashemite Neighbour ' +
+    // French, Spanish, Italian, Portuguese, Dutch: "Selon Paris", "Según Moscú", "Volgens Washington"
+    'Le La Les Du Des De Et Au Aux Selon Contre Avec Pour Par Sur El Los Las Y Según Del Con Para Por Il Lo Gli E Di Da Della Secondo ' +
+    'O Os As Do Dos Segundo Het Een Van Volgens Tegen Met Voor').split(' '),
 );
 const GERMAN_CONTEXT = new Set(
   'in nach aus von vom und oder mit für gegen zwischen wie über bei auf an staat insel republik'.split(' '),
@@ -82,7 +100,19 @@ function georgiaIsUsState(text: string, start: number, end: number): boolean {
   return US_STATE_CONTEXT.test(window) || /^,\s*(?:USA|U\.S\.|US)\b/.test(text.slice(end, end + 8));
 }
 
-function accept(text: string, folded: string, e: LexiconEntry, start: number, end: number, lang: string | undefined): boolean {
+/** The end of an accepted match (a stem's end moves to the end of its word), or -1. */
+function accept(text: string, folded: string, e: LexiconEntry, start: number, end: number, lang: string | undefined): number {
+  if (e.strictLang && e.lang !== lang) return -1;
+  if (e.stem) {
+    let j = end;
+    while (j < folded.length && isWordCode(folded.charCodeAt(j)) && j - end <= STEM_MAX_EXTRA) j++;
+    if (j - end > STEM_MAX_EXTRA) return -1;
+    end = j;
+  }
+  return acceptWord(text, folded, e, start, end, lang) ? end : -1;
+}
+
+function acceptWord(text: string, folded: string, e: LexiconEntry, start: number, end: number, lang: string | undefined): boolean {
   // Word boundaries; a German adjective may be glued to "pro"/"anti" ("prorussischen").
   if (start > 0 && isWordCode(folded.charCodeAt(start - 1))) {
     if (!e.allowsPrefix) return false;
@@ -93,6 +123,7 @@ function accept(text: string, folded: string, e: LexiconEntry, start: number, en
   if (e.exactCase) {
     if (text.slice(start, end) !== e.form) return false;
   } else if (e.capitalized && !isUpper(text[start])) return false;
+  if (e.strictLang) return true;
   if (e.lang && lang && e.lang !== lang) return false;
   if (e.lang === 'de' && !lang) {
     const prev = prevWord(text, start).word.toLowerCase();
@@ -120,22 +151,22 @@ function accept(text: string, folded: string, e: LexiconEntry, start: number, en
 export function findCountryMentions(text: string, lang?: string, folded?: string): CountryMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   if (folded === undefined || folded.length !== text.length) folded = foldText(text);
-  return mentionsFromHits(text, folded, getMatcher().search(folded), lang);
+  return mentionsFromHits(text, folded, getMatcher(lang).search(folded), lang);
 }
 
-/** The folded lexicon forms, in entry order (for a trie shared with other scans, see scan.ts). */
-export function countryPatterns(): string[] {
-  getMatcher();
-  return entries.map((e) => foldText(e.form));
+/** The folded lexicon forms a language's texts can match, in the order `mentionsFromHits` expects (for a trie shared with other scans, see scan.ts). */
+export function countryPatterns(lang?: string): string[] {
+  return subsetFor(lang).patterns;
 }
 
-/** Mentions from raw trie hits over the folded text (hit.index = lexicon entry): checks, then leftmost-longest. */
+/** Mentions from raw trie hits over the folded text (hit.index = position in `countryPatterns(lang)`): checks, then leftmost-longest. */
 export function mentionsFromHits(text: string, folded: string, hits: readonly TrieMatch[], lang?: string): CountryMention[] {
-  getMatcher();
+  const subset = subsetFor(lang);
   const candidates: Array<{ e: LexiconEntry; start: number; end: number }> = [];
   for (const hit of hits) {
-    const e = entries[hit.index];
-    if (accept(text, folded, e, hit.start, hit.end, lang)) candidates.push({ e, start: hit.start, end: hit.end });
+    const e = subset.entries[hit.index];
+    const end = accept(text, folded, e, hit.start, hit.end, lang);
+    if (end >= 0) candidates.push({ e, start: hit.start, end });
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: CountryMention[] = [];

@@ -12,8 +12,16 @@ const GROUPED_COMMA = /^\d{1,3}(?:,\d{3})+$/; // 12,000,000
 const GROUPED_SPACE = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/; // 12 000 000
 const GROUPED_APOS = /^\d{1,3}(?:['’]\d{3})+$/; // 12'000 (Swiss)
 
+/** Languages that write a decimal comma and group with dots or spaces, as German does. */
+const DECIMAL_COMMA = new Set(['de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'ru']);
+
 function localeOf(lang: string | null | undefined): NumberLocale {
-  return lang === 'de' ? 'de' : 'en';
+  return lang && DECIMAL_COMMA.has(lang) ? 'de' : 'en';
+}
+
+/** True for languages that write "1,5" for one and a half (German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian). */
+export function usesDecimalComma(lang: string | null | undefined): boolean {
+  return localeOf(lang) === 'de';
 }
 
 /**
@@ -67,6 +75,11 @@ export const SCALE_WORDS: Record<string, number> = {
   mio: 1e6, million: 1e6, millionen: 1e6, millions: 1e6, m: 1e6, mn: 1e6,
   mrd: 1e9, milliarde: 1e9, milliarden: 1e9, billion: 1e9, billions: 1e9, bn: 1e9, b: 1e9,
   bio: 1e12, trillion: 1e12, trillions: 1e12, tn: 1e12,
+  // French, Spanish, Italian, Portuguese, Dutch, Polish, Russian
+  millier: 1e3, milliers: 1e3, mil: 1e3, mila: 1e3, duizend: 1e3, tys: 1e3, 'тыс': 1e3,
+  millón: 1e6, millones: 1e6, milione: 1e6, milioni: 1e6, milhão: 1e6, milhões: 1e6, miljoen: 1e6, mln: 1e6, 'млн': 1e6,
+  milliard: 1e9, milliards: 1e9, miliardo: 1e9, miliardi: 1e9, bilhão: 1e9, bilhões: 1e9, miljard: 1e9, mld: 1e9, mlrd: 1e9, 'млрд': 1e9,
+  billón: 1e12, billones: 1e12, biljoen: 1e12, bln: 1e12, 'трлн': 1e12,
 };
 
 /**
@@ -74,7 +87,8 @@ export const SCALE_WORDS: Record<string, number> = {
  */
 export function scaleOf(word: string, lang: string | null | undefined): number | null {
   const w = word.toLowerCase().replace(/\.$/, '');
-  if (lang === 'de' && (w === 'billion' || w === 'billionen')) return 1e12;
+  // "billion" is 10^12 in German and French, 10^9 in English
+  if ((lang === 'de' || lang === 'fr') && (w === 'billion' || w === 'billionen' || w === 'billions')) return 1e12;
   if (w === 'billionen') return 1e12;
   return SCALE_WORDS[w] ?? null;
 }

@@ -102,3 +102,34 @@ test('CLI: extract --jsonl keeps ids, one JSON object per line', { skip: !exists
   assert.equal(one.status, 0, one.stderr);
   assert.deepEqual(JSON.parse(one.stdout).primary, ['KZ']);
 });
+
+test('long documents weigh their sections: the state most sections speak of, criteria evidenced within a section', () => {
+  const filler = 'Die Regierung veröffentlichte neue Zahlen zum Haushalt, zur Landwirtschaft und zum Bau von Straßen und Schulen im ganzen Land. ';
+  const weak = ['Opposition', 'Gewalt', 'Rücktritt', 'Krise', 'Kämpfe', 'Bande', 'Instabil'];
+  const sections = weak.map((w, i) => `Kasachstan, Abschnitt ${i + 1}: ${filler.repeat(6)}Erwähnt wird auch ${w} am Rande.`);
+  // the lead is about Russia; every later section about Kazakhstan
+  const text = [`Russland, Russland, Russland, Russland und Russland: ein Rückblick auf Moskau.`, ...sections].join('\n\n');
+  assert.ok(text.length >= 5000);
+  const x = extractDocument({ text, lang: 'de' });
+  assert.equal(x.primary[0], 'KZ', x.primary.join());
+  // seven weak internal-situation cues, one per section, are no section's evidence
+  assert.ok(!x.criteria.some((c) => c.criterion === 3), JSON.stringify(x.criteria));
+  // the same words in one short text add up
+  const short = extractDocument({ text: `Kasachstan: ${weak.join(', ')}.`, lang: 'de' });
+  assert.ok(short.criteria.some((c) => c.criterion === 3));
+});
+
+test('a language without lexicon or cues is reported as unsupported, not silently empty', () => {
+  const x = extractDocument({ text: 'Regeringen i Stockholm har beslutat att skicka mer ammunition och fler soldater till gränsen, skriver tidningen.' });
+  assert.equal(x.language, 'sv');
+  assert.equal(x.support, 'unsupported');
+  assert.equal(extractDocument({ text: 'Le gouvernement français a annoncé des sanctions contre la Russie et un embargo.' }).support, 'full');
+  assert.equal(extractDocument({ text: 'Il governo italiano ha annunciato nuove sanzioni contro la Russia e un embargo sulle armi.' }).support, 'countries');
+});
+
+test('criterion 4 is about conflict between states: war words with one state named count half', () => {
+  const internal = extractDocument({ text: 'In Myanmar the army fought rebels in the north. Fighting and airstrikes continued, and troops seized territory from armed groups.', lang: 'en' });
+  assert.ok(!internal.criteria.some((c) => c.criterion === 4), JSON.stringify(internal.criteria));
+  const interstate = extractDocument({ text: 'Russia invaded Ukraine. Russian troops and artillery shelled Ukrainian towns across the border, and the offensive continued.', lang: 'en' });
+  assert.ok(interstate.criteria.some((c) => c.criterion === 4));
+});

@@ -7,12 +7,14 @@ import { detectLanguage } from './language.js';
 import { splitPassages } from './passages.js';
 import { extractDocumentDate, isValidPartialDate } from './dates.js';
 import { findCountryMentions, countMentions, type CountryMention } from './mentions.js';
-import { rankPrimaryCountries } from './primary.js';
-import { scoreCueHits, relevantCriteria, type CriterionScore, type CueHit } from './criteria.js';
+import { rankPrimaryCountries, isLongDocument } from './primary.js';
+import { scoreCueHits, relevantCriteria, allyMarkers, RELEVANCE_THRESHOLD, type CriterionScore, type CueHit } from './criteria.js';
 import { scanText } from './scan.js';
 import { extractFigures, type Figure } from './figures.js';
 import { extractTables, type ExtractedTable } from './tables.js';
 import { isSovereignState } from './countries/resolve.js';
+import { aboutCountries, sentenceStarts } from './about.js';
+import { extractionSupport, type ExtractionSupport } from './language.js';
 
 export interface ExtractionInput {
   id?: string | null;
@@ -29,12 +31,17 @@ export interface PassageExtraction {
   start: number;
   end: number;
   countries: Array<{ code: string; count: number }>;
-  criteria: CriterionScore[];
+  /** The states the passage speaks of: its criteria's `about` states, or for a passage without criteria the states it is mainly about. */
+  about: string[];
+  /** Each criterion with `about`: the states its evidence in this passage concerns. */
+  criteria: Array<CriterionScore & { about: string[] }>;
 }
 
 export interface Extraction {
   id: string | null;
   language: string;
+  /** 'full' (countries, dates, figures and criteria), 'countries' (no criterion cues in this language) or 'unsupported'. */
+  support: ExtractionSupport;
   /** ISO partial date (YYYY, YYYY-MM, YYYY-MM-DD) or null. */
   date: string | null;
   countries: Array<{ code: string; count: number; mentions: Array<{ start: number; end: number; text: string }> }>;
@@ -47,6 +54,11 @@ export interface Extraction {
   passages: PassageExtraction[];
 }
 
+/** A passage that names no state reads its context: the mentions of up to this many passages before it… */
+const CONTEXT_PASSAGES = 3;
+/** …and at most this many of them. */
+const CONTEXT_MENTIONS = 12;
+
 /** Document-level relevance needs a little more than one passage's: cues add up over a whole text. */
 const DOCUMENT_THRESHOLD = 3.5;
 
@@ -57,15 +69,43 @@ export function extractDocument(input: ExtractionInput): Extraction {
   const scan = scanText(text, language);
   const mentions = scan.mentions.filter((m) => isSovereignState(m.code));
   const titleMentions = input.title ? findCountryMentions(input.title, language) : [];
-  const cues = scan.cues;
+  const primaryEarly = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions, sections: spansOf(text) });
+  const cues = weighInterstate(mergeByStart(scan.cues, allyMarkers(mentions, primaryEarly[0])), mentions);
 
-  const passages = splitPassages(text).map((p) => ({
-    index: p.index,
-    start: p.start,
-    end: p.end,
-    countries: countMentions(within(mentions, p.start, p.end)).map(({ code, count }) => ({ code, count })),
-    criteria: relevantCriteria(scoreCueHits(text, within(cues, p.start, p.end))),
-  }));
+  const spans = spansOf(text);
+  const primary = primaryEarly;
+  let m = 0;
+  // raw cue weight per criterion of every passage, for the document-level decision on long texts
+  const passageRaw: Array<Map<number, number>> = [];
+  const scored = <T extends { criterion: number; raw: number }>(list: T[]): T[] => {
+    passageRaw.push(new Map(list.map((x) => [x.criterion, x.raw])));
+    return list;
+  };
+  const contextStart = (index: number) => spans[Math.max(0, index - CONTEXT_PASSAGES)].start;
+  const passages = spans.map((p) => {
+    const local = within(mentions, p.start, p.end);
+    const localCues = within(cues, p.start, p.end);
+    while (m < mentions.length && mentions[m].start < p.start) m++;
+    // the context: states named in the passages just before this one
+    const previous = mentions.slice(Math.max(0, m - CONTEXT_MENTIONS), m).filter((x) => x.start >= contextStart(p.index)).map((x) => x.code);
+    let sentences: number[] | undefined;
+    const criteria = relevantCriteria(scored(scoreCueHits(text, localCues))).map((c) => {
+      sentences ??= local.length > 1 ? sentenceStarts(text, p.start, p.end) : [p.start];
+      const cueHits = localCues.filter((h) => h.criterion === c.criterion);
+      return { ...c, about: aboutCountries({ text, start: p.start, end: p.end, mentions: local, cues: cueHits, primary, previous, sentences }) };
+    });
+    const about = criteria.length
+      ? [...new Set(criteria.flatMap((c) => c.about))]
+      : aboutCountries({ text, start: p.start, end: p.end, mentions: local, cues: [], primary, previous, sentences: [p.start] });
+    return {
+      index: p.index,
+      start: p.start,
+      end: p.end,
+      countries: countMentions(local).map(({ code, count }) => ({ code, count })),
+      about,
+      criteria,
+    };
+  });
 
   const tables = extractTables(text, language === 'en' ? 'en' : 'de');
   return {
@@ -77,13 +117,29 @@ export function extractDocument(input: ExtractionInput): Extraction {
       count,
       mentions: ms.map(({ start, end, text: t }) => ({ start, end, text: t })),
     })),
-    primary: rankPrimaryCountries(text, mentions, { title: input.title, titleMentions }),
-    criteria: relevantCriteria(scoreCueHits(text, cues), DOCUMENT_THRESHOLD),
+    primary,
+    criteria: documentCriteria(text, cues, passageRaw),
     // numbers inside tables are table cells (see `tables`), not prose figures
     figures: extractFigures(text, language, mentions, tables),
     tables,
     passages,
+    support: extractionSupport(language),
   };
+}
+
+/**
+ * The criteria of the whole document. Cues add up over a short text; a long report (several
+ * sections) names a criterion's words in passing in many places, so there a criterion counts only
+ * where a section gives evidence for it: one passage reaching the passage threshold, or two
+ * reaching half of it.
+ */
+function documentCriteria(text: string, cues: readonly CueHit[], passageRaw: ReadonlyArray<ReadonlyMap<number, number>>): CriterionScore[] {
+  const all = scoreCueHits(text, cues);
+  if (!isLongDocument(text, passageRaw.length)) return relevantCriteria(all, DOCUMENT_THRESHOLD);
+  const reaching = (criterion: number, min: number) => passageRaw.filter((r) => (r.get(criterion) ?? 0) >= min).length;
+  return all
+    .filter((s) => reaching(s.criterion, RELEVANCE_THRESHOLD) >= 1 || reaching(s.criterion, RELEVANCE_THRESHOLD / 2) >= 2)
+    .map(({ criterion, score, cues: shown }) => ({ criterion, score, cues: shown }));
 }
 
 /**
@@ -101,6 +157,37 @@ export function analyzePassage(
     countries: countMentions(mentions).map(({ code, count }) => ({ code, count })),
     criteria: relevantCriteria(scoreCueHits(text, scan.cues)),
   };
+}
+
+let lastSpans: { text: string; spans: ReturnType<typeof splitPassages> } | null = null;
+/** The passages of a text, split once per document. */
+function spansOf(text: string): ReturnType<typeof splitPassages> {
+  if (lastSpans?.text !== text) lastSpans = { text, spans: splitPassages(text) };
+  return lastSpans.spans;
+}
+
+/**
+ * Criterion 4 is about conflict between states: its cues count half where fewer than two states
+ * are named around them (INTERSTATE_WINDOW characters either side, about a sentence and its neighbours).
+ */
+const INTERSTATE_CRITERION = 4;
+const ONE_STATE_FACTOR = 0.5;
+const INTERSTATE_WINDOW = 250;
+
+function weighInterstate(cues: CueHit[], mentions: readonly CountryMention[]): CueHit[] {
+  if (!cues.some((c) => c.criterion === INTERSTATE_CRITERION)) return cues;
+  return cues.map((c) => {
+    if (c.criterion !== INTERSTATE_CRITERION) return c;
+    const near = within(mentions, c.start - INTERSTATE_WINDOW, c.end + INTERSTATE_WINDOW);
+    for (let i = 1; i < near.length; i++) if (near[i].code !== near[0].code) return c;
+    return { ...c, weight: c.weight * ONE_STATE_FACTOR };
+  });
+}
+
+/** Two lists sorted by start, merged. */
+function mergeByStart(a: CueHit[], b: CueHit[]): CueHit[] {
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.start - y.start);
 }
 
 /** Items (sorted by start) that lie inside [start, end). */

@@ -17,7 +17,21 @@ export interface PrimaryOptions {
   title?: string | null;
   /** Mentions found in the explicit title. */
   titleMentions?: readonly CountryMention[];
+  /**
+   * Passage spans of a long document: a state that is the most named one in many sections is what
+   * a multi-page report is about, even when another dominates its lead.
+   */
+  sections?: ReadonlyArray<{ start: number; end: number }>;
 }
+
+/** A document of at least this many passages and characters is long (a multi-page report): it weighs its sections. */
+export const LONG_DOCUMENT_PASSAGES = 6;
+export const LONG_DOCUMENT_CHARS = 5000;
+
+export function isLongDocument(text: string, passages: number): boolean {
+  return passages >= LONG_DOCUMENT_PASSAGES && text.length >= LONG_DOCUMENT_CHARS;
+}
+const SECTION_WEIGHT = 1.5;
 
 /** Where the body starts and the title ends: a leading ` date … ` header and a short first line are skipped. */
 function titleSpan(text: string): { start: number; end: number } {
@@ -75,11 +89,29 @@ export function rankCountries(
     if (hasTitle && m.start >= span.start && m.end <= span.end) e.inTitle = true;
     else if (m.start < leadEnd) e.inLead = true;
   }
+  const led = opts.sections && isLongDocument(text, opts.sections.length) ? sectionsLed(mentions, opts.sections) : new Map<string, number>();
   const out: Array<{ code: string; score: number; first: number }> = [];
   for (const [code, e] of score) {
-    const s = Math.sqrt(e.s) * 2 + (e.inTitle ? TITLE_BONUS : 0) + (e.inLead ? LEAD_BONUS : 0);
+    const s = Math.sqrt(e.s) * 2 + (e.inTitle ? TITLE_BONUS : 0) + (e.inLead ? LEAD_BONUS : 0) + SECTION_WEIGHT * Math.sqrt(led.get(code) ?? 0);
     out.push({ code, score: Math.round(s * 100) / 100, first: e.first });
   }
   out.sort((a, b) => b.score - a.score || a.first - b.first);
   return out.map(({ code, score: s }) => ({ code, score: s }));
+}
+
+/** For a long document: in how many sections each state is the most named one. */
+function sectionsLed(mentions: readonly CountryMention[], sections: PrimaryOptions['sections']): Map<string, number> {
+  const led = new Map<string, number>();
+  if (!sections) return led;
+  let i = 0;
+  for (const sec of sections) {
+    const counts = new Map<string, number>();
+    while (i < mentions.length && mentions[i].start < sec.start) i++;
+    for (; i < mentions.length && mentions[i].start < sec.end; i++) counts.set(mentions[i].code, (counts.get(mentions[i].code) ?? 0) + 1);
+    let best: string | null = null;
+    let n = 0;
+    for (const [code, c] of counts) if (c > n) [best, n] = [code, c];
+    if (best) led.set(best, (led.get(best) ?? 0) + 1);
+  }
+  return led;
 }

@@ -4,8 +4,8 @@
  */
 import { foldText } from './countries/fold.js';
 import { WordTrie, type TrieMatch } from './countries/trie.js';
-import { countryPatterns, mentionsFromHits, type CountryMention } from './mentions.js';
-import { cuePatterns, cuesFromHits, type CueHit } from './criteria.js';
+import { countryPatterns, lexiconLanguage, mentionsFromHits, type CountryMention } from './mentions.js';
+import { cueLanguage, cuePatterns, cuesFromHits, type CueHit } from './criteria.js';
 
 export interface TextScan {
   /** The case- and diacritic-folded text (same length as the original). */
@@ -17,11 +17,11 @@ export interface TextScan {
 const combined = new Map<string, { trie: WordTrie; countries: number }>();
 
 function combinedTrie(lang: string): { trie: WordTrie; countries: number } {
-  const key = lang === 'de' || lang === 'en' ? lang : 'any';
+  const key = `${lexiconLanguage(lang)}|${cueLanguage(lang)}`;
   let c = combined.get(key);
   if (!c) {
-    const countries = countryPatterns();
-    c = { trie: new WordTrie([...countries, ...cuePatterns(key)]), countries: countries.length };
+    const countries = countryPatterns(lang);
+    c = { trie: new WordTrie([...countries, ...cuePatterns(lang)]), countries: countries.length };
     combined.set(key, c);
   }
   return c;

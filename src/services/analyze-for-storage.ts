@@ -15,6 +15,8 @@ export interface StoredExtraction {
   /** Every country mentioned, most mentioned first, with its number of mentions. */
   mentions: Array<{ code: string; count: number }>;
   criteria: Extraction['criteria'];
+  /** How much of the extraction the document's language gets ('full', 'countries', 'unsupported'). */
+  support: Extraction['support'];
   figures: Extraction['figures'];
   tables: Array<{ number: number | null; caption: string; rows: number; source: string | null }>;
 }
@@ -23,6 +25,8 @@ export interface StoredPassage extends PassageSpan {
   /** Countries the passage mentions, most mentioned first. */
   countries: string[];
   criteria: CriterionTag[];
+  /** The states the passage speaks of (its criteria's `about` states, or its main states when it has no criteria). */
+  about: string[];
 }
 
 export interface StorageAnalysis {
@@ -42,7 +46,8 @@ export function analyzeForStorage(input: { text: string; title: string | null; l
       end: p.end,
       text: input.text.slice(p.start, p.end),
       countries: p.countries.map((c) => c.code),
-      criteria: p.criteria.map((c) => ({ criterion: c.criterion, score: c.score, cues: c.cues.map(String) })),
+      criteria: p.criteria.map((c) => ({ criterion: c.criterion, score: c.score, cues: c.cues.map(String), about: c.about })),
+      about: p.about,
     })),
     countries: x.countries.map((c) => c.code),
     primary: x.primary,
@@ -50,6 +55,7 @@ export function analyzeForStorage(input: { text: string; title: string | null; l
       primary: x.primary,
       mentions: x.countries.map((c) => ({ code: c.code, count: c.count })),
       criteria: x.criteria,
+      support: x.support,
       figures: x.figures.slice(0, MAX_STORED_FIGURES),
       tables: x.tables.map((t) => ({ number: t.number ?? null, caption: t.caption, rows: t.rows.length, source: t.source ?? null })),
     },

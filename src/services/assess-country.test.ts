@@ -48,8 +48,8 @@ async function seed(db: Db): Promise<void> {
       [id, `Title ${id}`, date, date.length === 7 ? `${date}-01` : date, publisher, type, text.length, text],
     );
     await db.query(
-      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text, countries, criteria)
-       VALUES ($1, 0, 0, $2, 'en', 'english', $3, '{KZ}', '[{"criterion": 7, "score": 0.9, "cues": ["diverted"]}]')`,
+      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text, countries, criteria, about)
+       VALUES ($1, 0, 0, $2, 'en', 'english', $3, '{KZ}', '[{"criterion": 7, "score": 0.9, "cues": ["diverted"], "about": ["KZ"]}]', '{KZ}')`,
       [id, text.length, text],
     );
   }

@@ -99,7 +99,8 @@ async function topicPassages(db: Db, country: string, asOf: string): Promise<Par
   // (ingested before extraction tagged them); otherwise an untagged passage names no country.
   const tagged = await passagesAreTagged(db);
   for (const topic of TOPICS) {
-    let hits = (await search(db, { query: TOPIC_QUERIES[topic], country, to: asOf, limit: 6 })).hits;
+    // passages about the country, not every passage that names it ("So modernisiert Kasachstan … T-72" is not Ukraine's armament)
+    let hits = (await search(db, { query: TOPIC_QUERIES[topic], about: country, to: asOf, limit: 6 })).hits;
     if (hits.length === 0 && names.length && !tagged) {
       // Passages not (yet) tagged with countries: keep those whose document title or text names the country.
       hits = (await search(db, { query: TOPIC_QUERIES[topic], to: asOf, limit: 30 })).hits.filter((h) => mentions(h.title) || mentions(h.snippet));

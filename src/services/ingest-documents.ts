@@ -88,6 +88,12 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
       if (o instanceof Error) record({ source: d.source, status: 'failed', code: 'store_failed', reason: `could not be stored: ${errorMessage(o)}` });
       else record({ source: d.source, status: o, id: d.id, title: d.title });
     });
+    // A language extraction does not (fully) cover is stored and searchable, and said so instead of coming back silently empty.
+    for (const [i, d] of docs.entries()) {
+      if (outcomes[i] !== 'new') continue;
+      const reason = languageSupportNote(d.lang, d.extraction.support, d.passages[0]?.tsConfig ?? 'simple');
+      if (reason) report.warnings.push({ source: d.source, reason });
+    }
     // A newly stored country brief also brings indicator values and ratings (its tables).
     for (const [i, d] of docs.entries()) {
       if (outcomes[i] !== 'new' || !looksLikeCountryBrief(d.text)) continue;
@@ -140,4 +146,11 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
 
 function looksLikeCountryBrief(text: string): boolean {
   return /Länderinformationen|Country information/i.test(text.slice(0, 3000)) && text.includes('Tabelle');
+}
+
+/** The warning for a document whose language extraction does not fully support, or null. */
+export function languageSupportNote(lang: string, support: 'full' | 'countries' | 'unsupported', tsConfig: string): string | null {
+  if (support === 'full') return null;
+  if (support === 'countries') return `stored; language "${lang}" gets countries, dates and figures but no criterion tags (search: ${tsConfig})`;
+  return `stored and searchable (search: ${tsConfig}), but language "${lang}" is not supported for extraction: only state names (German, English and, where the packages have them, that language) and German and English criterion words were looked for`;
 }

@@ -15,11 +15,14 @@ export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQue
   if (q.criterion !== undefined && !(Number.isInteger(q.criterion) && q.criterion >= 1 && q.criterion <= 8)) {
     throw new AppError('usage', `--criterion must be a number from 1 to 8, got ${q.criterion}.`);
   }
-  let country: string | undefined;
-  if (q.country) {
-    country = resolveCountry(q.country) ?? undefined;
-    if (!country) throw new AppError('usage', `Unknown country ${JSON.stringify(q.country)}.`, { hint: 'Use an ISO code (KZ) or a name (Kasachstan, Kazakhstan).' });
-  }
+  const resolve = (v: string | undefined): string | undefined => {
+    if (!v) return undefined;
+    const code = resolveCountry(v);
+    if (!code) throw new AppError('usage', `Unknown country ${JSON.stringify(v)}.`, { hint: 'Use an ISO code (KZ) or a name (Kasachstan, Kazakhstan).' });
+    return code;
+  };
+  const country = resolve(q.country);
+  const about = resolve(q.about);
   const limit = Math.min(Math.max(q.limit ?? 10, 1), 1000);
   const normalized: SearchQuery = {
     ...q,
@@ -27,6 +30,7 @@ export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQue
     from: q.from ? dateStart(q.from) : undefined,
     to: q.to ? dateEnd(q.to) : undefined,
     country,
+    about,
     lang: q.lang?.toLowerCase(),
   };
   const { hits, total } = await searchPassages(db, normalized);

@@ -137,7 +137,10 @@ test('a second open of the same embedded store fails at once and names the store
 test('text-search configuration follows the language', () => {
   assert.equal(textSearchConfig('de'), 'german');
   assert.equal(textSearchConfig('en'), 'english');
-  assert.equal(textSearchConfig('fr'), 'simple');
+  assert.equal(textSearchConfig('fr'), 'french');
+  assert.equal(textSearchConfig('ru'), 'russian');
+  assert.equal(textSearchConfig('pl'), 'simple', 'PostgreSQL has no Polish stemmer');
+  assert.equal(textSearchConfig('sv'), 'simple');
 });
 
 const TAGGED = raw(
@@ -176,7 +179,54 @@ for (const engine of engines()) {
     assert.ok(evidence[0].criteria.some((c) => c.criterion === 2 && c.score > 0 && c.cues.length > 0));
     assert.deepEqual(await evidenceFor(db, { asOf: '2023-12-31', countries: ['KZ'] }), [], 'later documents are not evidence yet');
     const all = await evidenceFor(db, { asOf: '2026-01-01' });
-    assert.ok(all.some((e) => e.country === 'KZ') && all.some((e) => e.country === 'RU'));
+    assert.ok(all.some((e) => e.country === 'KZ'));
+    assert.ok(!all.some((e) => e.country === 'RU'), 'Russia only sold the helicopters: the human-rights evidence is about Kazakhstan');
+  });
+
+  test(`[${engine}] a passage is evidence only for the states its criterion speaks of`, async (t) => {
+    const db = await openTestDb(t, engine);
+    // Seed 001's case: Kazakhstan's arms industry, with a Ukrainian partner named in passing.
+    const doc = prepareDocument(raw(
+      'Kasachstan produziert Rüstungsgüter mit Partnern. 2015 vereinbarte Kasachstan mit einer Firma aus der Ukraine die Lieferung von Munition; ' +
+        'Kasachstan verkaufte Teile davon illegal weiter, der Schmuggel in Nachbarländer ist belegt. Kasachstan bestreitet das.\n\n' +
+        'Russland rekrutiert in Kasachstan Söldner für seinen Krieg gegen die Ukraine, berichten Medien aus Astana.',
+      { title: 'Kasachstan und seine Rüstungsindustrie', date: '2024-05' },
+    ));
+    await storeDocuments(db, [doc]);
+    const of = async (c: string) => (await evidenceFor(db, { asOf: '2026-01-01', countries: [c] })).map((e) => `${e.passageIdx}:${e.criteria.map((k) => k.criterion).join(',')}`);
+    const kz = await of('KZ');
+    assert.ok(kz.some((e) => e.startsWith('0:') && e.includes('7')), `diversion evidence for Kazakhstan: ${kz}`);
+    const ua = await of('UA');
+    assert.ok(!ua.some((e) => e.startsWith('0:')), `the Ukrainian supplier is not the re-exporter: ${ua}`);
+    const ru = await of('RU');
+    assert.ok(ru.some((e) => e.startsWith('1:') && e.includes('6')), `recruiting mercenaries abroad is Russia's criterion 6: ${ru}`);
+  });
+
+  test(`[${engine}] search by the state a passage is about, not every state it names`, async (t) => {
+    const db = await openTestDb(t, engine);
+    const doc = prepareDocument(raw(
+      'Kasachstan modernisiert mit Partnern seine Kampfpanzer vom Typ T-72. Die Werke in Kasachstan arbeiten dabei auch mit einer Firma aus der Ukraine zusammen. Kasachstan plant weitere Aufträge.',
+      { title: 'Kasachstans Rüstungsindustrie', date: '2024-05' },
+    ));
+    await storeDocuments(db, [doc]);
+    assert.equal((await searchPassages(db, { query: 'Kampfpanzer', country: 'UA' })).total, 1, 'the passage names Ukraine');
+    assert.equal((await searchPassages(db, { query: 'Kampfpanzer', about: 'UA' })).total, 0, 'but is not about Ukraine');
+    assert.equal((await searchPassages(db, { query: 'Kampfpanzer', about: 'KZ' })).total, 1);
+  });
+
+  test(`[${engine}] French passages are indexed with the French stemmer; an unsupported language is stored and searchable`, async (t) => {
+    const db = await openTestDb(t, engine);
+    const fr = prepareDocument(raw("Le Conseil de sécurité a prolongé les sanctions contre la Libye et l'embargo sur les armes, selon les diplomates à New York."));
+    const sv = prepareDocument(raw('Regeringen i Stockholm har beslutat att skicka mer ammunition och fler soldater till gränsen, skriver tidningen i dag.'));
+    assert.equal(fr.lang, 'fr');
+    assert.equal(fr.passages[0].tsConfig, 'french');
+    assert.ok(fr.countries.includes('LY'));
+    assert.equal(sv.passages[0].tsConfig, 'simple');
+    assert.equal(sv.extraction.support, 'unsupported');
+    await storeDocuments(db, [fr, sv]);
+    assert.equal((await searchPassages(db, { query: 'sanction' })).total, 1, 'French stemming: sanction matches sanctions');
+    assert.equal((await searchPassages(db, { query: 'ammunition' })).total, 1);
+    assert.equal((await searchPassages(db, { query: 'embargo', lang: 'fr' })).total, 1);
   });
 
   test(`[${engine}] migration 5 moves the tags of a store made before it into the rows`, async (t) => {

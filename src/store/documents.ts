@@ -70,13 +70,13 @@ async function insertPassages(tx: Queryable, docs: PreparedDocument[]): Promise<
   const passages = docs.flatMap((d) => d.passages.map((p) => ({ d, p })));
   for (const group of chunkByChars(passages, ({ p }) => p.text.length)) {
     await tx.query(
-      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text, countries, criteria, date_from, date_to)
-       SELECT doc_id, idx, start_off, end_off, lang, ts_config::regconfig, text, countries, criteria, date_from, date_to
+      `INSERT INTO passages (doc_id, idx, start_off, end_off, lang, ts_config, text, countries, criteria, about, date_from, date_to)
+       SELECT doc_id, idx, start_off, end_off, lang, ts_config::regconfig, text, countries, criteria, about, date_from, date_to
        FROM jsonb_to_recordset($1::jsonb) AS x(doc_id text, idx int, start_off int, end_off int, lang text, ts_config text, text text,
-            countries text[], criteria jsonb, date_from date, date_to date)`,
+            countries text[], criteria jsonb, about text[], date_from date, date_to date)`,
       [JSON.stringify(group.map(({ d, p }) => ({
         doc_id: d.id, idx: p.index, start_off: p.start, end_off: p.end, lang: p.lang, ts_config: p.tsConfig, text: p.text,
-        countries: p.countries, criteria: p.criteria, date_from: d.dateFrom, date_to: d.dateTo,
+        countries: p.countries, criteria: p.criteria, about: p.about, date_from: d.dateFrom, date_to: d.dateTo,
       })))],
     );
   }
@@ -184,7 +184,11 @@ export async function documentCount(db: Queryable): Promise<number> {
 }
 
 /** GIN indexes whose pending lists ingestion fills. */
-const GIN_INDEXES = ['passages_tsv_german', 'passages_tsv_english', 'passages_tsv_simple', 'passages_evidence_countries', 'documents_countries', 'documents_primary_countries'];
+const GIN_INDEXES = [
+  'passages_tsv_german', 'passages_tsv_english', 'passages_tsv_simple', 'passages_evidence_countries', 'documents_countries', 'documents_primary_countries',
+  'passages_evidence_about', 'passages_tsv_french', 'passages_tsv_spanish', 'passages_tsv_italian', 'passages_tsv_portuguese', 'passages_tsv_dutch',
+  'passages_tsv_russian', 'passages_tsv_arabic',
+];
 
 /**
  * Settles the store after documents went in. Moves the GIN indexes' pending lists (fast-update

@@ -13,6 +13,8 @@ export interface SearchQuery {
   from?: string;
   to?: string;
   country?: string;
+  /** Only passages about this state (extraction's `about`: the states the passage speaks of, not every state it names). */
+  about?: string;
   criterion?: number;
   limit?: number;
   offset?: number;
@@ -36,7 +38,12 @@ export interface SearchHit {
 export const HIGHLIGHT_START = '\uE000';
 export const HIGHLIGHT_END = '\uE001';
 
-const CONFIGS = ['german', 'english', 'simple'] as const;
+/** Text-search configuration per language with a PostgreSQL stemmer (Polish has none: `simple`). */
+const LANGUAGE_CONFIGS = {
+  de: 'german', en: 'english', fr: 'french', es: 'spanish', it: 'italian', pt: 'portuguese', nl: 'dutch', ru: 'russian', ar: 'arabic',
+} as const;
+/** Every configuration a passage may be indexed with; each has its own partial GIN index (migrations 5 and 7). */
+export const CONFIGS = [...Object.values(LANGUAGE_CONFIGS), 'simple'] as const;
 
 /**
  * Ranking runs in two steps: term frequency (ts_rank) orders every match, then cover density
@@ -45,11 +52,9 @@ const CONFIGS = ['german', 'english', 'simple'] as const;
  */
 const SHORTLIST = 200;
 
-/** PostgreSQL text-search configuration for a language: stemming for German and English, else none. */
+/** PostgreSQL text-search configuration for a language: its stemmer where PostgreSQL has one, else `simple` (no stemming). */
 export function textSearchConfig(lang: string): (typeof CONFIGS)[number] {
-  if (lang === 'de') return 'german';
-  if (lang === 'en') return 'english';
-  return 'simple';
+  return LANGUAGE_CONFIGS[lang as keyof typeof LANGUAGE_CONFIGS] ?? 'simple';
 }
 
 /**
@@ -65,6 +70,7 @@ export function searchConditions(q: SearchQuery, add: (v: unknown) => string, ma
   if (q.from) where.push(`p.date_to >= ${add(q.from)}::date`);
   if (q.to) where.push(`p.date_from <= ${add(q.to)}::date`);
   if (q.country) where.push(`p.countries @> ARRAY[${add(q.country)}::text]`);
+  if (q.about) where.push(`p.about @> ARRAY[${add(q.about)}::text]`);
   if (q.criterion) where.push(`p.criteria @> jsonb_build_array(jsonb_build_object('criterion', ${add(q.criterion)}::int))`);
   return where;
 }
@@ -83,11 +89,10 @@ export async function searchPassages(db: Queryable, q: SearchQuery): Promise<{ h
   const window = add(Math.max(SHORTLIST, offset + limit));
   const shortlist = add(SHORTLIST);
   const queryFor = (alias: string) =>
-    `CASE ${alias}.ts_config WHEN 'german'::regconfig THEN q.german WHEN 'english'::regconfig THEN q.english ELSE q.simple END`;
+    `CASE ${alias}.ts_config ${CONFIGS.filter((c) => c !== 'simple').map((c) => `WHEN '${c}'::regconfig THEN q.${c}`).join(' ')} ELSE q.simple END`;
   const r = await db.query<SearchHit & { total: number }>(
     `WITH q AS (
-       SELECT websearch_to_tsquery('german', $1) AS german, websearch_to_tsquery('english', $1) AS english,
-              websearch_to_tsquery('simple', $1) AS simple
+       SELECT ${CONFIGS.map((c) => `websearch_to_tsquery('${c}', $1) AS ${c}`).join(', ')}
      ), matched AS MATERIALIZED (
        SELECT p.doc_id, p.idx, p.ts_config, ts_rank(p.tsv, ${queryFor('p')}) AS quick
        FROM q, passages p

@@ -133,10 +133,17 @@ async function extractJsonl(file: string, opts: ExtractCliOptions): Promise<numb
   return failed;
 }
 
+/** What the language gets from extraction, said where it is not everything. */
+const SUPPORT_NOTE: Record<Extraction['support'], { de: string; en: string }> = {
+  full: { de: '', en: '' },
+  countries: { de: ' (Länder, Daten und Zahlen; keine Kriterien in dieser Sprache)', en: ' (countries, dates and figures; no criteria in this language)' },
+  unsupported: { de: ' (für die Extraktion nicht unterstützt: nur Staatennamen gesucht)', en: ' (not supported for extraction: only state names looked for)' },
+};
+
 function printSummary(x: Omit<Extraction, 'passages'>): void {
   const lang = x.language === 'de' ? 'de' : 'en';
   const lines = [
-    `language  ${x.language}`,
+    `language  ${x.language}${SUPPORT_NOTE[x.support][lang]}`,
     `date      ${x.date ?? '-'}`,
     `primary   ${x.primary.map((c) => `${c} ${countryName(c, lang)}`).join(', ') || '-'}`,
     `countries ${x.countries.map((c) => `${c.code} ×${c.count}`).join(', ') || '-'}`,

@@ -1,0 +1,109 @@
+/**
+ * Features that decide a criterion from two kinds of words near each other, where neither word
+ * alone is evidence: civilians or protesters near harm (criterion 2: "missile strike on a
+ * residential building injuring civilians", "Schießbefehl gegen Demonstranten"), allies near a
+ * threat (5: "airspace violations of NATO members"), a terrorist group near backing (6), weapons
+ * near capture or sale (7: "army weapons captured by insurgents"), armed groups near control (3).
+ * And negation: cues inside "an inquiry found no evidence of …" do not count.
+ * Marker words are folded (lower case, no diacritics) in German, English, French, Spanish and
+ * Russian; a trailing `*` takes any ending. They share the cue trie (criteria.ts).
+ */
+
+/**
+ * Stands for a mention of an EU or NATO member state (not the document's main state) in the pair
+ * features; the pipeline adds these markers from the country mentions.
+ */
+export const ALLY_MARKER = '@ally';
+
+/**
+ * EU member states (27) and NATO members (32) as of 2024: the states criterion 5 protects.
+ * Sources: europa.eu/…/eu-countries, nato.int/cps/en/natohq/nato_countries.htm (as of 2024-03, Sweden joined).
+ */
+export const EU_NATO_MEMBERS: ReadonlySet<string> = new Set(
+  ('AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE ' +
+    'AL CA IS ME MK NO TR GB US').split(' '),
+);
+
+export interface PairFeature {
+  criterion: number;
+  /** Shown as the cue: "civilians … injured". */
+  label: string;
+  a: readonly string[];
+  b: readonly string[];
+  /** Characters between the two words at most. */
+  window: number;
+  weight: number;
+}
+
+export const PAIR_FEATURES: PairFeature[] = [
+  {
+    criterion: 2,
+    label: 'victims+harm',
+    a: ['civilian*', 'zivilist*', 'zivilbevolkerung', 'children', 'kinder', 'kindern', 'women', 'frauen', 'residential', 'wohnhaus*', 'wohngebaude*',
+      'wohngebiet*', 'protester*', 'demonstrant*', 'demonstrator*', 'journalist*', 'civils', 'civiles', 'manifestant*', 'мирн*', 'протестующ*', 'демонстрант*'],
+    b: ['killed', 'getotet', 'tote', 'killing', 'killings', 'massacre*', 'massaker*', 'injur*', 'wounded', 'verletzt*', 'shot', 'erschoss*', 'shelling', 'beschuss',
+      'beschoss*', 'strike*', 'bomb*', 'lethal', 'force', 'schiess*', 'schussbefehl*', 'schiessbefehl*', 'opened fire', 'fired on', 'beaten', 'dispers*',
+      'tues', 'blesses', 'muertos', 'heridos', 'asesinad*', 'погиб*', 'ранен*', 'убит*', 'разгон*'],
+    window: 120,
+    weight: 2,
+  },
+  {
+    // a member state named near a threat: "Turkish threat of military action against Greece", "airspace of Estonia"
+    criterion: 5,
+    label: 'member state+threat',
+    a: [ALLY_MARKER],
+    b: ['threat*', 'threaten*', 'bedroh*', 'drohung*', 'droht*', 'airspace', 'luftraum*', 'sabotage*', 'hybrid*', 'provocation*', 'provokation*',
+      'intimidat*', 'einschuchter*', 'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
+    window: 100,
+    weight: 2,
+  },
+  {
+    criterion: 5,
+    label: 'allies+threat',
+    a: ['nato', 'nato-staat*', 'nato-mitglied*', 'nato member*', 'nato ally', 'nato allies', 'eu member*', 'eu-staat*', 'eu-mitglied*', 'member state*',
+      'mitgliedstaat*', 'bundnispartner*', 'alliierte*', 'allies', 'us base*', 'us-stutzpunkt*', 'us forces', 'us troops', 'otan', 'нато'],
+    b: ['threat*', 'threaten*', 'bedroh*', 'droh*', 'airspace', 'luftraum*', 'violation*', 'verletz*', 'sabotage*', 'attack*', 'angriff*', 'angegriffen',
+      'provocation*', 'provokation*', 'hybrid*', 'pressure', 'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
+    window: 100,
+    weight: 2,
+  },
+  {
+    criterion: 6,
+    label: 'terror group+backing',
+    a: ['terror*', 'al-qaeda', 'al qaeda', 'al-kaida', 'al-qaida', 'hezbollah', 'hisbollah', 'hamas', 'houthi*', 'huthi*', 'militants', 'islamic state',
+      'islamischer staat', 'terroristes', 'terroristas', 'террорист*', 'боевик*'],
+    // support by someone, not affiliation ("al-Qaeda-linked" describes a group, not a state's support)
+    b: ['backed', 'backing', 'support*', 'unterstutz*', 'arming', 'armed by', 'bewaffnet', 'financ*', 'finanzier*', 'sponsor*',
+      'trained', 'ausgebildet', 'soutien', 'soutenu*', 'apoyo', 'apoyad*', 'поддерж*', 'финансир*'],
+    window: 80,
+    weight: 2,
+  },
+  {
+    criterion: 7,
+    label: 'weapons+capture',
+    a: ['weapons', 'arms', 'guns', 'ammunition', 'rifles', 'waffen', 'munition', 'gewehre', 'armes', 'armas', 'оружи*', 'боеприпас*'],
+    b: ['captured', 'seized', 'looted', 'stolen', 'erbeutet', 'gestohlen', 'gepluendert', 'geplundert', 'fell into', 'sold', 'verkauft*', 'resold',
+      'volees', 'saisies', 'robad*', 'incautad*', 'захвач*', 'похищ*'],
+    window: 60,
+    weight: 2,
+  },
+  {
+    criterion: 3,
+    label: 'armed groups+control',
+    a: ['gangs', 'gang', 'banden', 'cartel*', 'kartell*', 'militia*', 'miliz*', 'armed groups', 'bewaffnete gruppen', 'rebels', 'rebellen', 'insurgents',
+      'aufstandische*', 'pandillas', 'bandes', 'боевик*', 'банд*'],
+    b: ['control*', 'kontroll*', 'beherrsch*', 'offensive', 'fighting', 'kampf*', 'stronghold', 'hochburg', 'seized', 'erobert', 'captur*', 'besetzt'],
+    window: 80,
+    weight: 1.5,
+  },
+];
+
+/** Openers of a negation scope: what follows in the sentence (up to NEGATION_SCOPE characters) is not evidence. */
+export const NEGATION_MARKERS: readonly string[] = [
+  'no evidence', 'found no', 'no sign of', 'no indication', 'no proof', 'not been proven', 'unfounded', 'keine hinweise', 'kein hinweis', 'keine beweise',
+  'keine belege', 'nicht nachgewiesen', 'nicht belegt', 'haltlos', 'aucune preuve', 'aucun indice', 'sans preuve', 'ninguna prueba', 'sin pruebas',
+  'no hay pruebas', 'нет доказательств', 'не обнаружил*', 'не нашл*',
+];
+export const NEGATION_SCOPE = 80;
+/** A negated cue keeps this share of its weight. */
+export const NEGATED_FACTOR = 0.2;

@@ -1,0 +1,26 @@
+/**
+ * Multi-word lexicon entries whose inner words inflect ("Саудовск* Арави*" → Саудовской Аравии,
+ * "groupe* armé*" → groupes armés): a trie matches fixed prefixes only, so every `*` but the last
+ * is expanded into the language's endings; a trailing `*` stays a stem for the matcher.
+ */
+const INNER_ENDINGS: Record<string, string[]> = {
+  ru: ['ая', 'ой', 'ую', 'ые', 'ых', 'ым', 'ыми', 'ий', 'ого', 'ому', 'ом', 'ое', 'ие', 'их', 'им', 'ими', 'ей', 'ее', 'ы', 'ов', 'ам', 'ах', 'а', 'е', 'у', 'и', 'ья', 'ьи', 'ью', ''],
+  pl: ['a', 'i', 'ej', 'ą', 'ę', 'y', 'e', 'ich', 'ym', 'ymi', 'ie', 'ii', 'u', 'em', 'om', 'ach', 'ami', 'ów', 'o', 'iego', 'ego', 'ych', ''],
+  romance: ['', 's', 'e', 'es', 'a', 'as', 'o', 'os', 'i'],
+};
+
+/** The forms of one entry: inner stems expanded, and whether the last word is a stem. */
+export function expandInnerStems(lang: string, raw: string): Array<{ form: string; stem: boolean }> {
+  const endings = INNER_ENDINGS[lang] ?? INNER_ENDINGS.romance;
+  const words = raw.split(' ').filter(Boolean);
+  let forms = [''];
+  words.forEach((w, i) => {
+    const last = i === words.length - 1;
+    const sep = i === 0 ? '' : ' ';
+    const base = w.endsWith('*') ? w.slice(0, -1) : w;
+    if (w.endsWith('*') && !last) forms = forms.flatMap((f) => endings.map((e) => f + sep + base + e));
+    else forms = forms.map((f) => f + sep + base);
+  });
+  const stem = raw.endsWith('*');
+  return [...new Set(forms)].map((form) => ({ form, stem }));
+}
