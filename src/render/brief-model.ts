@@ -1038,10 +1038,20 @@ function forcesSection(b: Builder): Section {
   return { id: 'sec-forces', level: 2, title: msg('section.forces'), blocks };
 }
 
+/** Word stems of each Part I topic (German and English): a quote prefers the sentences that carry them. */
+const TOPIC_CUES: Record<TopicId, string[]> = {
+  industry: ['rüstungs', 'industr', 'produktion', 'produzier', 'lizenz', 'manufactur', 'produc'],
+  armament: ['panzer', 'kampfflugzeug', 'waffensystem', 'weapon', 'aircraft', 'tank', 'bewaffnung'],
+  society: ['militärdoktrin', 'doktrin', 'putsch', 'coup', 'doctrine', 'civil-military', 'militär'],
+  police: ['polizei', 'sicherheitskräfte', 'nationalgarde', 'police', 'security forces'],
+  diversity: ['frauen', 'diversität', 'women', 'divers', 'lgbt', 'gender'],
+};
+
 function topicQuotes(b: Builder, topic: TopicId): Quote[] {
   return (b.input.topics?.[topic] ?? []).flatMap((p) => {
-    const q = b.quote({ docId: p.docId, passageIdx: p.passageIdx, snippet: p.snippet, lang: p.lang ?? null, cues: [] });
-    return q ? [{ ...q, title: p.title, publisher: p.publisher, date: p.date }] : [];
+    const q = b.quote({ docId: p.docId, passageIdx: p.passageIdx, snippet: p.snippet, lang: p.lang ?? null, cues: TOPIC_CUES[topic] });
+    // The topic's word stems chose the sentences; they are no extraction cues to list under the quote.
+    return q ? [{ ...q, cues: [], title: p.title, publisher: p.publisher, date: p.date }] : [];
   });
 }
 
