@@ -6,17 +6,20 @@ export class AppError extends Error {
   readonly code: string;
   readonly hint?: string;
   readonly status: number;
+  /** The candidates when an input names several things ("Kongo": CG or CD). */
+  readonly choices?: Array<{ code: string; name: string }>;
 
-  constructor(code: string, message: string, opts: { hint?: string; status?: number; cause?: unknown } = {}) {
+  constructor(code: string, message: string, opts: { hint?: string; status?: number; cause?: unknown; choices?: Array<{ code: string; name: string }> } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'AppError';
     this.code = code;
     this.hint = opts.hint;
     this.status = opts.status ?? 400;
+    if (opts.choices) this.choices = opts.choices;
   }
 
-  toJSON(): { code: string; message: string; hint?: string } {
-    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}) };
+  toJSON(): { code: string; message: string; hint?: string; choices?: Array<{ code: string; name: string }> } {
+    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}), ...(this.choices ? { choices: this.choices } : {}) };
   }
 }
 

@@ -38,7 +38,8 @@ export function splitTargets(target: string): string[] {
 export function parseGsdb(file: string, bytes: Buffer): ParsedFile {
   const { out, index, rows } = openCsv(file, bytes, { encoding: 'utf-8', required: REQUIRED });
   const col = (rec: string[], c: (typeof REQUIRED)[number]) => (rec[index.get(c)!] ?? '').trim();
-  // One value per (target, sender group, year); several cases for the same year are joined in the note.
+  // One value per (target, sender group, year); several cases for the same year are joined in the note
+  // ("case 1152: Italy 2019–2023; case 1200: …"), which names the senders for the brief.
   const merged = new Map<string, RawValue>();
   for (const rec of rows) {
     if (col(rec.cells, 'arms') !== '1') continue;
@@ -48,18 +49,20 @@ export function parseGsdb(file: string, bytes: Buffer): ParsedFile {
       out.issues.push({ level: 'warning', file, row: rec.line, message: `case ${col(rec.cells, 'case_id')}: begin/end years unreadable; skipped` });
       continue;
     }
-    const group = senderGroup(col(rec.cells, 'sanctioning_state'));
+    const sender = col(rec.cells, 'sanctioning_state');
+    const group = senderGroup(sender);
     const caseId = col(rec.cells, 'case_id');
+    const caseNote = `case ${caseId}: ${sender.replace(/;/g, ',')} ${begin.value}–${end.value}`;
     for (const target of splitTargets(col(rec.cells, 'sanctioned_state'))) {
       for (let year = begin.value; year <= end.value; year++) {
         const indicatorId = `gsdb.arms_sanction.${group}`;
         const key = `${indicatorId}|${target}|${year}`;
         const seen = merged.get(key);
         if (seen) {
-          seen.note = `${seen.note}, ${caseId}`;
+          seen.note = `${seen.note}; ${caseNote}`;
           continue;
         }
-        merged.set(key, { indicatorId, name: target, year, value: 1, valueText: null, note: `case ${caseId}`, row: rec.line });
+        merged.set(key, { indicatorId, name: target, year, value: 1, valueText: null, note: caseNote, row: rec.line });
       }
     }
   }

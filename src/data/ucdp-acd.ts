@@ -3,7 +3,8 @@
  * several per field for multi-country conflicts. Output per country-year and conflict type, once for
  * the country as location (`ucdp.conflict.<type>`) and once as a party, primary or secondary
  * (`ucdp.conflict.<type>.party`); the value is the highest intensity (1 = 25–999 battle deaths,
- * 2 = 1,000 or more), the note lists the conflict ids. A missing country-year means no state-based
+ * 2 = 1,000 or more), the note lists the conflict ids and, after " | ", each conflict as
+ * "id: location; side A vs side B" with the party's role ("primary A", "secondary B of 3"). A missing country-year means no state-based
  * conflict recorded (see the catalogue's `absentMeans`).
  */
 import { openCsv } from './read.js';
@@ -44,17 +45,18 @@ function displayName(gw: number, aligned: string | null): string {
 
 export function parseUcdpAcd(file: string, bytes: Buffer): ParsedFile {
   const { out, index, rows } = openCsv(file, bytes, { encoding: 'utf-8', required: REQUIRED });
-  const merged = new Map<string, RawValue & { ids: Set<string> }>();
-  const add = (indicatorId: string, gw: number, name: string, year: number, intensity: number, conflictId: string, row: number) => {
+  const merged = new Map<string, RawValue & { ids: Map<string, string> }>();
+  const add = (indicatorId: string, gw: number, name: string, year: number, intensity: number, conflictId: string, row: number, what: string) => {
     const key = `${indicatorId}|${gw}|${year}`;
     const seen = merged.get(key);
     if (seen) {
       seen.value = Math.max(seen.value ?? 0, intensity);
-      seen.ids.add(conflictId);
+      if (!seen.ids.has(conflictId)) seen.ids.set(conflictId, what);
       return;
     }
-    merged.set(key, { indicatorId, name, gw, year, value: intensity, valueText: null, row, ids: new Set([conflictId]) });
+    merged.set(key, { indicatorId, name, gw, year, value: intensity, valueText: null, row, ids: new Map([[conflictId, what]]) });
   };
+  const clip = (s: string) => s.replace(/[;|]/g, ',');
   for (const rec of rows) {
     const get = (c: (typeof REQUIRED)[number]) => (rec.cells[index.get(c)!] ?? '').trim();
     const year = Number(get('year'));
@@ -65,29 +67,34 @@ export function parseUcdpAcd(file: string, bytes: Buffer): ParsedFile {
       out.issues.push({ level: 'warning', file, row: rec.line, message: `conflict ${conflictId}: year, intensity or type unreadable; skipped` });
       continue;
     }
+    const what = `${conflictId}: ${clip(get('location'))}; ${clip(get('side_a'))} vs ${clip(get('side_b'))}`;
     const locCodes = splitList(get('gwno_loc')).map(Number);
     const locNames = splitList(get('location'));
     locCodes.forEach((gw, i) => {
       if (!Number.isInteger(gw)) return;
       const name = displayName(gw, locNames.length === locCodes.length ? locNames[i] : null);
-      add(`ucdp.conflict.${type}`, gw, name, year, intensity, conflictId, rec.line);
+      add(`ucdp.conflict.${type}`, gw, name, year, intensity, conflictId, rec.line, what);
     });
-    const parties: Array<[string, string]> = [
-      [get('gwno_a'), get('side_a')],
-      [get('gwno_b'), get('side_b')],
-      [get('gwno_a_2nd'), get('side_a_2nd')],
-      [get('gwno_b_2nd'), get('side_b_2nd')],
+    const parties: Array<[string, string, string]> = [
+      [get('gwno_a'), get('side_a'), 'primary A'],
+      [get('gwno_b'), get('side_b'), 'primary B'],
+      [get('gwno_a_2nd'), get('side_a_2nd'), 'secondary A'],
+      [get('gwno_b_2nd'), get('side_b_2nd'), 'secondary B'],
     ];
-    for (const [codes, names] of parties) {
+    for (const [codes, names, role] of parties) {
       const gws = splitList(codes).map(Number);
+      const roleText = role.startsWith('secondary') ? `${role} of ${gws.length}` : role;
       const nameList = splitList(names);
       gws.forEach((gw, i) => {
         if (!Number.isInteger(gw)) return;
         const raw = nameList.length === gws.length ? nameList[i].replace(/^Government of /, '') : null;
-        add(`ucdp.conflict.${type}.party`, gw, displayName(gw, raw), year, intensity, conflictId, rec.line);
+        add(`ucdp.conflict.${type}.party`, gw, displayName(gw, raw), year, intensity, conflictId, rec.line, `${what}; ${roleText}`);
       });
     }
   }
-  out.values = [...merged.values()].map(({ ids, ...v }) => ({ ...v, note: `conflicts ${[...ids].sort().join(', ')}` }));
+  out.values = [...merged.values()].map(({ ids, ...v }) => {
+    const sorted = [...ids].sort(([x], [y]) => x.localeCompare(y));
+    return { ...v, note: `conflicts ${sorted.map(([id]) => id).join(', ')} | ${sorted.map(([, w]) => w).join(' | ')}` };
+  });
   return out;
 }

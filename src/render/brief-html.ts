@@ -4,11 +4,11 @@
  * inline SVG with a data-table fallback. Every interpolated text is HTML-escaped — document text
  * (titles, snippets, reasons) is untrusted.
  */
-import type { Block, BriefModel, ChartModel, Quote, RuleLine, Section, TableModel, Val } from './brief-model.js';
+import type { Block, BriefModel, ChartModel, Quote, RuleLine, Section, SourceLine, TableModel, Val } from './brief-model.js';
 import { chartDataTable } from './chart-table.js';
 import { renderChartSvg } from './charts.js';
 import { formatDate, type Lang } from './format.js';
-import { localize, sourceLineText, t } from './localize.js';
+import { localize, t } from './localize.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -48,11 +48,17 @@ nav.toc .toc-line { display: flex; justify-content: space-between; gap: 12px; }
 nav.toc .toc-page { min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 12px 0 16px; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
+/* Words in cells wrap (a long one breaks), so no column is pushed off the page; numbers and years do not. */
+th, td { overflow-wrap: break-word; hyphens: auto; }
+.nowrap { white-space: nowrap; }
+table.wide { font-size: 8.5pt; }
+table.wide th, table.wide td { padding: 2px 4px; }
 caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 4px; }
 th, td { border-bottom: 1px solid var(--rule); padding: 3px 6px; vertical-align: top; text-align: left; }
 thead th { background: #eef2f6; font-weight: bold; }
 tbody th { font-weight: normal; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
+td.right, th.right { text-align: right; }
 .source, .note { font-size: 8.5pt; color: var(--muted); margin: 3px 0 0; }
 figure.chart svg { width: 100%; height: auto; max-width: 640px; display: block; }
 figure.chart figcaption { font-weight: bold; margin-bottom: 4px; }
@@ -79,6 +85,9 @@ blockquote.evidence footer { font-size: 8.5pt; color: var(--muted); }
   h2, h3, h4, caption, figcaption { break-after: avoid; }
   figure.chart, blockquote, tr { break-inside: avoid; }
   figure.table.short { break-inside: avoid; }
+  /* A caption and header row never stay alone at the foot of a page. */
+  caption, thead, thead tr { break-after: avoid; break-inside: avoid; }
+  tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; }
   thead { display: table-header-group; }
   details.chart-data { display: none; }
   a { color: inherit; text-decoration: none; }
@@ -91,11 +100,25 @@ interface Ctx {
   figures: number;
 }
 
-/** Wraps data text in a span with its language when it differs from the document's. */
+/**
+ * A value as HTML: escaped text, and every piece of data text in another language (even inside a
+ * sentence) in a span with its `lang`. Pieces stand in as private-use tokens until after escaping.
+ */
 function valHtml(v: Val, ctx: Ctx): string {
   if (v.t === 'rating') return `<span class="rating rating-${v.v}">${esc(localize(v, ctx.lang))}</span>`;
-  if (v.t === 'text' && v.lang && v.lang !== ctx.lang) return `<span lang="${esc(v.lang)}">${esc(v.v)}</span>`;
-  return esc(localize(v, ctx.lang));
+  const spans: string[] = [];
+  const plain = localize(v, ctx.lang, (text, lang) => {
+    spans.push(`<span lang="${esc(lang)}">${esc(text)}</span>`);
+    return `\uE100${spans.length - 1}\uE101`;
+  });
+  return esc(plain).replace(/\uE100(\d+)\uE101/g, (_, i: string) => spans[Number(i)]);
+}
+
+/** The source line as HTML, each source marked with its language (sourceLineText's words). */
+function sourceLineHtml(sl: SourceLine, ctx: Ctx): string {
+  const label = t(ctx.lang, sl.sources.length > 1 ? 'source.labelPlural' : 'source.label');
+  const asOf = sl.asOf ? `; ${esc(t(ctx.lang, 'source.asOf', { asOf: localize(sl.asOf, ctx.lang) }))}` : '';
+  return `${esc(label)}: ${sl.sources.map((x) => valHtml(x, ctx)).join('; ')}${asOf}`;
 }
 
 function isNumeric(v: Val): boolean {
@@ -105,20 +128,24 @@ function isNumeric(v: Val): boolean {
 function tableHtml(tm: TableModel, ctx: Ctx, opts: { numbered?: boolean } = {}): string {
   const numbered = opts.numbered ?? true;
   const label = numbered ? `${esc(t(ctx.lang, 'table.label', { n: String(++ctx.tables) }))}: ` : '';
-  const head = tm.columns.map((c) => `<th scope="col"${c.align === 'right' ? ' class="num"' : ''}>${valHtml(c.label, ctx)}</th>`).join('');
+  // Right-aligned columns keep numbers on one line; words in them (a conflict's intensity) wrap.
+  const head = tm.columns.map((c) => `<th scope="col"${c.align === 'right' ? ' class="right"' : ''}>${valHtml(c.label, ctx)}</th>`).join('');
   const body = tm.rows
     .map((r) => `<tr>${r.map((cell, i) => {
       const right = tm.columns[i]?.align === 'right' || isNumeric(cell);
       const tag = i === 0 ? 'th scope="row"' : 'td';
       const close = i === 0 ? 'th' : 'td';
-      const cls = right ? ' class="num"' : '';
+      // Short words ("Not a party") and dates stay on one line; long texts wrap.
+      const short = cell.t === 'year' || cell.t === 'date' || (cell.t === 'msg' && localize(cell, ctx.lang).length <= 14);
+      const cls = isNumeric(cell) ? ' class="num"' : right ? ' class="right"' : short ? ' class="nowrap"' : '';
       return `<${tag}${cls}>${valHtml(cell, ctx)}</${close}>`;
     }).join('')}</tr>`)
     .join('\n');
-  const cls = tm.role === 'ratings' ? ' class="ratings"' : '';
+  const classes = [tm.role === 'ratings' ? 'ratings' : tm.columns.length > 5 ? 'wide' : ''].filter(Boolean);
+  const cls = classes.length ? ` class="${classes.join(' ')}"` : '';
   const notes = (tm.notes ?? []).map((n) => `<p class="note">${valHtml(n, ctx)}</p>`).join('');
   return `<table${cls}><caption>${label}${valHtml(tm.caption, ctx)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>
-<p class="source">${esc(sourceLineText(tm.source, ctx.lang))}</p>${notes}`;
+<p class="source">${sourceLineHtml(tm.source, ctx)}</p>${notes}`;
 }
 
 async function chartHtml(chart: ChartModel, ctx: Ctx): Promise<string> {
@@ -127,8 +154,20 @@ async function chartHtml(chart: ChartModel, ctx: Ctx): Promise<string> {
   const data = chartDataTable(chart, ctx.lang);
   return `<figure class="chart" id="${esc(chart.id)}"><figcaption>${esc(t(ctx.lang, 'figure.label', { n: String(n) }))}: ${valHtml(chart.title, ctx)}</figcaption>
 ${svg}
-<p class="source">${esc(sourceLineText(chart.source, ctx.lang))}</p>
+<p class="source">${sourceLineHtml(chart.source, ctx)}</p>
 <details class="chart-data"><summary>${esc(t(ctx.lang, 'chart.dataTable'))}</summary>${tableHtml(data, ctx, { numbered: false })}</details></figure>`;
+}
+
+/** The web app's address of a passage (the brief is served beside it). */
+export function passageHref(docId: string, idx?: number): string {
+  return `/documents/${encodeURIComponent(docId)}${idx === undefined ? '' : `#p${idx}`}`;
+}
+
+/** "German original" / "Englisches Original" for a quote in another language. */
+export function originalNote(quoteLang: string, lang: Lang): string {
+  if (quoteLang === 'de') return t(lang, 'quote.originalDe');
+  if (quoteLang === 'en') return t(lang, 'quote.originalEn');
+  return t(lang, 'quote.originalOther', { lang: quoteLang });
 }
 
 function quoteHtml(q: Quote, ctx: Ctx): string {
@@ -141,9 +180,12 @@ function quoteHtml(q: Quote, ctx: Ctx): string {
   const citeHtml = esc(cite).replace('\u0000T', `<cite>${esc(title)}</cite>`);
   const cues = q.cues.length ? ` · ${esc(t(ctx.lang, 'quote.cues', { cues: q.cues.join(', ') }))}` : '';
   const corr = q.corroborated ? ` · ${esc(t(ctx.lang, 'quote.corroborated'))}` : '';
-  const lang = q.lang && q.lang !== ctx.lang ? ` lang="${esc(q.lang)}"` : '';
-  const body = esc(t(ctx.lang, 'quote.text', { text: cleanSnippet(q.snippet) }));
-  return `<blockquote class="evidence"><p${lang}>${body}</p><footer>${citeHtml}${cues}${corr}</footer></blockquote>`;
+  const foreign = q.lang && q.lang !== ctx.lang ? q.lang : null;
+  const lang = foreign ? ` lang="${esc(foreign)}"` : '';
+  const original = foreign ? ` · <span class="original">${esc(originalNote(foreign, ctx.lang))}</span>` : '';
+  const link = q.docId ? ` · <a href="${esc(passageHref(q.docId, q.passageIdx))}">${esc(t(ctx.lang, 'quote.link'))}</a>` : '';
+  const body = esc(t(ctx.lang, 'quote.text', { text: cleanSnippet(q.snippet, 480) }));
+  return `<blockquote class="evidence"${lang}><p>${body}</p><footer lang="${ctx.lang}">${citeHtml}${original}${cues}${corr}${link}</footer></blockquote>`;
 }
 
 function rulesHtml(rules: RuleLine[], ctx: Ctx): string {
@@ -166,7 +208,8 @@ async function blockHtml(b: Block, ctx: Ctx): Promise<string> {
     case 'list':
       return `<ul>${b.items.map((i) => `<li>${valHtml(i, ctx)}</li>`).join('\n')}</ul>`;
     case 'table': {
-      const short = b.table.rows.length <= 15 ? ' short' : '';
+      // Tables up to a page long are kept whole; longer ones break between rows, header repeated.
+      const short = b.table.rows.length <= 25 ? ' short' : '';
       return `<figure class="table${short}" id="${esc(b.table.id)}">${tableHtml(b.table, ctx)}</figure>`;
     }
     case 'chart':

@@ -5,7 +5,7 @@
  */
 import type { Block, BriefModel, ChartModel, Quote, RuleLine, Section, TableModel, Val } from './brief-model.js';
 import { chartDataTable } from './chart-table.js';
-import { cleanSnippet } from './brief-html.js';
+import { cleanSnippet, originalNote, passageHref } from './brief-html.js';
 import { formatDate, type Lang } from './format.js';
 import { localize, sourceLineText, t } from './localize.js';
 
@@ -48,9 +48,10 @@ function quoteMd(q: Quote, ctx: Ctx): string {
   const title = q.title ?? t(ctx.lang, 'quote.untitled');
   const date = q.date ? formatDate(q.date, ctx.lang) : t(ctx.lang, 'quote.undated');
   const cite = q.publisher ? t(ctx.lang, 'quote.cite', { title, publisher: q.publisher, date }) : t(ctx.lang, 'quote.citeNoPublisher', { title, date });
-  const extra = [q.cues.length ? t(ctx.lang, 'quote.cues', { cues: q.cues.join(', ') }) : null, q.corroborated ? t(ctx.lang, 'quote.corroborated') : null].filter(Boolean);
-  const text = t(ctx.lang, 'quote.text', { text: cleanSnippet(q.snippet) });
-  return `> ${md(text)}\n>\n> — ${md(cite)}${extra.length ? ` · ${md(extra.join(' · '))}` : ''}`;
+  const extra = [q.lang && q.lang !== ctx.lang ? originalNote(q.lang, ctx.lang) : null, q.cues.length ? t(ctx.lang, 'quote.cues', { cues: q.cues.join(', ') }) : null, q.corroborated ? t(ctx.lang, 'quote.corroborated') : null].filter(Boolean);
+  const text = t(ctx.lang, 'quote.text', { text: cleanSnippet(q.snippet, 480) });
+  const link = q.docId ? ` · [${md(t(ctx.lang, 'quote.link'))}](${passageHref(q.docId, q.passageIdx)})` : '';
+  return `> ${md(text)}\n>\n> — ${md(cite)}${extra.length ? ` · ${md(extra.join(' · '))}` : ''}${link}`;
 }
 
 function rulesMd(rules: RuleLine[], ctx: Ctx): string {

@@ -11,6 +11,8 @@ import { oneSourcePerSeries } from '../core/series.js';
 import { describeReferenceSource, parseReferenceSource } from '../core/reference-source.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
+import { countryMentions, quoteSentences } from './quote.js';
+import { parseConflictNote, parseSanctionNote, stateName } from './fact-notes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -30,6 +32,8 @@ export interface BriefValue {
   sourceId: string;
   /** Table of a brief the value was read from ("Tabelle 5"). */
   table?: string | null;
+  /** ISO day the value became true (ratification, accession), when the dataset gives it. */
+  date?: string | null;
 }
 
 export interface SourceInfo {
@@ -40,6 +44,8 @@ export interface SourceInfo {
   publisher: string | null;
   /** Document date (ISO partial) for documents. */
   date?: string | null;
+  /** Countries a document is mainly about. */
+  primaryCountries?: string[];
 }
 
 export interface IndicatorLabel {
@@ -53,11 +59,23 @@ export interface IndicatorLabel {
 /** A quoted passage for a Part I topic (found by the service in ingested documents). */
 export interface TopicPassage {
   docId: string;
+  passageIdx?: number;
   title: string | null;
   publisher: string | null;
   date: string | null;
   snippet: string;
   lang?: string | null;
+}
+
+/** One SIPRI trade-register line of a delivery to the country (supplier ISO code or SIPRI's name). */
+export interface GermanDelivery {
+  year: number;
+  supplier?: string;
+  designation: string;
+  /** SIPRI's description of the weapon (English). */
+  description: string;
+  number: number | null;
+  tiv: number | null;
 }
 
 export type TopicId = 'industry' | 'armament' | 'society' | 'police' | 'diversity';
@@ -86,6 +104,20 @@ export interface BriefInput {
   sourcePriority?: string[];
   external?: ExternalRating[];
   topics?: Partial<Record<TopicId, TopicPassage[]>>;
+  /** SIPRI trade-register lines supplier Germany → country (Part I when no licence figures exist). */
+  germanDeliveries?: GermanDelivery[];
+  /** SIPRI trade-register lines of every supplier to the country, recent years (Part I armament). */
+  deliveries?: GermanDelivery[];
+  /** The methodology's rules per criterion with the indicators they read ("the rule a table feeds"). */
+  rules?: Partial<Record<CriterionNumber, Array<{ id: string; description: Localized; reads: string[] }>>>;
+  /** Land neighbours' military expenditure (criterion 4): latest values per neighbour. */
+  neighbourMilex?: Array<{ country: string; values: BriefValue[] }>;
+  /** Treaty names (without "Party to:") by indicator id, from the treaty catalogue. */
+  treatyNames?: Record<string, Localized>;
+  /** States named in dataset notes (English, as in the dataset) → ISO code, resolved by the service. */
+  stateCodes?: Record<string, string>;
+  /** Whole text and language of each quoted passage, by "docId#idx" (quotes are cut to sentences from it). */
+  passages?: Record<string, { text: string; lang: string }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,7 +192,10 @@ export interface ChartModel {
 }
 
 export interface Quote {
+  /** Plain text, whole sentences (see quote.ts). */
   snippet: string;
+  docId?: string;
+  passageIdx?: number;
   title: string | null;
   publisher: string | null;
   date: string | null;
@@ -206,6 +241,20 @@ export interface RatingRow {
   external?: { rating: Rating; assessor: string; date: string | null } | null;
 }
 
+/** A criterion's reasons in words, for the brief and the web page alike (one formatter). */
+export interface CriterionExplained {
+  criterion: CriterionNumber;
+  rules: RuleLine[];
+  /** The facts behind the decisive rules (embargo senders, conflicts). */
+  facts: Val[];
+  /** Values read when no rule fired. */
+  decisive: Val[];
+  missing: Val[];
+  stale: Val[];
+  /** Rules that could not be decided for lack of data, with what they miss. */
+  undetermined: Val[];
+}
+
 export interface BriefModel {
   country: string;
   countryName: Localized;
@@ -215,6 +264,7 @@ export interface BriefModel {
   computedAt: string | null;
   ratings: RatingRow[];
   sections: Section[];
+  explained: CriterionExplained[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,10 +372,16 @@ class Builder {
     this.usedSources.add(sourceId);
     const s = this.input.sources[sourceId];
     if (!s) return text(sourceId);
-    if (s.kind === 'dataset') return text(s.title);
+    // Dataset titles are the publishers' English titles.
+    if (s.kind === 'dataset') return text(s.title, 'en');
     let out: Val = text(`${s.publisher ? `${s.publisher}: ` : ''}${s.title}`);
     if (s.date) out = msg('source.docDated', { doc: out, date: { t: 'month', v: s.date } });
-    if (tables.length) out = msg('source.docTables', { doc: out, tables: text(tables.join(', ')) });
+    // "Tabelle 5" of a German brief is "Table 5" in an English one.
+    const labels = tables.map((t): Val => {
+      const m = /^Tabelle\s+(\d+)$/i.exec(t);
+      return m ? msg('table.label', { n: text(m[1]) }) : text(t, /^Box\s+\d+$/i.test(t) ? null : 'de');
+    });
+    if (tables.length) out = msg('source.docTables', { doc: out, tables: { t: 'list', items: labels } });
     return out;
   }
 
@@ -346,19 +402,23 @@ class Builder {
 
   /** A cell for one indicator value, formatted by the indicator's unit. */
   cell(indicator: string, v: { value: number | null; valueText: string | null } | undefined, imputed = false): Val {
-    if (imputed) return msg('value.noneRecorded');
-    if (!v) return NONE;
-    const label = this.input.indicators[indicator];
-    const unit = label?.unit ?? '';
-    if (v.valueText !== null && v.value === null) return codeVal(indicator, v.valueText);
-    if (v.value === null) return NONE;
-    if (unit.startsWith('flag')) return msg(v.value >= 1 ? 'value.inForce' : 'value.notInForce');
-    if (unit.startsWith('intensity')) return msg(v.value >= 2 ? 'value.war' : v.value >= 1 ? 'value.minorConflict' : 'value.noConflict');
-    if (unit === 'percent') return pct(v.value, v.value !== 0 && Math.abs(v.value) < 0.1 ? 2 : 1);
-    if (unit.startsWith('index 0–1') || unit === 'ratio') return num(v.value, 3);
-    if (unit === 'rank' || unit === 'persons' || unit.startsWith('score 0–')) return num(v.value, unit.startsWith('score') ? 1 : 0);
-    if (unit.startsWith('score 1–') || unit.startsWith('rating')) return num(v.value, 1);
-    return num(v.value);
+    return indicatorCell(this.input.indicators[indicator], indicator, v, imputed);
+  }
+
+  /** A passage as a quote: whole sentences from its full text, those naming the country first; none when it does not name the country. */
+  quote(p: { docId: string; passageIdx?: number; snippet: string; lang: string | null; cues: string[] }): Omit<Quote, 'title' | 'publisher' | 'date'> | null {
+    const full = p.passageIdx === undefined ? undefined : this.input.passages?.[`${p.docId}#${p.passageIdx}`];
+    const names = this.input.names[this.input.country];
+    const nameList = names ? [names.de, names.en] : [this.input.country];
+    // A passage that does not name the country is not quoted for it, whatever its document is about;
+    // in a document about another country, a passing mention ("as in Ukraine") is not enough either.
+    const text = full?.text ?? p.snippet;
+    const primary = this.input.sources[`doc:${p.docId}`]?.primaryCountries ?? [];
+    const needed = primary.length && !primary.includes(this.input.country) ? 2 : 1;
+    if (countryMentions(text, nameList) < needed) return null;
+    const snippet = quoteSentences(full?.text ?? p.snippet, { names: nameList, cues: p.cues });
+    if (!snippet) return null;
+    return { snippet, docId: p.docId, passageIdx: p.passageIdx, cues: p.cues, lang: full?.lang ?? p.lang };
   }
 
   /** The source of a value a rule read; a reference list with its as-of date and address (it is cited in the annex as a dataset too). */
@@ -383,6 +443,29 @@ class Builder {
   }
 }
 
+
+/** An indicator value as a typed cell, by the indicator's unit (the brief's and the web page's one formatter). */
+export function indicatorCell(label: IndicatorLabel | undefined, indicator: string, v: { value: number | null; valueText: string | null } | undefined, imputed = false): Val {
+  const treaty = /^(treaty|regime)\./.test(indicator) && indicator !== 'treaty.status';
+  // A treaty list without an entry for the country: not a party.
+  if (imputed) return treaty ? msg('code.treaty.not_joined') : msg('value.noneRecorded');
+  if (!v) return NONE;
+  const unit = label?.unit ?? '';
+  if (treaty && (v.value !== null || v.valueText !== null)) {
+    const code = v.valueText ?? (v.value === 1 ? 'party' : /signed/.test(unit) ? 'signed' : 'not_joined');
+    return msg(code === 'party' ? 'code.treaty.joined' : code === 'signed' ? 'code.treaty.signed' : 'code.treaty.not_joined');
+  }
+  if (v.valueText !== null && v.value === null) return codeVal(indicator, v.valueText);
+  if (v.value === null) return NONE;
+  if (unit.startsWith('flag')) return msg(v.value >= 1 ? 'value.inForce' : 'value.notInForce');
+  if (unit.startsWith('intensity')) return msg(v.value >= 2 ? 'value.war' : v.value >= 1 ? 'value.minorConflict' : 'value.noConflict');
+  if (unit === 'percent') return pct(v.value, v.value !== 0 && Math.abs(v.value) < 0.1 ? 2 : 1);
+  if (unit.startsWith('index 0–1') || unit === 'ratio') return num(v.value, 3);
+  if (unit === 'rank' || unit === 'persons' || unit.startsWith('score 0–')) return num(v.value, unit.startsWith('score') ? 1 : 0);
+  if (unit.startsWith('score 1–') || unit.startsWith('rating')) return num(v.value, 1);
+  return num(v.value);
+}
+
 function codeVal(indicator: string, code: string): Val {
   if (indicator === 'fh.status') {
     if (code === 'F') return msg('code.fh.F');
@@ -396,6 +479,98 @@ function codeVal(indicator: string, code: string): Val {
     if (code === 'not_joined') return msg('code.treaty.not_joined');
   }
   return text(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisive facts in words
+// ---------------------------------------------------------------------------------------------
+
+const ORGANISATIONS: Record<string, Localized> = {
+  UN: { de: 'die Vereinten Nationen', en: 'the United Nations' },
+  'United Nations': { de: 'die Vereinten Nationen', en: 'the United Nations' },
+  EU: { de: 'die EU', en: 'the EU' },
+  EEC: { de: 'die EWG', en: 'the EEC' },
+  OSCE: { de: 'die OSZE', en: 'the OSCE' },
+  CSCE: { de: 'die KSZE', en: 'the CSCE' },
+};
+
+/**
+ * A state or organisation named in a dataset's note, in the brief's language where it is known, in
+ * a grammatical case ("durch die Schweiz", "by the United Kingdom"); "Government of X" → X's government.
+ */
+function placeVal(b: Builder, raw: string, kase: 'acc' | 'dat' = 'acc'): Val {
+  const org = ORGANISATIONS[raw.trim()];
+  if (org) return loc(org);
+  const code = b.input.stateCodes?.[stateName(raw)];
+  const name = code && b.input.names[code] ? loc(b.input.names[code]) : null;
+  if (name && /^Government of /.test(raw)) return msg('explain.government', { name });
+  if (name) return msg(kase === 'acc' ? 'explain.stateAcc' : 'explain.stateDat', { name });
+  return text(raw.replace(/^Government of /, ''), 'en');
+}
+
+/** A list of names, the first `max` shown and the rest counted ("… and 4 further states"). */
+function namesList(b: Builder, raw: string[], max: number, kase: 'acc' | 'dat' = 'acc'): Val {
+  const items = raw.slice(0, max).map((s) => placeVal(b, s, kase));
+  if (raw.length > max) items.push(msg('explain.moreStates', { n: num(raw.length - max, 0) }));
+  return { t: 'list', items };
+}
+
+const sidesVal = (b: Builder, side: string): Val => namesList(b, side.split(/,\s*/), 4);
+
+/** "in Ägypten", "im Jemen", "in Russland und der Ukraine". */
+function inPlaces(b: Builder, location: string): Val {
+  const places = location.split(/,\s*/);
+  if (places.length === 1) {
+    const code = b.input.stateCodes?.[stateName(places[0])];
+    if (code && b.input.names[code]) return msg('explain.inPlace', { name: loc(b.input.names[code]) });
+  }
+  return msg('explain.inPlaces', { places: namesList(b, places, 4, 'dat') });
+}
+
+/** The stored value (with its note) behind a value a rule read. */
+function storedValue(b: Builder, r: ValueRead): BriefValue | undefined {
+  return b.idx.series(r.indicator).find((v) => v.year === r.year);
+}
+
+/**
+ * The facts behind the decisive rules in words: which states impose an embargo and since when,
+ * which conflict the country is a party to, against whom and in what role. Never an indicator id.
+ */
+export function decisiveFacts(b: Builder, c: CriterionResult): Val[] {
+  const out = new Map<string, Val>();
+  const fired = [...c.rulesFired].sort((x, y) => RANK[y.rating] - RANK[x.rating]);
+  for (const f of fired) {
+    for (const r of f.values) {
+      if (r.country || r.imputed || (r.value ?? 0) < 1) continue;
+      const v = storedValue(b, r);
+      if (r.indicator.startsWith('gsdb.arms_sanction.')) {
+        for (const k of parseSanctionNote(v?.note)) {
+          const key = `sanction|${k.caseId}`;
+          if (out.has(key)) continue;
+          out.set(key, msg('explain.sanction', {
+            senders: namesList(b, k.senders, 6),
+            from: year(k.from), to: year(k.to), case: text(k.caseId), year: year(r.year),
+          }));
+        }
+      } else if (/^ucdp\.conflict\.[a-z]+\.party$/.test(r.indicator)) {
+        for (const k of parseConflictNote(v?.note).slice(0, 4)) {
+          const key = `conflict|${k.id}|${r.year}`;
+          if (out.has(key) || !k.role) continue;
+          const params: Record<string, Val> = {
+            year: year(r.year), location: inPlaces(b, k.location),
+            sideA: sidesVal(b, k.sideA), sideB: sidesVal(b, k.sideB), id: text(k.id),
+            intensity: msg((r.value ?? 0) >= 2 ? 'value.war' : 'value.minorConflict'),
+          };
+          if (k.role.kind === 'primary') {
+            out.set(key, msg('explain.conflictPrimary', { ...params, against: k.role.side === 'A' ? sidesVal(b, k.sideB) : sidesVal(b, k.sideA) }));
+          } else {
+            out.set(key, msg('explain.conflictSecondary', { ...params, of: num(k.role.of ?? 1, 0), side: k.role.side === 'A' ? sidesVal(b, k.sideA) : sidesVal(b, k.sideB) }));
+          }
+        }
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,6 +629,15 @@ function securitySummary(b: Builder): Block[] {
       kind: 'para',
       text: msg('summary.germanExports', { country, year: year(last.year), value: num(last.value!, 2), from: year(window[0].year), to: year(last.year), total: num(total, 2) }),
     });
+  } else if (imp && imp.total > 0) {
+    // No licence figures: Germany's deliveries, named as such.
+    const deTiv = imp.suppliers.find((x) => x.key === 'DE')?.tiv ?? 0;
+    out.push({
+      kind: 'para',
+      text: deTiv > 0
+        ? msg('summary.germanDeliveries', { country, from: year(imp.from), to: year(imp.to), tiv: num(deTiv, 1), share: pct((deTiv / imp.total) * 100, 1) })
+        : msg('german.noDeliveries', { country, from: year(imp.from), to: year(imp.to) }),
+    });
   }
   flush();
   // Forces.
@@ -481,7 +665,9 @@ function criteriaSummary(b: Builder): Block[] {
       const rule = decisiveRule(c);
       reason = rule ? msg('summary.reasonRule', { rule: loc(rule.description) }) : msg('summary.reasonNoRule');
     }
-    return { t: 'seq', items: [head, reason] };
+    // The first decisive fact in words (who imposes the embargo, which conflict).
+    const fact = !c.override && c.rulesFired.length ? decisiveFacts(b, c)[0] : undefined;
+    return { t: 'seq', items: fact ? [head, reason, fact] : [head, reason] };
   });
   return [
     {
@@ -536,7 +722,7 @@ function germanExportsSection(b: Builder): Section {
   const values = b.idx.series('de.arms_export_licences_eur_m').filter((v) => v.value !== null);
   const blocks: Block[] = [];
   if (values.length === 0) {
-    blocks.push({ kind: 'nodata', text: msg('nodata.germanExports', { country: b.country }) });
+    blocks.push(...germanDeliveriesBlocks(b));
   } else {
     const hasGoods = values.some((v) => v.note);
     const columns: TableColumn[] = [{ label: msg('col.year') }];
@@ -569,6 +755,70 @@ function germanExportsSection(b: Builder): Section {
   return { id: 'sec-german-exports', level: 2, title: msg('section.germanExports'), blocks };
 }
 
+/** SIPRI's designation without its trailing variant dashes ("Talwar --" → "Talwar"). */
+const designationOf = (l: GermanDelivery) => l.designation.replace(/\s+-+\s*$/, '').trim();
+
+/** "Designation (description)", or the designation alone when it already says what it is. */
+function weaponLabel(l: GermanDelivery): string {
+  const d = designationOf(l);
+  return l.description && !d.toLowerCase().startsWith(l.description.toLowerCase()) ? `${d} (${l.description})` : d;
+}
+
+/** "FPB-40 (patrol boat) ×8; EC-145 (light helicopter) ×13" for one year's lines, largest first. */
+function goodsOf(lines: GermanDelivery[]): string {
+  const byItem = new Map<string, { label: string; n: number; tiv: number }>();
+  for (const l of lines) {
+    const label = weaponLabel(l);
+    const e = byItem.get(label) ?? { label, n: 0, tiv: 0 };
+    e.n += l.number ?? 0;
+    e.tiv += l.tiv ?? 0;
+    byItem.set(label, e);
+  }
+  return [...byItem.values()].sort((x, y) => y.tiv - x.tiv).map((e) => (e.n > 0 ? `${e.label} ×${e.n}` : e.label)).join('; ');
+}
+
+/**
+ * Without licence figures, Germany's recorded deliveries from the SIPRI register stand in, labelled
+ * as deliveries: a sentence on the window, then a table of the years with deliveries and their goods.
+ */
+function germanDeliveriesBlocks(b: Builder): Block[] {
+  const win = importsWindow(b);
+  if (!win) return [{ kind: 'nodata', text: msg('nodata.germanExportsNoSipri', { country: b.country }) }];
+  const to = win.to;
+  const from = to - 14;
+  const de = b.idx.series('sipri.tiv.imports_by_supplier', 'DE').filter((v) => v.year >= from && v.year <= to && (v.value ?? 0) > 0);
+  const out: Block[] = [{ kind: 'para', text: msg('german.deliveriesInstead') }];
+  if (de.length === 0) {
+    out.push({ kind: 'para', text: msg('german.noDeliveries', { country: b.country, from: year(from), to: year(to) }) });
+    return out;
+  }
+  const lines = (b.input.germanDeliveries ?? []).filter((l) => l.year >= from && l.year <= to);
+  const total = de.reduce((s, v) => s + (v.value ?? 0), 0);
+  const allImports = b.idx.series('sipri.tiv.imports').filter((v) => v.year >= from && v.year <= to).reduce((s, v) => s + (v.value ?? 0), 0);
+  const last = de[de.length - 1];
+  const lastGoods = goodsOf(lines.filter((l) => l.year === last.year));
+  out.push({
+    kind: 'para',
+    text: { t: 'seq', items: [
+      msg('german.deliveries', { country: b.country, from: year(from), to: year(to), tiv: num(total, 1), share: pct(allImports > 0 ? (total / allImports) * 100 : 0, 1) }),
+      lastGoods ? msg('german.latest', { year: year(last.year), goods: text(lastGoods, 'en') }) : msg('german.latestNoGoods', { year: year(last.year) }),
+    ] },
+  });
+  const rows = de.map((v) => {
+    const goods = goodsOf(lines.filter((l) => l.year === v.year));
+    return [year(v.year), goods ? text(goods, 'en') : NONE, num(v.value!, 1)];
+  });
+  out.push({
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.germanDeliveries', { from: year(de[0].year), to: year(last.year) }),
+      columns: [{ label: msg('col.year') }, { label: msg('col.goodsDelivered') }, { label: msg('col.tivGermany'), align: 'right' }],
+      rows, source: b.sourceLine(de), role: 'data', notes: [msg('note.goodsSipriEnglish')],
+    },
+  });
+  return out;
+}
+
 function importsSection(b: Builder): Section {
   const blocks: Block[] = [];
   const series = b.idx.series('sipri.tiv.imports');
@@ -579,6 +829,18 @@ function importsSection(b: Builder): Section {
     return { id: 'sec-imports', level: 2, title: msg('section.imports'), blocks };
   }
   blocks.push({ kind: 'para', text: msg('note.tiv') });
+  const latestYear = series.filter((v) => v.year <= win.to).pop();
+  if (latestYear && latestYear.value !== null) {
+    const prev = series.find((v) => v.year === latestYear.year - 1);
+    const covered = cov && latestYear.year - 1 >= cov.firstYear;
+    const prevTiv = prev?.value ?? (covered ? 0 : null);
+    blocks.push({
+      kind: 'para',
+      text: prevTiv === null
+        ? msg('comment.importsLatest', { country: b.country, year: year(latestYear.year), tiv: num(latestYear.value, 1) })
+        : msg('comment.importsChange', { country: b.country, year: year(latestYear.year), tiv: num(latestYear.value, 1), prevYear: year(latestYear.year - 1), prevTiv: num(prevTiv, 1) }),
+    });
+  }
   // TIV by year over fifteen years; a covered year with no record means no deliveries.
   const to = win.to;
   const from = Math.max(to - 14, cov?.firstYear ?? (series[0]?.year ?? to));
@@ -682,6 +944,18 @@ function milexSection(b: Builder): Section {
   });
   const shownValues = [...usd, ...gdp, ...govt].filter((v) => v.year > last - 10);
   const source = b.sourceLine(shownValues);
+  const u1 = at(usd, last);
+  const u0 = at(usd, last - 1);
+  const g1 = at(gdp, last);
+  if (u1 && u0 && u0.value) {
+    blocks.push({
+      kind: 'para',
+      text: msg('comment.milexChange', {
+        country: b.country, year: year(last), usd: num(u1.value!, 0), prevYear: year(last - 1),
+        change: { t: 'pct', v: ((u1.value! - u0.value) / u0.value) * 100, digits: 1, signed: true }, gdp: g1 ? pct(g1.value!, 1) : NONE,
+      }),
+    });
+  }
   blocks.push({
     kind: 'table',
     table: {
@@ -764,8 +1038,21 @@ function forcesSection(b: Builder): Section {
   return { id: 'sec-forces', level: 2, title: msg('section.forces'), blocks };
 }
 
+/** Word stems of each Part I topic (German and English): a quote prefers the sentences that carry them. */
+const TOPIC_CUES: Record<TopicId, string[]> = {
+  industry: ['rüstungs', 'industr', 'produktion', 'produzier', 'lizenz', 'manufactur', 'produc'],
+  armament: ['panzer', 'kampfflugzeug', 'waffensystem', 'weapon', 'aircraft', 'tank', 'bewaffnung'],
+  society: ['militärdoktrin', 'doktrin', 'putsch', 'coup', 'doctrine', 'civil-military', 'militär'],
+  police: ['polizei', 'sicherheitskräfte', 'nationalgarde', 'police', 'security forces'],
+  diversity: ['frauen', 'diversität', 'women', 'divers', 'lgbt', 'gender'],
+};
+
 function topicQuotes(b: Builder, topic: TopicId): Quote[] {
-  return (b.input.topics?.[topic] ?? []).map((p) => ({ snippet: p.snippet, title: p.title, publisher: p.publisher, date: p.date, cues: [], lang: p.lang ?? null }));
+  return (b.input.topics?.[topic] ?? []).flatMap((p) => {
+    const q = b.quote({ docId: p.docId, passageIdx: p.passageIdx, snippet: p.snippet, lang: p.lang ?? null, cues: TOPIC_CUES[topic] });
+    // The topic's word stems chose the sentences; they are no extraction cues to list under the quote.
+    return q ? [{ ...q, cues: [], title: p.title, publisher: p.publisher, date: p.date }] : [];
+  });
 }
 
 const TOPIC_TITLES: Record<TopicId, MessageKey> = {
@@ -776,11 +1063,80 @@ const TOPIC_TITLES: Record<TopicId, MessageKey> = {
   diversity: 'section.diversity',
 };
 
+/** Local arms industry from data: the country's own exports of major arms in the SIPRI register. */
+function industryFacts(b: Builder): Block[] {
+  const win = importsWindow(b);
+  const cov = b.input.coverage?.['sipri.tiv.exports'];
+  if (!win || !cov) return [];
+  const exp = b.idx.series('sipri.tiv.exports').filter((v) => v.year >= win.from && v.year <= win.to);
+  const total = exp.reduce((x, v) => x + (v.value ?? 0), 0);
+  return [{
+    kind: 'para',
+    text: total > 0
+      ? msg('industry.exports', { country: b.country, from: year(win.from), to: year(win.to), tiv: num(total, 1) })
+      : msg('industry.noExports', { country: b.country, from: year(win.from), to: year(win.to) }),
+  }];
+}
+
+/** Armament from data: the major weapons delivered in the last five register years, largest first. */
+function armamentFacts(b: Builder): Block[] {
+  const win = importsWindow(b);
+  const lines = (b.input.deliveries ?? []).filter((l) => win && l.year >= win.from && l.year <= win.to);
+  if (!win || lines.length === 0) return [];
+  const byItem = new Map<string, { l: GermanDelivery; n: number; tiv: number; years: Set<number> }>();
+  for (const l of lines) {
+    const key = `${l.supplier ?? ''}|${weaponLabel(l).toLowerCase()}`;
+    const e = byItem.get(key) ?? { l, n: 0, tiv: 0, years: new Set<number>() };
+    e.n += l.number ?? 0;
+    e.tiv += l.tiv ?? 0;
+    e.years.add(l.year);
+    byItem.set(key, e);
+  }
+  const top = [...byItem.values()].sort((x, y) => y.tiv - x.tiv).slice(0, 12);
+  const rows = top.map((e) => {
+    const ys = [...e.years].sort((x, y) => x - y);
+    const label = weaponLabel(e.l);
+    const supplier = !e.l.supplier ? NONE : /^[A-Z]{2}$/.test(e.l.supplier) ? b.countryName(e.l.supplier) : /unknown/i.test(e.l.supplier) ? msg('supplier.unknown') : text(e.l.supplier, 'en');
+    return [text(label, 'en'), supplier, e.n > 0 ? num(e.n, 0) : NONE, text(ys.length > 1 ? `${ys[0]}–${ys[ys.length - 1]}` : String(ys[0]))];
+  });
+  const shown = b.idx.partners('sipri.tiv.imports_by_supplier').filter((v) => v.year >= win.from && v.year <= win.to);
+  return [{
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.weaponsDelivered', { from: year(win.from), to: year(win.to) }),
+      columns: [{ label: msg('col.weapon') }, { label: msg('col.supplier') }, { label: msg('col.number'), align: 'right' }, { label: msg('col.years') }],
+      rows, source: b.sourceLine(shown.length ? shown : [{ sourceId: 'sipri-trade', year: win.to }]), role: 'data', notes: [msg('note.goodsSipriEnglish')],
+    },
+  }];
+}
+
+/** Role of the military from data: coups and attempts in the last twenty years (Powell & Thyne). */
+function societyFacts(b: Builder): Block[] {
+  // Powell & Thyne give every country-year (0 without an attempt).
+  const series = b.idx.series('coup.attempts');
+  if (series.length === 0) return [];
+  const to = series[series.length - 1].year;
+  const from = Math.max(series[0].year, to - 19);
+  const sum = (id: string) => b.idx.series(id).filter((v) => v.year >= from && v.year <= to).reduce((x, v) => x + (v.value ?? 0), 0);
+  const attempts = sum('coup.attempts');
+  const successful = sum('coup.successful');
+  const years = b.idx.series('coup.attempts').filter((v) => v.year >= from && v.year <= to && (v.value ?? 0) > 0).map((v) => v.year);
+  return [{
+    kind: 'para',
+    text: attempts > 0
+      ? msg('society.coups', { country: b.country, from: year(from), to: year(to), attempts: num(attempts, 0), successful: num(successful, 0), years: text(years.join(', ')) })
+      : msg('society.noCoups', { country: b.country, from: year(from), to: year(to) }),
+  }];
+}
+
+const TOPIC_FACTS: Partial<Record<TopicId, (b: Builder) => Block[]>> = { industry: industryFacts, armament: armamentFacts, society: societyFacts };
+
 function topicSection(b: Builder, topic: TopicId): Section {
   const quotes = topicQuotes(b, topic);
-  const blocks: Block[] = quotes.length
-    ? [{ kind: 'para', text: msg('topic.passagesIntro') }, { kind: 'quotes', quotes }]
-    : [{ kind: 'nodata', text: msg('nodata.topic', { country: b.country }) }];
+  const facts = TOPIC_FACTS[topic]?.(b) ?? [];
+  const blocks: Block[] = [...facts];
+  if (quotes.length) blocks.push({ kind: 'para', text: msg('topic.passagesIntro') }, { kind: 'quotes', quotes });
+  else blocks.push({ kind: 'nodata', text: msg('nodata.topic', { country: b.country }) });
   return { id: `sec-topic-${topic}`, level: 2, title: msg(TOPIC_TITLES[topic]), blocks };
 }
 
@@ -788,24 +1144,70 @@ function topicSection(b: Builder, topic: TopicId): Section {
 // Part II
 // ---------------------------------------------------------------------------------------------
 
-/** Indicators shown in each criterion's table (besides those the rules read). */
-export const CRITERION_INDICATORS: Record<CriterionNumber, string[]> = {
-  1: ['gsdb.arms_sanction.un', 'gsdb.arms_sanction.eu', 'gsdb.arms_sanction.osce', 'gsdb.arms_sanction.other'],
-  2: ['fh.status', 'fh.total', 'fh.pr_score', 'fh.cl_score', 'pts.amnesty', 'pts.hrw', 'pts.state_dept'],
-  3: ['ucdp.conflict.intrastate', 'ucdp.conflict.internationalised', 'pts.amnesty', 'pts.hrw', 'pts.state_dept'],
-  4: ['ucdp.conflict.interstate.party', 'ucdp.conflict.internationalised.party', 'ucdp.conflict.extrasystemic.party', 'sipri.milex.share_gdp'],
-  5: ['gsdb.arms_sanction.eu'],
-  6: ['gsdb.arms_sanction.un'],
-  7: ['ti.cpi', 'ti.cpi.rank'],
+/** A table of one source's indicators in a criterion (the tables BICC shows), in display order. */
+interface TableGroup {
+  key: GroupKey;
+  ids: string[];
+}
+
+type GroupKey = 'sanctions' | 'fh' | 'pts' | 'wgi' | 'violence' | 'conflicts' | 'coups' | 'bti' | 'partyConflicts' | 'milex' | 'cpi' | 'development' | 'spending' | 'gmi' | 'other';
+
+const WGI = (...x: string[]) => x.flatMap((k) => [`wgi.${k}`, `wgi.${k}.pctrank`]);
+const PTS = ['pts.amnesty', 'pts.hrw', 'pts.state_dept'];
+
+/** Indicators shown per criterion, grouped by source (besides those the rules read, which are added). */
+export const CRITERION_TABLES: Record<CriterionNumber, TableGroup[]> = {
+  1: [{ key: 'sanctions', ids: ['gsdb.arms_sanction.un', 'gsdb.arms_sanction.eu', 'gsdb.arms_sanction.osce', 'gsdb.arms_sanction.other'] }],
+  2: [
+    { key: 'fh', ids: ['fh.status', 'fh.total', 'fh.pr_score', 'fh.cl_score'] },
+    { key: 'pts', ids: PTS },
+    { key: 'wgi', ids: WGI('va', 'rl') },
+    { key: 'violence', ids: ['ucdp.onesided.government', 'ucdp.onesided.total'] },
+  ],
+  3: [
+    { key: 'conflicts', ids: ['ucdp.conflict.intrastate', 'ucdp.conflict.internationalised', 'ucdp.statebased.deaths', 'ucdp.nonstate.deaths'] },
+    { key: 'coups', ids: ['coup.attempts', 'coup.successful', 'coup.cline.realized', 'coup.cline.attempted', 'coup.cline.conspiracy'] },
+    { key: 'pts', ids: PTS },
+    { key: 'wgi', ids: WGI('pv') },
+    { key: 'bti', ids: ['bti.stateness', 'bti.monopoly_force', 'bti.status_index'] },
+  ],
+  4: [
+    { key: 'partyConflicts', ids: ['ucdp.conflict.interstate.party', 'ucdp.conflict.internationalised.party', 'ucdp.conflict.extrasystemic.party'] },
+    { key: 'milex', ids: ['sipri.milex.share_gdp'] },
+  ],
+  5: [{ key: 'sanctions', ids: ['gsdb.arms_sanction.eu'] }],
+  6: [{ key: 'sanctions', ids: ['gsdb.arms_sanction.un'] }],
+  7: [{ key: 'cpi', ids: ['ti.cpi', 'ti.cpi.rank'] }, { key: 'wgi', ids: WGI('cc', 'rl') }],
   8: [
-    'undp.hdi', 'undp.hdi_rank', 'wb.gdp_pc_usd', 'wb.gdp_pc_ppp_const2021', 'sipri.milex.share_gdp', 'sipri.milex.share_govt', 'gmi.score', 'gmi.rank',
-    'wb.health_exp_share_gdp', 'wb.education_exp_share_gdp', 'wb.external_debt_share_gdp', 'wb.net_oda_share_gni',
+    { key: 'development', ids: ['undp.hdi', 'undp.hdi_rank', 'wb.gdp_pc_usd', 'wb.gdp_pc_ppp_const2021'] },
+    { key: 'spending', ids: ['sipri.milex.share_gdp', 'sipri.milex.share_govt', 'wb.health_exp_gdp', 'wb.edu_exp_gdp'] },
+    { key: 'bti', ids: ['bti.governance_index', 'bti.status_index'] },
+    { key: 'gmi', ids: ['gmi.score', 'gmi.rank', 'wb.external_debt_share_gdp', 'wb.net_oda_share_gni'] },
   ],
 };
 
-/** Which treaties (by name in the source) a criterion's treaty table shows; null = all. */
+/** Every indicator a criterion's tables show. */
+export const CRITERION_INDICATORS: Record<CriterionNumber, string[]> = Object.fromEntries(
+  Object.entries(CRITERION_TABLES).map(([n, groups]) => [n, [...new Set(groups.flatMap((g) => g.ids))]]),
+) as Record<CriterionNumber, string[]>;
+
+/** Treaties per criterion from the treaty datasets and reference lists, in display order. */
+export const CRITERION_TREATIES: Partial<Record<CriterionNumber, string[]>> = {
+  1: ['treaty.npt', 'treaty.bwc', 'treaty.cwc', 'treaty.hcoc', 'treaty.att', 'treaty.ctbt', 'treaty.tpnw', 'treaty.ottawa', 'treaty.ccm', 'treaty.ccw', 'treaty.ccw_p2a', 'treaty.ccw_p4', 'treaty.ccw_p5', 'treaty.ccw_art1', 'treaty.enmod'],
+  2: [
+    'treaty.iccpr', 'treaty.iccpr_op1', 'treaty.iccpr_op2', 'treaty.icescr', 'treaty.icescr_op', 'treaty.cat', 'treaty.cat_op', 'treaty.cerd', 'treaty.cedaw', 'treaty.cedaw_op',
+    'treaty.crc', 'treaty.crc_op_ac', 'treaty.crc_op_sc', 'treaty.crc_op_ic', 'treaty.cmw', 'treaty.crpd', 'treaty.crpd_op', 'treaty.ced', 'treaty.rome_statute',
+  ],
+  7: ['treaty.att', 'regime.wassenaar'],
+};
+
+/** Treaty names in a brief's own list (German) that are human-rights conventions (criterion 2). */
+const HUMAN_RIGHTS_NAME = /menschenrecht|folter|kinder|frauen|diskriminierung|rassen|zivilpakt|sozialpakt|bürgerlich|wirtschaftlich|wanderarbeit|behinderung|verschwinden|strafgerichtshof|rom-statut|human rights|torture|child|women|discrimination|disabilit|disappearance|migrant|criminal court/i;
+
+/** Which treaties (by name in a brief's list) a criterion shows when no treaty dataset covers it; null = all but human rights. */
 const TREATY_FILTER: Partial<Record<CriterionNumber, RegExp | null>> = {
   1: null,
+  2: HUMAN_RIGHTS_NAME,
   6: /terror|geisel|hostage|bomb/i,
   7: /waffenhandel|arms trade|wassenaar|kleinwaffen|small arms|feuerwaffen|firearms|register/i,
 };
@@ -814,15 +1216,10 @@ function ownValuesRead(c: CriterionResult): ValueRead[] {
   return [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)].filter((v) => !v.country);
 }
 
-function indicatorTable(b: Builder, c: CriterionResult): Block | null {
-  const reads = ownValuesRead(c);
-  const ids = [...CRITERION_INDICATORS[c.criterion]];
-  for (const r of reads) if (!ids.includes(r.indicator) && !r.indicator.startsWith('treaty.') && !r.indicator.startsWith('regime.')) ids.push(r.indicator);
-  // Imputed readings ("none recorded") are what the assessment used: show them too.
+/** Readings a criterion's tables show as "none recorded": imputed by the rules, or covered years of event datasets. */
+function noneRecorded(b: Builder, c: CriterionResult, ids: string[], minYear: number): Map<string, ValueRead> {
   const imputed = new Map<string, ValueRead>();
-  for (const r of reads) if (r.imputed) imputed.set(`${r.indicator}|${r.year}`, r);
-  const minYear = b.asOfYear - 9;
-  // Event datasets list only what happened: a covered year without a record reads "none recorded".
+  for (const r of ownValuesRead(c)) if (r.imputed) imputed.set(`${r.indicator}|${r.year}`, r);
   for (const id of ids) {
     const cov = b.input.coverage?.[id];
     if (!b.input.indicators[id]?.absentMeans || !cov) continue;
@@ -834,9 +1231,23 @@ function indicatorTable(b: Builder, c: CriterionResult): Block | null {
       }
     }
   }
+  return imputed;
+}
+
+/** The rules of the criterion that read any of the ids, as a note under the table. */
+function feedsNote(b: Builder, c: CriterionResult, ids: string[]): Val[] {
+  const rules = (b.input.rules?.[c.criterion] ?? []).filter((r) => r.reads.some((i) => ids.includes(i)));
+  if (rules.length === 0) return [msg('note.feedsNone')];
+  return [msg('note.feeds', { rules: { t: 'list', items: rules.map((r) => loc(r.description)) } })];
+}
+
+/** One source's table in a criterion: indicators by row, the latest five data years by column. */
+function groupTable(b: Builder, c: CriterionResult, group: TableGroup): Block | null {
+  const minYear = b.asOfYear - 9;
+  const imputed = noneRecorded(b, c, group.ids, minYear);
   const rowsData: Array<{ id: string; byYear: Map<number, { v?: BriefValue; imputed?: ValueRead }> }> = [];
   const allYears = new Set<number>();
-  for (const id of ids) {
+  for (const id of group.ids) {
     const byYear = new Map<number, { v?: BriefValue; imputed?: ValueRead }>();
     for (const v of b.idx.series(id)) if (v.year >= minYear && (v.value !== null || v.valueText !== null)) byYear.set(v.year, { v });
     for (const r of imputed.values()) if (r.indicator === id && r.year >= minYear && !byYear.has(r.year)) byYear.set(r.year, { imputed: r });
@@ -860,18 +1271,86 @@ function indicatorTable(b: Builder, c: CriterionResult): Block | null {
     if (e?.imputed) return [{ sourceId: sourceIdOf(e.imputed.source), year: y, table: null }];
     return [];
   }));
+  const notes: Val[] = [];
+  const headline = headlineChange(b, rowsData.map((r) => r.id));
+  if (headline) notes.unshift(headline);
+  if (rowsData.some((r) => years.some((y) => r.byYear.get(y)?.imputed))) notes.push(msg('note.noneRecorded'));
+  notes.push(...feedsNote(b, c, rowsData.map((r) => r.id)));
   return {
     kind: 'table',
     table: {
-      id: b.nextTableId(), caption: msg('caption.criterionIndicators', { n: num(c.criterion, 0), name: criterionName(c.criterion) }),
+      id: b.nextTableId(), caption: msg('caption.criterionGroup', { n: num(c.criterion, 0), group: msg(`group.${group.key}` as MessageKey) }),
       columns: [{ label: msg('col.indicator') }, ...years.map((y) => ({ label: year(y), align: 'right' as const }))],
-      rows, source: b.sourceLine(shownValues), role: 'data',
-      notes: imputed.size ? [msg('note.noneRecorded')] : [],
+      rows, source: b.sourceLine(shownValues), role: 'data', notes,
     },
   };
 }
 
-function treatyTable(b: Builder, c: CriterionResult): Block | null {
+/** What changed in the latest data year of the first indicator with two years of values ("9 in 2024; 2023: 8"). */
+function headlineChange(b: Builder, ids: string[]): Val | null {
+  for (const id of ids) {
+    const s = b.idx.series(id).filter((v) => (v.value !== null || v.valueText !== null) && v.year >= b.asOfYear - 9);
+    if (s.length < 2) continue;
+    const [p, l] = s.slice(-2);
+    const same = p.value === l.value && p.valueText === l.valueText;
+    return msg(same ? 'comment.indicatorSame' : 'comment.indicatorChange', {
+      indicator: b.indicatorName(id), year: year(l.year), value: b.cell(id, l), prevYear: year(p.year), prev: b.cell(id, p),
+    });
+  }
+  return null;
+}
+
+/** The criterion's indicator tables, and one line naming the groups the store has nothing on. */
+function indicatorTables(b: Builder, c: CriterionResult): Block[] {
+  const groups = CRITERION_TABLES[c.criterion].map((g) => ({ ...g, ids: [...g.ids] }));
+  const listed = new Set(groups.flatMap((g) => g.ids));
+  const extra = [...new Set(ownValuesRead(c).map((r) => r.indicator))].filter((i) => !listed.has(i) && !i.startsWith('treaty.') && !i.startsWith('regime.'));
+  if (extra.length) groups.push({ key: 'other', ids: extra });
+  const out: Block[] = [];
+  const missing: Val[] = [];
+  for (const g of groups) {
+    const t = groupTable(b, c, g);
+    if (t) out.push(t);
+    else if (g.key !== 'other') missing.push(msg(`group.${g.key}` as MessageKey));
+  }
+  if (missing.length) out.push({ kind: 'nodata', text: msg('nodata.groups', { country: b.country, groups: { t: 'list', items: missing } }) });
+  return out;
+}
+
+/** Treaties from the treaty datasets and reference lists, names from the catalogue in the page's language. */
+function datasetTreatyTable(b: Builder, c: CriterionResult): Block | null {
+  const ids = CRITERION_TREATIES[c.criterion];
+  if (!ids) return null;
+  const rows: Val[][] = [];
+  const cited: Array<{ sourceId: string; year: number }> = [];
+  for (const id of ids) {
+    const s = b.idx.series(id).filter((v) => v.value !== null || v.valueText !== null);
+    const latest = s[s.length - 1];
+    const covered = Boolean(b.input.coverage?.[id]) && Boolean(b.input.indicators[id]);
+    if (!latest && !covered) continue;
+    // The day of ratification, accession or signature (UNTC); reference lists give membership, no day.
+    const since = latest && latest.valueText && latest.date ? latest.date : null;
+    const name = b.input.treatyNames?.[id];
+    rows.push([name ? loc(name) : b.indicatorName(id), latest ? b.cell(id, latest) : covered ? msg('code.treaty.not_joined') : NONE, since ? { t: 'date', v: since } : NONE]);
+    if (latest) cited.push({ sourceId: latest.sourceId, year: latest.year });
+    else {
+      const src = (b.input.coverage?.[id]?.source ?? '').split(',')[0].trim();
+      if (src) cited.push({ sourceId: src, year: b.input.coverage![id].lastYear });
+    }
+  }
+  if (rows.length === 0) return null;
+  return {
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg(c.criterion === 2 ? 'caption.hrConventions' : c.criterion === 7 ? 'caption.exportControls' : 'caption.armsControl', { n: num(c.criterion, 0) }),
+      columns: [{ label: msg('col.treaty') }, { label: msg('col.status') }, { label: msg('col.since') }],
+      rows, source: b.sourceLine(cited), role: 'data', notes: feedsNote(b, c, ids),
+    },
+  };
+}
+
+/** Treaties as listed in an ingested brief (German names), when no treaty dataset covers the criterion. */
+function briefTreatyTable(b: Builder, c: CriterionResult): Block | null {
   if (!(c.criterion in TREATY_FILTER)) return null;
   const filter = TREATY_FILTER[c.criterion] ?? null;
   const all = b.idx.partners('treaty.status');
@@ -881,8 +1360,9 @@ function treatyTable(b: Builder, c: CriterionResult): Block | null {
     const seen = byTreaty.get(v.partnerKey ?? '');
     if (!seen || v.year > seen.year) byTreaty.set(v.partnerKey ?? '', v);
   }
+  const named = (v: BriefValue) => `${v.partnerName ?? ''} ${v.partnerKey ?? ''}`;
   const rows = [...byTreaty.values()]
-    .filter((v) => !filter || filter.test(`${v.partnerName ?? ''} ${v.partnerKey ?? ''}`))
+    .filter((v) => (filter ? filter.test(named(v)) : !HUMAN_RIGHTS_NAME.test(named(v))))
     .sort((x, y) => (x.partnerName ?? '').localeCompare(y.partnerName ?? '', 'de'));
   if (rows.length === 0) return null;
   const docLang = (v: BriefValue) => (isDoc(v.sourceId) ? 'de' : null);
@@ -898,6 +1378,10 @@ function treatyTable(b: Builder, c: CriterionResult): Block | null {
       source, role: 'data', notes: rows.some((v) => docLang(v)) ? [msg('note.treatyNamesAsInSource')] : [],
     },
   };
+}
+
+function treatyTable(b: Builder, c: CriterionResult): Block | null {
+  return datasetTreatyTable(b, c) ?? briefTreatyTable(b, c);
 }
 
 function neighbourTable(b: Builder, c: CriterionResult): Block | null {
@@ -923,6 +1407,34 @@ function neighbourTable(b: Builder, c: CriterionResult): Block | null {
   };
 }
 
+/** Criterion 4: military spending of the land neighbours beside the country's own (latest year each). */
+function neighbourMilexTable(b: Builder, c: CriterionResult): Block | null {
+  if (c.criterion !== 4 || !b.input.neighbourMilex?.length) return null;
+  const latestOf = (values: BriefValue[], id: string) => values.filter((v) => v.indicator === id && v.value !== null && (v.partnerKey ?? '') === '').sort((x, y) => x.year - y.year).pop();
+  const constId = milexConstIndicator(b) ?? 'sipri.milex.usd_const2023';
+  const own = { country: b.input.country, values: b.input.values };
+  const rows: Val[][] = [];
+  const cited: BriefValue[] = [];
+  for (const n of [own, ...b.input.neighbourMilex]) {
+    const usd = latestOf(n.values, constId);
+    const gdp = latestOf(n.values, 'sipri.milex.share_gdp');
+    if (!usd && !gdp) {
+      rows.push([b.countryName(n.country), msg('value.noData'), NONE, NONE]);
+      continue;
+    }
+    rows.push([b.countryName(n.country), usd ? num(usd.value!, 0) : NONE, gdp ? pct(gdp.value!, 1) : NONE, year(Math.max(usd?.year ?? 0, gdp?.year ?? 0))]);
+    cited.push(...[usd, gdp].filter((v): v is BriefValue => Boolean(v)));
+  }
+  return {
+    kind: 'table',
+    table: {
+      id: b.nextTableId(), caption: msg('caption.neighbourMilex', { n: num(c.criterion, 0) }),
+      columns: [{ label: msg('col.country') }, { label: msg('col.milexUsdConst', { base: year(Number(constId.slice(-4)) || 2023) }), align: 'right' }, { label: msg('col.shareGdp'), align: 'right' }, { label: msg('col.year') }],
+      rows, source: b.sourceLine(cited), role: 'data', notes: [msg('note.neighbours')],
+    },
+  };
+}
+
 function ruleLines(b: Builder, c: CriterionResult): RuleLine[] {
   return [...c.rulesFired]
     .sort((x, y) => RANK[y.rating] - RANK[x.rating])
@@ -936,8 +1448,9 @@ function ruleLines(b: Builder, c: CriterionResult): RuleLine[] {
     });
 }
 
-function quoteOf(e: EvidenceItem): Quote {
-  return { snippet: e.snippet, title: e.docTitle, publisher: e.publisher, date: e.date, cues: e.cues, corroborated: e.corroborated };
+function quoteOf(b: Builder, e: EvidenceItem): Quote | null {
+  const q = b.quote({ docId: e.docId, passageIdx: e.passageIdx, snippet: e.snippet, lang: null, cues: e.cues });
+  return q ? { ...q, title: e.docTitle, publisher: e.publisher, date: e.date, corroborated: e.corroborated } : null;
 }
 
 function commentary(b: Builder, c: CriterionResult): Block[] {
@@ -959,6 +1472,8 @@ function commentary(b: Builder, c: CriterionResult): Block[] {
   } else {
     const top = decisiveRule(c)!;
     out.push({ kind: 'para', text: msg('crit.decidedBy', { rule: loc(top.description), rating: { t: 'rating', v: top.rating } }) });
+    const facts = decisiveFacts(b, c);
+    if (facts.length) out.push({ kind: 'para', text: msg('crit.factsIntro') }, { kind: 'list', items: facts });
   }
   if (c.evidenceRating && RANK[c.evidenceRating] > RANK[c.indicatorRating]) {
     out.push({ kind: 'para', text: msg('crit.evidenceHigher', { evidence: { t: 'rating', v: c.evidenceRating }, indicators: { t: 'rating', v: c.indicatorRating } }) });
@@ -1030,7 +1545,7 @@ function criterionSections(b: Builder, c: CriterionResult): Section[] {
   const out: Section[] = [];
   out.push({ id: base, level: 2, title: msg('section.criterion', { n: num(c.criterion, 0), name: criterionName(c.criterion) }), blocks: commentary(b, c) });
   // Indicators.
-  const tables = [indicatorTable(b, c), treatyTable(b, c), neighbourTable(b, c)].filter((x): x is Block => x !== null);
+  const tables = [...indicatorTables(b, c), treatyTable(b, c), neighbourTable(b, c), neighbourMilexTable(b, c)].filter((x): x is Block => x !== null);
   out.push({
     id: `${base}-indicators`, level: 3, title: msg('section.indicators'),
     blocks: tables.length ? tables : [{ kind: 'nodata', text: msg('nodata.indicators') }],
@@ -1047,8 +1562,10 @@ function criterionSections(b: Builder, c: CriterionResult): Section[] {
   }
   out.push({ id: `${base}-rules`, level: 3, title: msg('section.rules'), blocks: ruleBlocks });
   // Evidence.
-  const shown = [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated)).slice(0, 4);
-  const evBlocks: Block[] = shown.length ? [{ kind: 'quotes', quotes: shown.map(quoteOf) }] : [{ kind: 'nodata', text: msg('nodata.evidence') }];
+  // Passages without a whole sentence of prose (tables, headings) are not quoted.
+  const shown = [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated))
+    .flatMap((e) => { const q = quoteOf(b, e); return q ? [q] : []; }).slice(0, 4);
+  const evBlocks: Block[] = shown.length ? [{ kind: 'quotes', quotes: shown }] : [{ kind: 'nodata', text: msg('nodata.evidence') }];
   if (c.evidenceTotal > shown.length) evBlocks.push({ kind: 'para', text: msg('crit.moreEvidence', { count: num(c.evidenceTotal - shown.length, 0) }) });
   out.push({ id: `${base}-evidence`, level: 3, title: msg('section.evidence'), blocks: evBlocks });
   // Override and changes.
@@ -1108,9 +1625,10 @@ function annex(b: Builder): Section[] {
     .sort((x, y) => x.title.localeCompare(y.title))
     .map((s): Val => {
       const publisher = s.publisher ? text(s.publisher) : msg('annex.noPublisher');
+      const title = text(s.title, s.kind === 'dataset' ? 'en' : null);
       return s.date
-        ? msg('annex.sourceDated', { title: text(s.title), publisher, date: { t: 'date', v: s.date } })
-        : msg('annex.source', { title: text(s.title), publisher });
+        ? msg('annex.sourceDated', { title, publisher, date: { t: 'date', v: s.date } })
+        : msg('annex.source', { title, publisher: s.kind === 'dataset' && s.publisher ? text(s.publisher, 'en') : publisher });
     });
   const a = b.input.assessment;
   const method: Block[] = [
@@ -1156,5 +1674,10 @@ export function buildBriefModel(input: BriefInput): BriefModel {
     computedAt: input.computedAt ?? null,
     ratings,
     sections,
+    explained: input.assessment.criteria.map((c) => ({
+      criterion: c.criterion, rules: ruleLines(b, c), facts: c.rating === 'no_data' || c.rulesFired.length === 0 ? [] : decisiveFacts(b, c),
+      decisive: c.decisiveValues.map((v) => b.valueRead(v)), missing: c.missing.map((m) => groupName(b, m)), stale: c.stale.map((id) => b.indicatorName(id)),
+      undetermined: c.rulesUndetermined.map((u) => msg('crit.undetermined', { rule: loc(u.description), missing: { t: 'list', items: u.missing.map((m) => b.indicatorName(m)) } })),
+    })),
   };
 }

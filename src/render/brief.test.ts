@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildBriefModel } from './brief-model.js';
-import { renderBriefHtml } from './brief-html.js';
+import { escapeHtml, renderBriefHtml } from './brief-html.js';
+import { message } from './i18n/index.js';
 import { renderBriefMarkdown } from './brief-markdown.js';
 import { de } from './i18n/de.js';
 import { en } from './i18n/en.js';
@@ -61,9 +62,9 @@ for (const lang of ['de', 'en'] as Lang[]) {
     // Every table and chart carries a source line with an as-of.
     const figures = [...html.matchAll(/<figure class="(table|chart)[^"]*"[\s\S]*?<\/figure>/g)].map((x) => x[0]);
     assert.ok(figures.length >= 15, `figures: ${figures.length}`);
-    const sourceRe = lang === 'de' ? /<p class="source">Quellen?: [^<]+; Stand [^<]+<\/p>/ : /<p class="source">Sources?: [^<]+; as of [^<]+<\/p>/;
+    const sourceRe = lang === 'de' ? /<p class="source">Quellen?: [\s\S]+?; Stand [^<]+<\/p>/ : /<p class="source">Sources?: [\s\S]+?; as of [^<]+<\/p>/;
     for (const f of figures) assert.match(f, sourceRe, f.slice(0, 200));
-    assert.match(html, lang === 'de' ? /Quelle: SIPRI Military Expenditure Database; Stand 2024/ : /Source: SIPRI Military Expenditure Database; as of 2024/);
+    assert.match(html, lang === 'de' ? /Quelle: <span lang="en">SIPRI Military Expenditure Database<\/span>; Stand 2024/ : /Source: SIPRI Military Expenditure Database; as of 2024/);
     assert.equal(count(html, /<svg/g), 5);
     assert.equal(count(html, /<details class="chart-data">/g), 5);
 
@@ -82,12 +83,12 @@ for (const lang of ['de', 'en'] as Lang[]) {
     }
 
     // Evidence with citation, override with reason, changes since the previous assessment.
-    assert.match(html, /<blockquote class="evidence">[\s\S]*?<cite>Report &lt;script&gt;/);
+    assert.match(html, /<blockquote class="evidence"[^>]*>[\s\S]*?<cite>Report &lt;script&gt;/);
     assert.match(html, /Amnesty International, (2\. März|2 March) 2026/);
     assert.match(html, /A\. Analyst/);
     assert.match(html, lang === 'de' ? /Im Vergleich zur Bewertung zum 30\. Juni 2025/ : /Compared with the assessment as of 30 June 2025/);
     // Topic passage in German keeps its language in the English brief.
-    if (lang === 'en') assert.match(html, /<p lang="de">“Kazakhstan Engineering/);
+    if (lang === 'en') assert.match(html, /<blockquote class="evidence" lang="de"><p>“Kazakhstan Engineering[\s\S]*?<span class="original">German original<\/span>/);
 
     // Untrusted text is escaped everywhere.
     assert.doesNotMatch(html, /<script|<img|onerror=alert\(1\)>/i);
@@ -113,8 +114,8 @@ for (const lang of ['de', 'en'] as Lang[]) {
     const html = await renderBriefHtml(model, lang);
     const m = CATALOGUE[lang];
     for (const id of SECTION_IDS) assert.match(html, new RegExp(`<section id="${id}"`), id);
-    const nodata = (key: keyof typeof m) => m[key].replace('{country}', 'Tuvalu');
-    for (const key of ['nodata.germanExports', 'nodata.imports', 'nodata.milex', 'nodata.forces'] as const) assert.ok(html.includes(nodata(key)), key);
+    // Each no-data sentence names the dataset that lacks the country.
+    for (const key of ['nodata.germanExportsNoSipri', 'nodata.imports', 'nodata.milex', 'nodata.forces'] as const) assert.ok(html.includes(escapeHtml(message(lang, key, { country: 'Tuvalu' }))), key);
     assert.ok(html.includes(m['change.noPrevious']));
     assert.equal(count(html, /<svg/g), 0);
     const rows = ratingsRows(html);

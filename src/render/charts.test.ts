@@ -17,7 +17,7 @@ test('chart SVG is accessible: role, title, description, axis titles', async () 
   const { svg } = await renderChartSvg(line, 'de');
   assert.match(svg, /^<svg[^>]* role="img" aria-labelledby="chart-9-title" aria-describedby="chart-9-desc"/);
   assert.match(svg, /<title id="chart-9-title">Militärausgaben \(Mio\. US-Dollar, konstante Preise\)<\/title>/);
-  assert.match(svg, /<desc id="chart-9-desc">Liniendiagramm der Militärausgaben von Kasachstan, 2020–2022\.<\/desc>/);
+  assert.match(svg, /<desc id="chart-9-desc">Liniendiagramm der Militärausgaben Kasachstans, 2020–2022\.<\/desc>/);
   assert.match(svg, />Jahr<\/text>/);
   assert.match(svg, />Mio\. US-Dollar<\/text>/);
   assert.doesNotMatch(svg, /NaN|undefined/);

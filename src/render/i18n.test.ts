@@ -13,7 +13,7 @@ test('every message has the same placeholders in both languages and is not empty
   for (const key of Object.keys(en) as Array<keyof typeof en>) {
     assert.ok(en[key].trim() !== '' && de[key].trim() !== '', `empty message ${key}`);
     assert.deepEqual(placeholders(de[key]).sort(), placeholders(en[key]).sort(), `placeholders of ${key}`);
-    assert.doesNotMatch(en[key] + de[key], /undefined|NaN|TODO|XXX|lorem/i, key);
+    assert.doesNotMatch(en[key] + de[key], /\bundefined\b|\bNaN\b|TODO|XXX|lorem/i, key);
   }
 });
 
@@ -31,4 +31,21 @@ test('criterion names and rating labels agree with the assessment labels', () =>
 test('interpolation fills every placeholder and refuses missing ones', () => {
   assert.equal(interpolate('{a} of {b}', { a: '1', b: '2' }), '1 of 2');
   assert.throws(() => interpolate('{a} of {b}', { a: '1' }), /missing/);
+});
+
+test('country names take their article and case in German and "the" in English', async () => {
+  const { germanCountry, englishCountry } = await import('./i18n/german-cases.js');
+  assert.equal(germanCountry('Ukraine', 'dat'), 'der Ukraine');
+  assert.equal(germanCountry('USA', 'nom'), 'die USA');
+  assert.equal(germanCountry('Ukraine', 'nach'), 'in die Ukraine');
+  assert.equal(germanCountry('Ägypten', 'nach'), 'nach Ägypten');
+  assert.equal(germanCountry('Jemen', 'in'), 'im Jemen');
+  assert.equal(germanCountry('Zentralafrikanische Republik', 'dat'), 'der Zentralafrikanischen Republik');
+  assert.equal(germanCountry('Vereinigtes Königreich', 'acc'), 'das Vereinigte Königreich');
+  assert.equal(germanCountry('Ägypten', 'gen'), 'Ägyptens');
+  assert.equal(germanCountry('Laos', 'gen'), 'von Laos');
+  assert.equal(englishCountry('United States', 'nom'), 'the United States');
+  assert.equal(englishCountry('Egypt', 'in'), 'in Egypt');
+  assert.equal(interpolate('{country:nom} gab 5 aus; Lieferungen an {country:acc}.', { country: 'Ukraine' }, 'de'), 'Die Ukraine gab 5 aus; Lieferungen an die Ukraine.');
+  assert.equal(interpolate('{country:dat}', { country: 'Schweiz' }, 'de'), 'der Schweiz');
 });

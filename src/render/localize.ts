@@ -8,8 +8,16 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string> = 
   return message(lang, key, params);
 }
 
-/** Plain text of a value in the language (no markup; the HTML renderer escapes it). */
-export function localize(v: Val, lang: Lang): string {
+/** Called for data text in another language than the page's; returns what stands in its place. */
+export type MarkForeign = (text: string, lang: string) => string;
+
+/**
+ * Plain text of a value in the language (no markup; the HTML renderer escapes it). With `mark`,
+ * data text in another language is handed to it wherever it sits (inside messages and lists), so
+ * the HTML renderer can wrap it in a `lang` span.
+ */
+export function localize(v: Val, lang: Lang, mark?: MarkForeign): string {
+  const rec = (x: Val) => localize(x, lang, mark);
   switch (v.t) {
     case 'num':
       return formatNumber(v.v, lang, v.digits);
@@ -18,12 +26,12 @@ export function localize(v: Val, lang: Lang): string {
     case 'year':
       return formatYear(v.v);
     case 'text':
-      return v.v;
+      return mark && v.lang && v.lang !== lang && v.v ? mark(v.v, v.lang) : v.v;
     case 'loc':
       return v.v[lang];
     case 'msg': {
       const params: Record<string, string> = {};
-      for (const [k, p] of Object.entries(v.params ?? {})) params[k] = localize(p, lang);
+      for (const [k, p] of Object.entries(v.params ?? {})) params[k] = rec(p);
       return message(lang, v.key, params);
     }
     case 'date':
@@ -35,9 +43,9 @@ export function localize(v: Val, lang: Lang): string {
     case 'confidence':
       return message(lang, `confidence.${v.v}` as MessageKey);
     case 'list':
-      return formatList(v.items.map((i) => localize(i, lang)).filter((s) => s !== ''), lang);
+      return formatList(v.items.map(rec).filter((s) => s !== ''), lang);
     case 'seq':
-      return v.items.map((i) => localize(i, lang)).filter((s) => s !== '').join(' ');
+      return v.items.map(rec).filter((s) => s !== '').join(' ');
     case 'none':
       return message(lang, 'value.none');
   }

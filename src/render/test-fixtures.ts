@@ -105,11 +105,11 @@ function evidence(): EvidenceFact[] {
   return [
     {
       docId: 'doc-a', passageIdx: 3, docTitle: `Report ${HOSTILE}`, publisher: 'Amnesty International', sourceType: 'ngo', date: '2026-03-02',
-      snippet: `Security forces used torture against detained protesters. ${HOSTILE}`, criteria: [{ criterion: 2, score: 0.9, cues: ['torture'] }],
+      snippet: `Security forces in Kazakhstan used torture against detained protesters. ${HOSTILE}`, criteria: [{ criterion: 2, score: 0.9, cues: ['torture'] }],
     },
     {
       docId: 'doc-b', passageIdx: 1, docTitle: 'Annual report', publisher: 'Human Rights Watch', sourceType: 'ngo', date: '2026-01',
-      snippet: 'Arbitrary arrests of journalists continued.', criteria: [{ criterion: 2, score: 0.8, cues: ['arbitrary arrest'] }],
+      snippet: 'Arbitrary arrests of journalists continued in Kazakhstan.', criteria: [{ criterion: 2, score: 0.8, cues: ['arbitrary arrest'] }],
     },
   ];
 }

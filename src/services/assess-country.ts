@@ -15,7 +15,7 @@ import { parseRating } from '../assess/labels.js';
 import { parseMethodology } from '../assess/methodology.js';
 import { deriveIndicators, derivationSources } from '../assess/derive.js';
 import type { AssessmentFacts, CountryAssessment, ExternalRating, IndicatorFact, Lang, Methodology, OverrideFact } from '../assess/types.js';
-import { resolveCountry } from '../extract/countries/resolve.js';
+import { countryName, resolveCountry } from '../extract/countries/resolve.js';
 import { sourcePriority } from '../data/registry.js';
 import type { Db, Queryable } from '../store/db.js';
 import {
@@ -67,7 +67,22 @@ export function loadMethodology(file?: string | null): Methodology {
 // Inputs
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Names a person may type that mean more than one state. Datasets read a bare "Congo" as the
+ * Republic of the Congo; a user is asked instead.
+ */
+const AMBIGUOUS_INPUT: Record<string, string[]> = {
+  congo: ['CG', 'CD'], kongo: ['CG', 'CD'], 'the congo': ['CG', 'CD'], korea: ['KP', 'KR'],
+};
+
 export function resolveCountryArg(text: string): string {
+  const choices = AMBIGUOUS_INPUT[text.trim().toLowerCase()];
+  if (choices) {
+    const list = choices.map((c) => ({ code: c, name: `${countryName(c, 'en')} / ${countryName(c, 'de')}` }));
+    throw new AppError('ambiguous_country', `"${text}" names more than one country: ${list.map((c) => `${c.name} (${c.code})`).join(', ')}.`, {
+      hint: `Use one of the codes (${choices.join(', ')}) or the full name.`, status: 400, choices: list,
+    });
+  }
   const code = resolveCountry(text);
   if (!code) throw new AppError('unknown_country', `Unknown country: "${text}"`, { hint: 'Use an English or German name or an ISO code (KZ, Kasachstan, Kazakhstan).', status: 404 });
   return code;

@@ -8,21 +8,34 @@ import type { Browser } from 'playwright-core';
 import type { CountryAssessment, Methodology } from '../assess/types.js';
 import { allIndicators, registerIndicators } from '../data/catalogue.js';
 import { BRIEF_INDICATORS } from '../data/brief-tables.js';
+import { TREATIES } from '../data/catalogue-new.js';
 import { IMPORTERS, sourcePriority } from '../data/registry.js';
-import { countryName } from '../extract/countries/resolve.js';
+import { countryName, resolveCountry } from '../extract/countries/resolve.js';
+import { namesInNotes } from '../render/fact-notes.js';
 import { buildBriefModel, TOPICS, type BriefInput, type BriefModel, type IndicatorLabel, type SourceInfo, type TopicId, type TopicPassage } from '../render/brief-model.js';
 import { renderBriefHtml } from '../render/brief-html.js';
 import { renderBriefMarkdown } from '../render/brief-markdown.js';
 import { renderBriefPdf } from '../render/brief-pdf.js';
 import type { Lang } from '../render/format.js';
 import { datasetCoverage, latestStoredAssessment, listStoredAssessments } from '../store/assessments.js';
-import { assessmentIsCurrent, briefDocuments, briefIndicatorValues } from '../store/briefs.js';
+import { assessmentIsCurrent, briefDocuments, briefIndicatorValues, briefPassages, datasetValuesOf, passagesAreTagged } from '../store/briefs.js';
+import { listArmsDeals } from '../store/indicators.js';
 import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
 import { assessCountries, checkAsOf, loadExternal, loadMethodology, resolveCountryArg, todayUtc, type StoredAssessment } from './assess-country.js';
 import { search } from './search.js';
+import { landNeighbours } from './land-neighbours.js';
 
 registerIndicators(BRIEF_INDICATORS);
+
+/** Short names of the treaties and regimes the reference lists cover (their catalogue names read "Party to …"). */
+const REFERENCE_TREATY_NAMES: Record<string, { de: string; en: string }> = {
+  'treaty.npt': { en: 'Treaty on the Non-Proliferation of Nuclear Weapons (NPT)', de: 'Atomwaffensperrvertrag (NVV)' },
+  'treaty.bwc': { en: 'Biological Weapons Convention (BWC)', de: 'Biowaffenübereinkommen (BWÜ)' },
+  'treaty.hcoc': { en: 'Hague Code of Conduct against Ballistic Missile Proliferation (HCoC)', de: 'Haager Verhaltenskodex gegen die Proliferation ballistischer Raketen (HCoC)' },
+  'treaty.rome_statute': { en: 'Rome Statute of the International Criminal Court', de: 'Römisches Statut des Internationalen Strafgerichtshofs' },
+  'regime.wassenaar': { en: 'Wassenaar Arrangement', de: 'Wassenaar-Abkommen' },
+};
 
 export type BriefFormat = 'html' | 'md' | 'pdf';
 
@@ -82,10 +95,13 @@ async function topicPassages(db: Db, country: string, asOf: string): Promise<Par
   const used = new Set<string>();
   const names = [...new Set([countryName(country, 'de'), countryName(country, 'en')])].filter((n) => n && n !== country).map((n) => n.toLowerCase());
   const mentions = (text: string | null) => Boolean(text) && names.some((n) => text!.toLowerCase().includes(n));
+  // Untagged passages are searched only in a store whose passages carry no country tags at all
+  // (ingested before extraction tagged them); otherwise an untagged passage names no country.
+  const tagged = await passagesAreTagged(db);
   for (const topic of TOPICS) {
     // passages about the country, not every passage that names it ("So modernisiert Kasachstan … T-72" is not Ukraine's armament)
     let hits = (await search(db, { query: TOPIC_QUERIES[topic], about: country, to: asOf, limit: 6 })).hits;
-    if (hits.length === 0 && names.length) {
+    if (hits.length === 0 && names.length && !tagged) {
       // Passages not (yet) tagged with countries: keep those whose document title or text names the country.
       hits = (await search(db, { query: TOPIC_QUERIES[topic], to: asOf, limit: 30 })).hits.filter((h) => mentions(h.title) || mentions(h.snippet));
     }
@@ -94,7 +110,7 @@ async function topicPassages(db: Db, country: string, asOf: string): Promise<Par
       const key = `${h.docId}#${h.passageIdx}`;
       if (used.has(key) || looksLikeContents(h.snippet)) continue;
       used.add(key);
-      picked.push({ docId: h.docId, title: h.title, publisher: h.publisher, date: h.date, snippet: h.snippet, lang: h.lang });
+      picked.push({ docId: h.docId, passageIdx: h.passageIdx, title: h.title, publisher: h.publisher, date: h.date, snippet: h.snippet, lang: h.lang });
       if (picked.length === 2) break;
     }
     if (picked.length) out[topic] = picked;
@@ -166,14 +182,21 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
   const maxYear = Number(asOf.slice(0, 4));
   const labels = indicatorLabels(methodology);
-  const [stored, previous, rows, external, coverage] = await Promise.all([
+  const [stored, previous, rows, external, coverage, germanDeals, recentDeals] = await Promise.all([
     opts.assessment ? Promise.resolve(opts.assessment) : currentAssessment(db, country, asOf, methodology, now),
     previousAssessment(db, country, asOf),
     briefIndicatorValues(db, { country, maxYear, asOf }),
     loadExternal(db, country),
     datasetCoverage(db, Object.entries(labels).filter(([, l]) => l.absentMeans).map(([id]) => id)),
+    // Germany's deliveries over fifteen years (Part I exports); every supplier's over the last five (armament).
+    listArmsDeals(db, { recipient: country, supplier: 'DE', fromYear: maxYear - 17 }),
+    listArmsDeals(db, { recipient: country, fromYear: maxYear - 7 }),
   ]);
   const topics = opts.topics === false ? {} : await topicPassages(db, country, asOf);
+  const neighbourCodes = landNeighbours(country) ?? [];
+  const milexIds = [...new Set(rows.filter((r) => /^sipri\.milex\.usd_const\d{4}$/.test(r.indicator)).map((r) => r.indicator)), 'sipri.milex.usd_const2023', 'sipri.milex.share_gdp'];
+  const neighbourRows = await datasetValuesOf(db, { countries: neighbourCodes, indicators: milexIds, maxYear });
+  const neighbourMilex = neighbourCodes.map((n) => ({ country: n, values: neighbourRows.filter((r) => r.country === n) }));
 
   // Sources: datasets by importer, documents by id (values from briefs, evidence, topic passages).
   const sources: Record<string, SourceInfo> = {};
@@ -185,14 +208,36 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     const id = v.source.split(': ')[0];
     if (id.startsWith('doc:')) docIds.add(id.slice(4));
   }
+  // Documents of quoted passages too: a quote needs to know what its document is mainly about.
+  for (const c of a.criteria) for (const e of c.evidence) docIds.add(e.docId);
+  for (const list of Object.values(topics)) for (const p of list ?? []) docIds.add(p.docId);
   for (const d of await briefDocuments(db, [...docIds])) {
-    sources[`doc:${d.id}`] = { id: `doc:${d.id}`, kind: 'document', title: d.title ?? d.source, publisher: d.publisher, date: d.date };
+    sources[`doc:${d.id}`] = { id: `doc:${d.id}`, kind: 'document', title: d.title ?? d.source, publisher: d.publisher, date: d.date, primaryCountries: d.primaryCountries };
   }
 
-  const codes = new Set<string>([country]);
+  // Full texts of every passage that may be quoted: evidence and topic passages.
+  const refs = [
+    ...a.criteria.flatMap((c) => [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated)).slice(0, 12).map((e) => ({ docId: e.docId, idx: e.passageIdx }))),
+    ...Object.values(topics).flatMap((list) => (list ?? []).flatMap((p) => (p.passageIdx === undefined ? [] : [{ docId: p.docId, idx: p.passageIdx }]))),
+  ];
+  const passages: Record<string, { text: string; lang: string }> = {};
+  for (const p of await briefPassages(db, refs)) passages[`${p.docId}#${p.idx}`] = { text: p.text, lang: p.lang };
+
+  // States the sanction and conflict notes name, resolved once here (the render layer is pure).
+  const stateCodes: Record<string, string> = {};
+  for (const n of namesInNotes(rows.filter((r) => /^(gsdb|ucdp)\./.test(r.indicator)).map((r) => r.note))) {
+    const code = resolveCountry(n);
+    if (code) stateCodes[n] = code;
+  }
+  const codes = new Set<string>([country, ...neighbourCodes, ...Object.values(stateCodes)]);
   for (const r of rows) if (r.partnerKey) codes.add(r.partnerKey);
   for (const c of a.criteria) for (const v of [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)]) if (v.country) codes.add(v.country);
 
+  const lines = (deals: typeof recentDeals) => deals
+    .filter((d) => d.deliveryYear <= maxYear)
+    .map((d) => ({ year: d.deliveryYear, supplier: d.supplierKey ?? d.supplierName, designation: d.designation, description: d.description, number: d.numberDelivered, tiv: d.tivDelivered }));
+  const deliveryLines = lines(recentDeals);
+  for (const d of deliveryLines) if (d.supplier) codes.add(d.supplier);
   return {
     country,
     names: namesFor(codes),
@@ -203,7 +248,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     previous,
     values: rows.map((r) => ({
       indicator: r.indicator, year: r.year, value: r.value, valueText: r.valueText, partnerKey: r.partnerKey, partnerName: r.partnerName,
-      note: r.note, sourceId: r.sourceId, table: r.table,
+      note: r.note, sourceId: r.sourceId, table: r.table, date: r.date,
     })),
     indicators: labels,
     sources,
@@ -211,6 +256,13 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     sourcePriority: sourcePriority(),
     external,
     topics,
+    passages,
+    stateCodes,
+    treatyNames: { ...Object.fromEntries(Object.entries(TREATIES).map(([id, n]) => [`treaty.${id}`, n])), ...REFERENCE_TREATY_NAMES },
+    rules: Object.fromEntries(Object.entries(methodology.criteria).map(([n, cm]) => [n, cm.rules.map((r) => ({ id: r.id, description: r.description, reads: r.reads }))])),
+    neighbourMilex: neighbourMilex.map((n) => ({ country: n.country, values: n.values.map((r) => ({ indicator: r.indicator, year: r.year, value: r.value, valueText: r.valueText, partnerKey: r.partnerKey, sourceId: r.sourceId })) })),
+    germanDeliveries: lines(germanDeals),
+    deliveries: deliveryLines,
   };
 }
 

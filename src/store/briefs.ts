@@ -14,6 +14,8 @@ export interface BriefValueRow {
   note: string | null;
   sourceId: string;
   table: string | null;
+  /** The exact day the value became true (a treaty's ratification), when the dataset gives it. */
+  date: string | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function briefIndicatorValues(
 ): Promise<BriefValueRow[]> {
   const r = await db.query<BriefValueRow>(
     `SELECT v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.partner_key AS "partnerKey",
-       v.partner_name AS "partnerName", v.note, v.source_id AS "sourceId", v.source_table AS "table"
+       v.partner_name AS "partnerName", v.note, v.source_id AS "sourceId", v.source_table AS "table", v.value_date::text AS date
      FROM indicator_values v
      LEFT JOIN documents d ON d.id = v.source_doc_id
      WHERE v.entity_key = $1 AND v.year <= $2
@@ -45,12 +47,14 @@ export interface BriefDocumentRow {
   publisher: string | null;
   date: string | null;
   source: string;
+  /** Countries the document is mainly about (extraction). */
+  primaryCountries: string[];
 }
 
 export async function briefDocuments(db: Queryable, ids: string[]): Promise<BriefDocumentRow[]> {
   if (ids.length === 0) return [];
   const r = await db.query<BriefDocumentRow>(
-    `SELECT id, title, publisher, coalesce(doc_date, date_from::text) AS date, source FROM documents WHERE id = ANY($1::text[])`,
+    `SELECT id, title, publisher, coalesce(doc_date, date_from::text) AS date, source, primary_countries AS "primaryCountries" FROM documents WHERE id = ANY($1::text[])`,
     [ids],
   );
   return r.rows;
@@ -71,4 +75,42 @@ export async function assessmentIsCurrent(db: Queryable, assessmentId: number): 
     [assessmentId],
   );
   return r.rows[0]?.current ?? false;
+}
+
+export interface BriefPassageRow {
+  docId: string;
+  idx: number;
+  lang: string;
+  text: string;
+}
+
+/** Whole texts and languages of the passages a brief quotes ("docId#idx" references). */
+export async function briefPassages(db: Queryable, refs: Array<{ docId: string; idx: number }>): Promise<BriefPassageRow[]> {
+  if (refs.length === 0) return [];
+  const r = await db.query<BriefPassageRow>(
+    `SELECT p.doc_id AS "docId", p.idx, p.lang, p.text
+     FROM passages p JOIN unnest($1::text[], $2::int[]) AS q(doc_id, idx) ON p.doc_id = q.doc_id AND p.idx = q.idx`,
+    [refs.map((x) => x.docId), refs.map((x) => x.idx)],
+  );
+  return r.rows;
+}
+
+/** True when extraction tagged any passage with a country (then an untagged passage names none). */
+export async function passagesAreTagged(db: Queryable): Promise<boolean> {
+  const r = await db.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM passages WHERE countries <> '{}'::text[]) AS found`);
+  return r.rows[0]?.found ?? false;
+}
+
+/** Values of several countries for a few indicators (neighbours' military spending), datasets only. */
+export async function datasetValuesOf(db: Queryable, q: { countries: string[]; indicators: string[]; maxYear: number }): Promise<Array<BriefValueRow & { country: string }>> {
+  if (q.countries.length === 0) return [];
+  const r = await db.query<BriefValueRow & { country: string }>(
+    `SELECT v.entity_key AS country, v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.partner_key AS "partnerKey",
+       v.partner_name AS "partnerName", v.note, v.source_id AS "sourceId", v.source_table AS "table", v.value_date::text AS date
+     FROM indicator_values v
+     WHERE v.entity_key = ANY($1::text[]) AND v.indicator_id = ANY($2::text[]) AND v.year <= $3 AND v.source_doc_id IS NULL AND v.partner_key = ''
+     ORDER BY v.entity_key, v.indicator_id, v.year`,
+    [q.countries, q.indicators, q.maxYear],
+  );
+  return r.rows.map((x) => ({ ...x, value: x.value === null ? null : Number(x.value) }));
 }

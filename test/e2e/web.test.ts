@@ -7,6 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -106,7 +108,8 @@ test('map → country → evidence → document', { skip }, async () => {
   assert.match(await page.locator('#ratings-table').innerText(), /Human rights/);
   assert.ok((await page.locator('#indicators-table tbody tr').count()) >= 1, 'indicators are listed');
   assert.ok((await page.locator('.charts svg.chart').count()) >= 1, 'indicator charts are drawn');
-  const evidence = page.locator('#evidence-timeline li a').first();
+  // The timeline lists each document once, its passages under it; a passage link opens the document there.
+  const evidence = page.locator('#evidence-timeline ul.passages a').first();
   await evidence.waitFor();
   await evidence.click();
   await page.waitForURL(/\/documents\/doc_[0-9a-f]+#p\d+$/);
@@ -240,6 +243,45 @@ test('a document with <script> renders inert', { skip }, async () => {
   assert.equal(await page.evaluate('typeof window.__xss'), 'undefined');
   await page.close();
   assertNoProblems();
+});
+
+test('country pages and the overview fit 1,280 px, speak the page language, one timeline entry per document; screenshots', { skip }, async () => {
+  const wide = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+  const page = watch(await wide.newPage());
+  const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'armsbrief-web-'));
+  for (const lang of ['de', 'en'] as const) {
+    for (const [name, url] of [['overview', '/'], ['country', lang === 'de' ? '/countries/Kasachstan' : '/countries/Kazakhstan']]) {
+      await page.goto(`${url}?lang=${lang}`);
+      const [scroll, client] = await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]') as [number, number];
+      assert.ok(scroll <= client, `${url} (${lang}) is ${scroll}px wide in a ${client}px window`);
+      const file = path.join(shots, `${name}-${lang}.png`);
+      await page.screenshot({ path: file });
+      assert.ok(fs.statSync(file).size > 20_000, `screenshot ${file}`);
+      if (name !== 'country') continue;
+      assert.match(await page.locator('h1').innerText(), lang === 'de' ? /Kasachstan/ : /Kazakhstan/);
+      // Reasons in words, never as indicator ids; units in the page's language.
+      const ratings = await page.locator('#ratings-table').innerText();
+      assert.doesNotMatch(ratings, /\b(gsdb|pts|fh|ti|undp|sipri|ucdp)\.[a-z_.]+\s*=/, 'no raw indicator ids');
+      const units = await page.locator('#indicators-table').innerText();
+      if (lang === 'de') assert.doesNotMatch(units, /\bpercent\b|USD million/, 'German units');
+      const docs = await page.evaluate('[...document.querySelectorAll("#evidence-timeline > li > a")].map((a) => a.getAttribute("href"))') as string[];
+      assert.equal(new Set(docs).size, docs.length, 'one timeline entry per document');
+    }
+  }
+  console.log(`# screenshots in ${shots}`);
+  await wide.close();
+  assertNoProblems();
+});
+
+test('the API takes country names wherever codes work and answers an ambiguous name with its choices', { skip }, async () => {
+  const kz = await fetch(`${base}/api/countries/Kasachstan`);
+  assert.equal(kz.status, 200);
+  assert.equal(((await kz.json()) as { country: string }).country, 'KZ');
+  const congo = await fetch(`${base}/api/countries/Kongo`);
+  assert.equal(congo.status, 400);
+  const body = (await congo.json()) as { error: { code: string; choices: Array<{ code: string }> } };
+  assert.equal(body.error.code, 'ambiguous_country');
+  assert.deepEqual(body.error.choices.map((c) => c.code).sort(), ['CD', 'CG']);
 });
 
 test('no console errors on any page, in either language', { skip }, async () => {

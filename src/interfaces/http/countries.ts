@@ -10,8 +10,11 @@ import { indicatorInfo } from '../../data/catalogue.js';
 import { sourcePriority } from '../../data/registry.js';
 import { oneSourcePerSeries } from '../../core/series.js';
 import { RATING_LABELS, CRITERION_NAMES } from '../../assess/labels.js';
-import { buildBrief, checkFormat, checkLang } from '../../services/build-brief.js';
-import { renderCountry, renderOverview, type CountryData, type IndicatorSeries, type OverviewData, type TimelineItem } from '../web/pages/countries.js';
+import { buildBrief, checkFormat, checkLang, loadBriefInput } from '../../services/build-brief.js';
+import { buildBriefModel, indicatorCell, type Val } from '../../render/brief-model.js';
+import { localize } from '../../render/localize.js';
+import { unitLabel } from '../../render/units.js';
+import { renderCountry, renderOverview, type CountryData, type CriterionReasons, type IndicatorSeries, type OverviewData, type TimelineItem } from '../web/pages/countries.js';
 import type { Deps, Env } from './context.js';
 import { definePage } from './page.js';
 import { parseForm, requireWrite, type Sessions } from './auth.js';
@@ -49,9 +52,18 @@ export async function loadOverview(deps: Deps): Promise<OverviewData> {
   };
 }
 
+/** An ISO code or an English or German name ("KZ", "Kasachstan"); an ambiguous name answers with its choices. */
 function canonicalCode(text: string): string {
-  if (!/^[A-Za-z]{2}$/.test(text)) throw new AppError('unknown_country', `Unknown country code: ${JSON.stringify(text)}.`, { status: 404, hint: 'Use an ISO alpha-2 code such as KZ.' });
-  return resolveCountryArg(text.toUpperCase());
+  return resolveCountryArg(/^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : text);
+}
+
+/** Cache key of a country page: the resolved code, so "KZ" and "Kasachstan" share one entry. */
+function countryKey(text: string): string {
+  try {
+    return canonicalCode(text);
+  } catch {
+    return `?${text}`;
+  }
 }
 
 export async function loadCountry(deps: Deps, codeText: string): Promise<CountryData> {
@@ -64,6 +76,14 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
     listOverrides(db, code),
   ]);
   const a = stored.assessment;
+  // Reasons in the brief's words and numbers: the brief model's formatter, both languages.
+  const model = buildBriefModel(await loadBriefInput(db, code, { now: deps.now(), topics: false, assessment: stored }));
+  const both = (v: Val) => ({ de: localize(v, 'de'), en: localize(v, 'en') });
+  const reasons: CriterionReasons[] = model.explained.map((x) => ({
+    criterion: x.criterion,
+    rules: x.rules.map((r) => ({ ruleId: r.ruleId, rating: r.rating, description: r.description, values: r.values.map(both), evidence: r.evidence ? both(r.evidence) : null })),
+    facts: x.facts.map(both), decisive: x.decisive.map(both), missing: x.missing.map(both), stale: x.stale.map(both), undetermined: x.undetermined.map(both),
+  }));
   // One timeline entry per passage, with every criterion it bears on.
   const timeline = new Map<string, TimelineItem>();
   for (const c of a.criteria) {
@@ -89,7 +109,9 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
   const indicators: IndicatorSeries[] = CHART_INDICATORS.filter((id) => series.has(id)).map((id) => {
     const info = indicatorInfo(id);
     const points = [...series.get(id)!.values()].sort((x, y) => x.year - y.year);
-    return { id, name: info?.name ?? { de: id, en: id }, unit: info?.unit ?? '', points };
+    const label = info ? { name: info.name, unit: info.unit, kind: info.kind } : undefined;
+    const formatted = points.map((p) => both(indicatorCell(label, id, p)));
+    return { id, name: info?.name ?? { de: id, en: id }, unit: info?.unit ?? '', unitLabel: unitLabel(info?.unit ?? ''), points: points.map((p, i) => ({ ...p, text: formatted[i] })) };
   });
   const briefs = (['de', 'en'] as const).flatMap((lang) => (['html', 'pdf'] as const).map((format) => ({ lang, format, href: `/countries/${code}/brief?lang=${lang}&format=${format}` })));
   return {
@@ -98,6 +120,7 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
     asOf: a.asOf,
     methodology: a.methodology,
     criteria: a.criteria,
+    reasons,
     evidence,
     indicators,
     documents: { total: docs.total, items: docs.documents },
@@ -123,7 +146,7 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
   });
   definePage<CountryData>(router, deps, {
     path: '/countries/:code',
-    cacheKey: (req) => `${req.param('code').toUpperCase()}|${todayUtc(deps.now())}`,
+    cacheKey: (req) => `${countryKey(req.param('code'))}|${todayUtc(deps.now())}`,
     load: (d, req) => loadCountry(d, req.param('code')),
     title: (d, v) => d.name[v.lang],
     render: renderCountry,

@@ -31,9 +31,9 @@ export const CONTENT_SECURITY_POLICY =
 
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0b5cad"/><path d="M4 12 8 3l4 9" stroke="#fff" stroke-width="2" fill="none"/></svg>';
 
-/** The JSON body of every error: { error: { code, message } } (plus hint when there is one). */
-export function errorBody(err: AppError): { error: { code: string; message: string; hint?: string } } {
-  return { error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) } };
+/** The JSON body of every error: { error: { code, message } } (plus hint, and the choices of an ambiguous name). */
+export function errorBody(err: AppError): { error: { code: string; message: string; hint?: string; choices?: Array<{ code: string; name: string }> } } {
+  return { error: err.toJSON() };
 }
 
 function toAppError(err: unknown): AppError {

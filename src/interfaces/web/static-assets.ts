@@ -23,8 +23,13 @@ th button { font:inherit; font-weight:600; background:none; border:0; padding:0;
 th[aria-sort="ascending"] button::after { content:" ▲"; } th[aria-sort="descending"] button::after { content:" ▼"; }
 td.num, th.num { text-align:right; }
 .muted { color:var(--muted); } .small { font-size:.88rem; }
-.overview { display:grid; grid-template-columns: minmax(0,3fr) minmax(0,2fr); gap:1.5rem; align-items:start; }
-@media (max-width: 900px) { .overview { grid-template-columns: 1fr; } }
+.overview { display:grid; grid-template-columns: minmax(0,1fr) minmax(0,1fr); gap:1.5rem; align-items:start; }
+@media (max-width: 1100px) { .overview { grid-template-columns: 1fr; } }
+/* Headings and long words wrap (hyphenated by the page's lang), so no table is wider than its column. */
+th, td { hyphens:auto; overflow-wrap:break-word; }
+.overview table th, .overview table td { padding:.3rem .35rem; }
+ul.values { margin:.1rem 0 .3rem; padding-left:1rem; } ul.facts { margin:.3rem 0; padding-left:1.1rem; }
+ul.passages { list-style:none; padding:0; margin:.3rem 0 0; } ul.passages li { margin-bottom:.4rem; }
 svg.map { width:100%; height:auto; background:#f4f8fb; border:1px solid var(--line); }
 svg.map path { stroke:#fff; stroke-width:.4; }
 svg.map a:focus path, svg.map a:hover path { stroke:#000; stroke-width:1.2; }

@@ -50,6 +50,8 @@ export const de: Record<MessageKey, string> = {
   ratingsTitle: 'Bewertungen',
   evidenceTitle: 'Zeitleiste der Belege',
   evidenceEmpty: 'Noch keine Belegstellen zu diesem Land.',
+  undeterminedRules: 'Mangels Daten unentschiedene Regeln',
+  passagesCount: '{n} Textstellen',
   undated: 'undatiert',
   corroborated: 'bestätigt',
   indicatorsTitle: 'Indikatoren',

@@ -48,6 +48,8 @@ export const en = {
   ratingsTitle: 'Ratings',
   evidenceTitle: 'Evidence timeline',
   evidenceEmpty: 'No evidence passages for this country yet.',
+  undeterminedRules: 'Rules undecided for lack of data',
+  passagesCount: '{n} passages',
   undated: 'undated',
   corroborated: 'corroborated',
   indicatorsTitle: 'Indicators',

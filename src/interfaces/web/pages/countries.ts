@@ -1,7 +1,9 @@
 /** Overview (world map + sortable table) and country page (ratings, evidence timeline, indicators, documents, briefs). */
 import { countryName } from '../../../extract/countries/resolve.js';
 import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS } from '../../../assess/labels.js';
-import { formatValue, localize } from '../../../assess/explain.js';
+import { localize } from '../../../assess/explain.js';
+import { cleanSnippet } from '../../../render/brief-html.js';
+import { plainText, quoteSentences } from '../../../render/quote.js';
 import type { CriterionResult } from '../../../assess/types.js';
 import type { EvidenceFact, Rating } from '../../../core/types.js';
 import type { DocumentSummary } from '../../../store/documents.js';
@@ -10,7 +12,6 @@ import { html, href, type SafeHtml } from '../html.js';
 import { csvDownload, type View } from '../layout.js';
 import { worldMapSvg, type MapCountry } from '../world-map.js';
 import { lineChart } from '../charts.js';
-import { formatNumber } from '../i18n/index.js';
 import { documentTable } from './documents.js';
 
 export interface OverviewRow {
@@ -40,7 +41,22 @@ export interface IndicatorSeries {
   id: string;
   name: { de: string; en: string };
   unit: string;
-  points: Array<{ year: number; value: number | null; valueText: string | null; source: string }>;
+  unitLabel: { de: string; en: string };
+  /** `text`: the value as the brief writes it, in both languages. */
+  points: Array<{ year: number; value: number | null; valueText: string | null; source: string; text: { de: string; en: string } }>;
+}
+
+type L = { de: string; en: string };
+
+/** A criterion's reasons in the brief's words (the brief model's formatter), both languages. */
+export interface CriterionReasons {
+  criterion: number;
+  rules: Array<{ ruleId: string; rating: Rating; description: L; values: L[]; evidence: L | null }>;
+  facts: L[];
+  decisive: L[];
+  missing: L[];
+  stale: L[];
+  undetermined: L[];
 }
 
 export interface CountryData {
@@ -49,6 +65,7 @@ export interface CountryData {
   asOf: string;
   methodology: { id: string; version: string };
   criteria: CriterionResult[];
+  reasons: CriterionReasons[];
   evidence: TimelineItem[];
   indicators: IndicatorSeries[];
   documents: { total: number; items: DocumentSummary[] };
@@ -98,30 +115,50 @@ ${csvDownload(view)}`
 </div>`;
 }
 
-function criterionRow(c: CriterionResult, view: View): SafeHtml {
+/**
+ * The engine's confidence reasons without those that list indicator or rule ids: what they say is
+ * shown in words under the reasons (missing data, undecided rules).
+ */
+function confidenceNotes(c: CriterionResult, lang: 'de' | 'en'): string[] {
+  return c.confidenceReasons.map((x) => localize(x, lang)).filter((x) => !/\b[a-z0-9]+\.[a-z_]+/.test(x));
+}
+
+function criterionRow(c: CriterionResult, r: CriterionReasons | undefined, view: View): SafeHtml {
   const { t, lang } = view;
-  const reasons = [
-    ...c.rulesFired.map((f) => html`<li><strong>${f.description[lang]}</strong> → ${RATING_LABELS[f.rating][lang]}<br><span class="small muted">${
-      f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${t('evidenceTitle').toLowerCase()}` : f.values.map((v) => formatValue(v, lang)).join('; ')
-    }</span></li>`),
-  ];
+  const reasons = (r?.rules ?? []).map((f) => html`<li><strong>${f.description[lang]}</strong> → ${RATING_LABELS[f.rating][lang]}${
+    f.values.length || f.evidence ? html`<ul class="small muted values">${f.values.map((v) => html`<li>${v[lang]}</li>`)}${f.evidence ? html`<li>${f.evidence[lang]}</li>` : ''}</ul>` : ''
+  }</li>`);
   return html`<tr id="criterion-${c.criterion}">
 <td>${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}</td>
 <td>${ratingBadge(c.effectiveRating, view)}${c.override ? html`<br><span class="small">${t('computedRating')}: ${RATING_LABELS[c.rating][lang]}</span>` : ''}${c.reviewSuggested ? html` <span class="flag" title="${c.reviewReason ? localize(c.reviewReason, lang) : ''}">${t('reviewSuggested')}</span>` : ''}</td>
-<td>${CONFIDENCE_LABELS[c.confidence][lang]}${c.confidenceReasons.length ? html`<br><span class="small muted">${c.confidenceReasons.map((r) => localize(r, lang)).join('; ')}</span>` : ''}</td>
+<td>${CONFIDENCE_LABELS[c.confidence][lang]}${confidenceNotes(c, lang).length ? html`<br><span class="small muted">${confidenceNotes(c, lang).join('; ')}</span>` : ''}</td>
 <td>${reasons.length ? html`<ul class="small">${reasons}</ul>` : html`<span class="small muted">${t('noRuleFired')}</span>`}
-${c.decisiveValues.length && !c.rulesFired.length ? html`<div class="small muted">${t('valuesRead')}: ${c.decisiveValues.map((v) => formatValue(v, lang)).join('; ')}</div>` : ''}
-${c.missing.length ? html`<div class="small">${t('missingData')}: ${c.missing.join(', ')}</div>` : ''}
-${c.stale.length ? html`<div class="small">${t('staleData')}: ${c.stale.join(', ')}</div>` : ''}
+${r?.facts.length ? html`<ul class="small facts">${r.facts.map((f) => html`<li>${f[lang]}</li>`)}</ul>` : ''}
+${r?.decisive.length && !c.rulesFired.length ? html`<div class="small muted">${t('valuesRead')}: ${r.decisive.map((v) => v[lang]).join('; ')}</div>` : ''}
+${r?.missing.length ? html`<div class="small">${t('missingData')}: ${r.missing.map((m) => m[lang]).join('; ')}</div>` : ''}
+${r?.stale.length ? html`<div class="small">${t('staleData')}: ${r.stale.map((m) => m[lang]).join('; ')}</div>` : ''}
+${r?.undetermined.length ? html`<div class="small">${t('undeterminedRules')}: ${r.undetermined.map((m) => m[lang]).join('; ')}</div>` : ''}
 ${c.reviewSuggested && c.reviewReason ? html`<div class="small">${t('reviewSuggested')}: ${localize(c.reviewReason, lang)}</div>` : ''}</td>
 <td>${c.override ? html`${RATING_LABELS[c.override.rating][lang]}<br><span class="small">${c.override.by}: ${c.override.reason} (${c.override.createdAt.slice(0, 10)})</span>` : html`<span class="muted">${t('overrideNone')}</span>`}</td>
 </tr>`;
 }
 
+/** The evidence timeline: one entry per document (date, title, publisher), its passages under it. */
+function timelineHtml(items: TimelineItem[], view: View): SafeHtml {
+  const { t } = view;
+  const byDoc = new Map<string, TimelineItem[]>();
+  for (const e of items) byDoc.set(e.docId, [...(byDoc.get(e.docId) ?? []), e]);
+  return html`<ol class="timeline" id="evidence-timeline">${[...byDoc.values()].map((list) => {
+    const d = list[0];
+    return html`<li><strong>${d.date ?? t('undated')}</strong> · <a href="/documents/${d.docId}">${d.docTitle ?? d.docId}</a>${d.publisher ? html` <span class="muted">(${d.publisher})</span>` : ''} <span class="small muted">${t('passagesCount', { n: list.length })}</span>
+<ul class="passages">${list.map((e) => html`<li><a class="small" href="/documents/${e.docId}#p${e.passageIdx}">${e.criteria.map((n) => `${t('criterion')} ${n}`).join(', ')}</a>${e.corroborated ? html` <span class="small">· ${t('corroborated')}</span>` : ''}
+<br><span class="small">${quoteSentences(e.snippet, { max: 300 }) ?? cleanSnippet(plainText(e.snippet), 300)}</span></li>`)}</ul></li>`;
+  })}</ol>`;
+}
+
 export function renderCountry(d: CountryData, view: View): SafeHtml {
   const { t, lang } = view;
   const latest = (s: IndicatorSeries) => s.points[s.points.length - 1];
-  const fmt = (p: { value: number | null; valueText: string | null }) => p.valueText ?? (p.value === null ? t('none') : formatNumber(p.value, lang));
   return html`<h1>${d.name[lang]} <span class="muted">${d.country}</span></h1>
 <p class="muted">${t('asOf')} ${d.asOf} · <a href="/methodology">${t('methodology')} ${d.methodology.id} ${d.methodology.version}</a></p>
 <p id="briefs">${t('briefTitle')}: ${d.briefs.map((b, i) => html`${i ? ' · ' : ''}<a href="${b.href}" hreflang="${b.lang}">${b.lang === 'de' ? t('briefGerman') : t('briefEnglish')} (${b.format.toUpperCase()})</a>`)}</p>
@@ -129,19 +166,13 @@ export function renderCountry(d: CountryData, view: View): SafeHtml {
 <h2 id="ratings">${t('ratingsTitle')}</h2>
 <table id="ratings-table">
 <thead><tr><th>${t('criterion')}</th><th>${t('rating')}</th><th>${t('confidence')}</th><th>${t('reasons')}</th><th>${t('override')}</th></tr></thead>
-<tbody>${d.criteria.map((c) => criterionRow(c, view))}</tbody>
+<tbody>${d.criteria.map((c) => criterionRow(c, d.reasons.find((r) => r.criterion === c.criterion), view))}</tbody>
 </table>
 ${csvDownload(view, 'ratings')}
 ${view.authed ? overrideForm(d, view) : ''}
 
 <h2 id="evidence">${t('evidenceTitle')}</h2>
-${d.evidence.length
-    ? html`<ol class="timeline" id="evidence-timeline">${d.evidence.map(
-        (e) => html`<li><strong>${e.date ?? t('undated')}</strong> · <a href="/documents/${e.docId}#p${e.passageIdx}">${e.docTitle ?? e.docId}</a>${e.publisher ? html` <span class="muted">(${e.publisher})</span>` : ''}
-<br><span class="small">${e.criteria.map((n) => `${t('criterion')} ${n}`).join(', ')}${e.corroborated ? ` · ${t('corroborated')}` : ''}</span>
-<br><span class="small">${e.snippet}</span></li>`,
-      )}</ol>${csvDownload(view, 'evidence')}`
-    : html`<p class="muted">${t('evidenceEmpty')}</p>`}
+${d.evidence.length ? html`${timelineHtml(d.evidence, view)}${csvDownload(view, 'evidence')}` : html`<p class="muted">${t('evidenceEmpty')}</p>`}
 
 <h2 id="indicators">${t('indicatorsTitle')}</h2>
 ${d.indicators.length
@@ -150,12 +181,12 @@ ${d.indicators.length
         .map((s) => {
           const pts = s.points.filter((p) => p.value !== null).map((p) => ({ year: p.year, value: p.value as number }));
           const label = t('chartAlt', { name: s.name[lang], from: pts[0]?.year ?? '', to: pts[pts.length - 1]?.year ?? '' });
-          return html`<figure>${lineChart(pts, lang, label)}<figcaption>${s.name[lang]} <span class="muted">(${s.unit})</span></figcaption></figure>`;
+          return html`<figure>${lineChart(pts, lang, label)}<figcaption>${s.name[lang]} <span class="muted">(${s.unitLabel[lang]})</span></figcaption></figure>`;
         })}</div>
 <table class="sortable" id="indicators-table"><thead><tr><th>${t('indicator')}</th><th class="num">${t('year')}</th><th class="num">${t('latest')}</th><th>${t('unit')}</th><th>${t('source')}</th></tr></thead>
 <tbody>${d.indicators.map((s) => {
         const p = latest(s);
-        return html`<tr><td>${s.name[lang]}</td><td class="num">${p.year}</td><td class="num" data-sort="${p.value ?? ''}">${fmt(p)}</td><td>${s.unit}</td><td class="small">${p.source}</td></tr>`;
+        return html`<tr><td>${s.name[lang]}</td><td class="num">${p.year}</td><td class="num" data-sort="${p.value ?? ''}">${p.text[lang]}</td><td>${s.unitLabel[lang]}</td><td class="small">${p.source}</td></tr>`;
       })}</tbody></table>${csvDownload(view, 'indicators')}`
     : html`<p class="muted">${t('indicatorsEmpty')}</p>`}
 
