@@ -8,7 +8,6 @@ import type { Command } from 'commander';
 import type { Browser } from 'playwright-core';
 import type { Lang } from '../../render/format.js';
 import type { BriefFormat } from '../../services/build-brief.js';
-import { resolveCountryArg } from '../../services/assess-country.js';
 import { usageError, withApp } from './context.js';
 import { writeOutputFile } from './write-output.js';
 
@@ -50,7 +49,9 @@ Examples:
     )
     .action(async (countryArg: string, opts: Opts, cmd: Command) => {
       // Rendering (charts, PDF) is loaded on use, so other commands start without its memory.
-      const [{ buildBrief, checkFormat, checkLang }, { launchChromium }] = await Promise.all([import('../../services/build-brief.js'), import('../../render/brief-pdf.js')]);
+      const [{ buildBrief, checkFormat, checkLang }, { launchChromium }, { resolveCountryArg }] = await Promise.all([
+        import('../../services/build-brief.js'), import('../../render/brief-pdf.js'), import('../../services/assess-country.js'),
+      ]);
       const langs = listOf(opts.lang, 'de', (s) => checkLang(s));
       const formats = listOf(opts.format, 'html', (s) => checkFormat(s));
       const many = langs.length * formats.length > 1;
