@@ -11,6 +11,7 @@ import type { AssessmentDiff } from '../../assess/diff.js';
 import type { OverrideRow } from '../../store/assessments.js';
 import type { StoredAssessment } from '../../services/assess-country.js';
 import { printJson, usageError, withApp } from './context.js';
+import { toCsv, type CsvCell } from '../../core/csv.js';
 
 // Loaded when a command runs, not when the CLI starts: `--help` stays fast.
 const service = () => import('../../services/assess-country.js');
@@ -79,20 +80,15 @@ function printAllTable(results: StoredAssessment[], lang: Lang): void {
   out(`\n${LEGEND[lang](results.length)}`);
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function printCsv(results: StoredAssessment[], lang: Lang): void {
   const head = ['country', 'name', 'as_of', 'methodology', 'methodology_version', 'computed_at'];
   for (let n = 1; n <= 8; n++) head.push(`c${n}_rating`, `c${n}_confidence`, `c${n}_override`, `c${n}_review_suggested`, `c${n}_rules`);
-  out(head.join(','));
-  for (const { assessment: a, computedAt } of results) {
-    const row: unknown[] = [a.country, countryName(a.country, lang), a.asOf, a.methodology.id, a.methodology.version, computedAt];
+  const rows = results.map(({ assessment: a, computedAt }) => {
+    const row: CsvCell[] = [a.country, countryName(a.country, lang), a.asOf, a.methodology.id, a.methodology.version, computedAt];
     for (const c of a.criteria) row.push(c.rating, c.confidence, c.override?.rating ?? '', c.reviewSuggested, c.rulesFired.map((f) => f.ruleId).join(' '));
-    out(row.map(csvCell).join(','));
-  }
+    return row;
+  });
+  process.stdout.write(toCsv({ columns: head, rows }));
 }
 
 function printDiff(d: AssessmentDiff, lang: Lang): void {

@@ -7,6 +7,7 @@ import type { ImportReport } from '../../services/import-data.js';
 import type { StoredIndicatorValue } from '../../store/indicators.js';
 import { EXIT, printJson, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
+import { toCsv, type CsvCell } from '../../core/csv.js';
 
 // Services are loaded when a command runs, not when the CLI starts: `--help` stays fast.
 const importing = () => import('../../services/import-data.js');
@@ -174,14 +175,8 @@ function printValues(label: string, values: StoredIndicatorValue[], historyCount
 
 const CSV_COLUMNS: Array<keyof StoredIndicatorValue> = ['indicatorId', 'countryCode', 'entityName', 'partnerName', 'year', 'date', 'value', 'valueText', 'unit', 'note', 'sourceId', 'publisher', 'sourceFile', 'sourceSheet', 'sourceRow', 'sourceTable', 'sourceDocId', 'importedAt'];
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function printCsv(values: StoredIndicatorValue[]): void {
-  process.stdout.write(CSV_COLUMNS.join(',') + '\n');
-  for (const v of values) process.stdout.write(CSV_COLUMNS.map((c) => csvCell(v[c])).join(',') + '\n');
+  process.stdout.write(toCsv({ columns: CSV_COLUMNS, rows: values.map((v) => CSV_COLUMNS.map((c) => v[c] as CsvCell)) }));
 }
 
 function printTable(header: string[], rows: Array<Array<string | number>>): void {

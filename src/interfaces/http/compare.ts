@@ -16,7 +16,7 @@ import { BUNDLED_EXTERNAL, bundledExternalPath, readExternalTable } from '../../
 import { renderCompare, type ComparePageData, type ExternalChoice } from '../web/pages/compare.js';
 import type { Lang } from '../web/i18n/index.js';
 import type { Deps, Env } from './context.js';
-import type { Table } from './csv.js';
+import type { Table } from '../../core/csv.js';
 import { definePage, type PageRequest } from './page.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;

@@ -11,7 +11,7 @@ import type { SafeHtml } from '../web/html.js';
 import { layout, type View } from '../web/layout.js';
 import type { Lang } from '../web/i18n/index.js';
 import type { Deps, Env } from './context.js';
-import { toCsv, type Table } from './csv.js';
+import { toCsv, type Table } from '../../core/csv.js';
 
 export interface PageRequest {
   param(name: string): string;
