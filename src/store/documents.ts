@@ -12,6 +12,13 @@ const MAX_CHARS_PER_STATEMENT = 4_000_000;
  * content already stored (same hash) is left untouched. If the batch fails, each document is
  * retried in a transaction of its own so one bad document cannot keep the others out.
  */
+/** Which of these content hashes the store already holds (one indexed lookup for a whole batch). */
+export async function existingContentHashes(db: Queryable, hashes: string[]): Promise<Set<string>> {
+  if (!hashes.length) return new Set();
+  const r = await db.query<{ h: string }>('SELECT content_hash AS h FROM documents WHERE content_hash = ANY($1::text[])', [hashes]);
+  return new Set(r.rows.map((x) => x.h));
+}
+
 export async function storeDocuments(db: Db, docs: PreparedDocument[]): Promise<Array<StoreOutcome | Error>> {
   if (docs.length === 0) return [];
   try {
