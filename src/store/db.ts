@@ -127,6 +127,22 @@ export function isDiskFull(err: unknown): boolean {
 }
 
 /** Free bytes on the file system of an embedded store; null for a server (its disk is not ours to see). */
+/**
+ * The embedded store keeps no more write-ahead log than it needs: used segments are removed, not
+ * recycled, and a checkpoint after a large write (releaseWal) lets them go, so the folder stays near
+ * the size of the database instead of carrying hundreds of MB of finished WAL.
+ */
+const WAL_SETTINGS = ['-c', 'min_wal_size=32MB', '-c', 'wal_recycle=off'];
+
+/** After a large write to the embedded store: end the WAL segment and checkpoint, twice, so finished segments are removed. A server manages its own WAL. */
+export async function releaseWal(db: Pick<Db, 'kind' | 'query'>): Promise<void> {
+  if (db.kind !== 'embedded') return;
+  for (let i = 0; i < 2; i++) {
+    await db.query('SELECT pg_switch_wal()');
+    await db.query('CHECKPOINT');
+  }
+}
+
 export function storeFreeBytes(db: Pick<Db, 'kind' | 'location'>): number | null {
   if (db.kind !== 'embedded') return null;
   try {
@@ -175,7 +191,10 @@ async function openEmbedded(dir: string, sharedBuffers: string): Promise<Db> {
   };
   try {
     if (!fs.existsSync(dataDir)) await createCluster(dataDir);
-    pg = await PGlite.create(dataDir, { parsers, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${process.env.ARMSBRIEF_SHARED_BUFFERS || sharedBuffers}`] });
+    pg = await PGlite.create(dataDir, {
+      parsers,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${process.env.ARMSBRIEF_SHARED_BUFFERS || sharedBuffers}`, ...WAL_SETTINGS],
+    });
   } catch (err) {
     lock.release();
     if (isDiskFull(err)) throw diskFullError(location, storeErrorText(err));

@@ -1,5 +1,5 @@
 /** Documents and their passages: storing (idempotent, atomic per document), listing, fetching. */
-import type { Db, Queryable } from './db.js';
+import { releaseWal, type Db, type Queryable } from './db.js';
 import type { PreparedDocument } from '../services/prepare-document.js';
 
 export type StoreOutcome = 'new' | 'unchanged';
@@ -205,11 +205,15 @@ const GIN_INDEXES = [
  * any number of ingests), refreshes them too (again: no autovacuum in the embedded store), so
  * searches keep their index plans as the corpus grows.
  */
-export async function settleAfterIngest(db: Queryable, added: number): Promise<void> {
+export async function settleAfterIngest(db: Pick<Db, 'kind' | 'query'>, added: number): Promise<void> {
   if (added <= 0) return;
   await db.query('SELECT gin_clean_pending_list(i::regclass) FROM unnest($1::text[]) AS i', [GIN_INDEXES]);
   // reltuples: the row count at the last analysis (-1 before the first one).
   const r = await db.query<{ n: number }>(`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'documents'::regclass`);
   const analyzed = r.rows[0].n;
   if (analyzed < 0 || (await documentCount(db)) > analyzed * 1.1) await db.query('ANALYZE documents, passages');
+  if (added >= LARGE_WRITE_DOCUMENTS) await releaseWal(db);
 }
+
+/** From this many new documents in one ingest, the finished WAL is released afterwards. */
+const LARGE_WRITE_DOCUMENTS = 500;

@@ -5,6 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { createTestStore, sharedPath, type TestStore } from '../helpers/stores.js';
 import { runCli } from '../helpers/cli.js';
 import type { Db } from '../../src/store/db.js';
@@ -35,6 +37,16 @@ describe('assessment on the real data and seeds', () => {
     for (const f of imported.files.filter((x) => x.status === 'skipped')) assert.ok(f.reason, `${f.file} skipped without a reason`);
     assert.ok(imported.files.some((f) => f.file === 'SOURCES.md' && f.status === 'skipped'));
     await harvestAllBriefs(db);
+  });
+
+  test('the large import leaves no finished write-ahead log behind in the embedded store', () => {
+    const walDir = path.join(store.target, 'pgdata', 'pg_wal');
+    const bytes = (dir: string): number => fs.readdirSync(dir, { withFileTypes: true })
+      .reduce((n, e) => n + (e.isDirectory() ? bytes(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size), 0);
+    const wal = bytes(walDir);
+    const data = bytes(path.join(store.target, 'pgdata', 'base'));
+    // Without the release after import the WAL was as large as the data (193 MB beside 183 MB).
+    assert.ok(wal < data / 4, `pg_wal ${Math.round(wal / 2 ** 20)} MB beside ${Math.round(data / 2 ** 20)} MB of data`);
   });
 
   after(async () => {
