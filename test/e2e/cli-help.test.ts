@@ -36,3 +36,14 @@ test('every command and subcommand has --help and a README entry', async () => {
   }
   assert.ok(checked.includes('data import') && checked.includes('brief'), checked.join(', '));
 });
+
+test('with --json an error is JSON on standard output in the API\'s shape, and the exit status says what kind', async () => {
+  const missing = await runCli(['extract', '/nonexistent/armsbrief-test.txt', '--json']);
+  assert.notEqual(missing.code, 0);
+  const parsed = JSON.parse(missing.stdout) as { error: { code: string; message: string } };
+  assert.ok(parsed.error.code && parsed.error.message.includes('armsbrief-test.txt'), missing.stdout);
+  assert.match(missing.stderr, /armsbrief: /, 'people still read the message on stderr');
+  const usage = await runCli(['assess', '--json']);
+  assert.equal(usage.code, 2);
+  assert.equal((JSON.parse(usage.stdout) as { error: { code: string } }).error.code, 'usage');
+});

@@ -56,15 +56,25 @@ export function printJsonLine(value: unknown): void {
 
 export function exitCodeFor(err: unknown): number {
   if (err instanceof AppError) {
-    if (err.code.startsWith('store_')) return EXIT.store;
+    if (err.code.startsWith('store_') || err.status === 503) return EXIT.store;
     if (err.status === 404) return EXIT.notFound;
     if (err.code === 'usage' || err.status === 400) return EXIT.usage;
+    // A fault of armsbrief, not of the input: never the "some inputs failed" status.
+    if (err.status === 500 || err.code === 'internal') return EXIT.internal;
     return EXIT.partial;
   }
   return EXIT.internal;
 }
 
-export function reportError(err: unknown, debug: boolean): void {
+/** The error as JSON, the shape the HTTP API answers with: { error: { code, message, hint? } }. */
+export function errorJson(err: unknown): { error: { code: string; message: string; hint?: string; choices?: Array<{ code: string; name: string }> } } {
+  if (err instanceof AppError) return { error: err.toJSON() };
+  return { error: { code: 'internal', message: `unexpected error: ${errorMessage(err)}`, hint: 'run again with --debug for the stack trace' } };
+}
+
+export function reportError(err: unknown, debug: boolean, json = false): void {
+  // With --json a script reads the error as JSON on standard output; the line for people stays on stderr.
+  if (json) process.stdout.write(JSON.stringify(errorJson(err)) + '\n');
   if (err instanceof AppError) {
     process.stderr.write(`armsbrief: ${err.message}\n`);
     if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);

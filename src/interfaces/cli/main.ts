@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end with exit code 0; usage errors were already printed.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    reportError(err, process.argv.includes('--debug'));
+    reportError(err, process.argv.includes('--debug'), process.argv.includes('--json'));
     return exitCodeFor(err);
   }
 }
