@@ -33,3 +33,13 @@ test('the languages with country lexicons are told apart, and each reports how m
   for (const lang of ['it', 'pt', 'nl', 'pl', 'ar']) assert.equal(extractionSupport(lang), 'countries', lang);
   for (const lang of ['sv', 'tr', 'und']) assert.equal(extractionSupport(lang), 'unsupported', lang);
 });
+
+test('Cyrillic languages are told apart by their letters where trigrams waver on short texts', () => {
+  assert.equal(detectLanguage('Россия и Южная Корея, а также Бразилия и Канада подписали договор. Поставки в Австралию и Швецию.'), 'ru');
+  assert.equal(detectLanguage('Україна отримала нові системи протиповітряної оборони від союзників, повідомило міністерство оборони.'), 'uk');
+  assert.equal(detectLanguage('България изнася оръжие за редица държави, съобщи министерството на икономиката в понеделник.'), 'bg');
+});
+
+test('a short Polish text is Polish, not a far language trigrams confuse it with', () => {
+  assert.equal(detectLanguage('Polska kupiła czołgi od Korei Południowej, a Kanada i Australia dostarczyły amunicję.'), 'pl');
+});

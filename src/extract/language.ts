@@ -41,9 +41,48 @@ export function detectLanguage(text: string): string {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   const quick = functionWordGuess(sample);
   if (quick) return quick;
-  const iso3 = franc(sample, { minLength: 20 });
+  const iso3 = polishByLetters(sample, cyrillicByLetters(sample, franc(sample, { minLength: 20 })));
   if (iso3 === 'und') return 'und';
   return ISO3_TO_1[iso3] ?? iso3;
+}
+
+/**
+ * Trigrams confuse the Cyrillic languages on short texts (a Russian news line read as Bulgarian).
+ * Their alphabets settle it: ы and э are Russian (and Belarusian) letters that Bulgarian, Ukrainian,
+ * Serbian and Macedonian lack, while і ї є ґ are Ukrainian, ў Belarusian, ј љ њ ћ ђ џ ѓ ќ ѕ Serbian or
+ * Macedonian, ә ғ қ ң ө ұ ү һ Kazakh.
+ */
+const OWN_LETTERS: Record<string, RegExp> = {
+  ukr: /[іїєґ]/i, bel: /[ўі]/i, srp: /[јљњћђџ]/i, mkd: /[ѓќѕј]/i, kaz: /[әғқңөұүһі]/i, bul: /$^/,
+};
+
+/**
+ * Short Polish texts can read as Hausa or another far language to trigrams; ł, ą, ę, ś, ź and ż
+ * together occur in no other language franc knows (Lithuanian shares only ą and ę).
+ */
+function polishByLetters(sample: string, iso3: string): string {
+  if (iso3 === 'pol' || iso3 === 'lit' || iso3 === 'ces' || iso3 === 'slk') return iso3;
+  const polish = sample.match(/[łąęśźż]/gi)?.length ?? 0;
+  return polish >= 3 && /ł/i.test(sample) ? 'pol' : iso3;
+}
+
+/** Words frequent in one of Russian and Bulgarian and absent from (or rare in) the other. */
+const RU_WORDS = new Set('что это также был была были было для из или его её их только уже который которые после против сообщил сообщает'.split(' '));
+const BG_WORDS = new Set('че това също за от са бе ще във със към през които който след срещу съобщи'.split(' '));
+
+function cyrillicByLetters(sample: string, iso3: string): string {
+  const russianLetters = /[ыэё]/i.test(sample);
+  if (iso3 in OWN_LETTERS && russianLetters && !OWN_LETTERS[iso3].test(sample)) return 'rus';
+  if (iso3 === 'rus' && !russianLetters && /[іїєґ]/i.test(sample)) return 'ukr';
+  if (iso3 === 'bul' || iso3 === 'rus') {
+    // Without a letter to settle it: Bulgarian writes ъ in almost every sentence, Russian hardly ever.
+    const words = sample.toLowerCase().match(/[а-яёъ]+/g) ?? [];
+    const ru = words.filter((w) => RU_WORDS.has(w)).length + (russianLetters ? 2 : 0);
+    const bg = words.filter((w) => BG_WORDS.has(w)).length + (sample.match(/ъ/gi)?.length ?? 0);
+    if (iso3 === 'bul' && ru > bg) return 'rus';
+    if (iso3 === 'rus' && bg > ru + 1) return 'bul';
+  }
+  return iso3;
 }
 
 

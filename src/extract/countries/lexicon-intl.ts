@@ -275,6 +275,7 @@ PS|Palestyn*|palestyńsk*;Palestyńczyk*|
 AF|Afganistan*|afgańsk*|Kabul*
 IN|Indi*|indyjsk*|Now* Delhi
 KP|Kore* Północn*|północnokoreańsk*|Phenian*
+KR|Kore* Południow*|południowokoreańsk*|Seul*
 PL|Rzeczpospolit* Polsk*|polsk*;Polak*;Polac*|Warszaw*
 BY|Białoru*|białorusk*|Mińsk*
 GE|Gruzj*|gruzińsk*|Tbilis*
