@@ -19,7 +19,7 @@ import type {
   ValueRead,
 } from './types.js';
 import type { EvidenceFact } from '../core/types.js';
-import { withinWindow } from './dates.js';
+import { withinWindow, yearOf } from './dates.js';
 
 export type Truth = boolean | null;
 
@@ -60,11 +60,12 @@ export interface EvalContext {
  * Indexes the facts known on the as-of day: none of a later year, and none dated after `asOf` (a treaty
  * ratified on 2020-07-06 is not yet in force on 2020-03-01, although its year has begun).
  */
-export function indexSeries(facts: IndicatorFact[], asOfYear: number, country?: string, asOf?: string): SeriesIndex {
+export function indexSeries(facts: IndicatorFact[], asOf: string, country?: string): SeriesIndex {
+  const asOfYear = yearOf(asOf);
   const byIndicator = new Map<string, IndicatorFact[]>();
   for (const f of facts) {
     if (f.year > asOfYear || (f.value === null && (f.valueText === null || f.valueText === ''))) continue;
-    if (asOf !== undefined && f.date && f.date > asOf) continue;
+    if (f.date && f.date > asOf) continue;
     const list = byIndicator.get(f.indicator);
     if (list) list.push(f);
     else byIndicator.set(f.indicator, [f]);

@@ -68,8 +68,8 @@ export function buildContext(facts: AssessmentFacts, methodology: Methodology, a
     methodology,
     asOf,
     asOfYear,
-    own: indexSeries(withRatios(facts.indicators, methodology), asOfYear, undefined, asOf),
-    neighbours: facts.neighbours ? facts.neighbours.map((n) => indexSeries(withRatios(n.indicators, methodology), asOfYear, n.country, asOf)) : null,
+    own: indexSeries(withRatios(facts.indicators, methodology), asOf),
+    neighbours: facts.neighbours ? facts.neighbours.map((n) => indexSeries(withRatios(n.indicators, methodology), asOf, n.country)) : null,
     coverage: new Map((facts.coverage ?? []).map((c) => [c.indicator, c])),
     evidence,
   };

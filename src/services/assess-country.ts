@@ -25,7 +25,7 @@ import {
 import { evidenceFor, type EvidenceRow } from '../store/evidence.js';
 import { getExternalAssessments } from '../store/indicators.js';
 import { landNeighbours } from './land-neighbours.js';
-import { packagePath } from './package-path.js';
+import { packagePath } from '../core/package-files.js';
 
 export const DEFAULT_METHODOLOGY = 'methodology/bicc-plus.json';
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { releaseWal, type Db } from '../store/db.js';
 import { AppError, errorMessage } from '../core/errors.js';
-import { packagePath } from './package-path.js';
+import { packagePath } from '../core/package-files.js';
 import { detectDataset, isDocumentationFile, knownSkipReason } from '../data/detect.js';
 import { isWbMetadataFile } from '../data/wb-meta.js';
 import { indicatorInfo } from '../data/catalogue.js';

@@ -96,7 +96,7 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
         continue;
       }
       try {
-        docs.push(prepareDocument(raw));
+        docs.push(prepareDocument(raw, hash));
       } catch (err) {
         record({ source: raw.source, status: 'failed', code: 'extract_failed', reason: errorMessage(err) });
       }

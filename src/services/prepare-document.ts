@@ -46,9 +46,9 @@ export function documentIdFor(hash: string): string {
   return `doc_${hash.slice(0, 16)}`;
 }
 
-export function prepareDocument(raw: RawDocument): PreparedDocument {
+/** `hash`: the text's content hash when the caller already computed it (ingest checks it before extracting). */
+export function prepareDocument(raw: RawDocument, hash = contentHash(raw.text)): PreparedDocument {
   const text = raw.text;
-  const hash = contentHash(text);
   const lang = raw.lang?.toLowerCase().slice(0, 2) || detectLanguage(text);
   const date = raw.date ?? extractDocumentDate(text);
   const range = date ? partialDateRange(date) : null;

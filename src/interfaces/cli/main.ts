@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor, reportError } from './context.js';
 import { commands } from './commands.js';
-import { packageVersion } from '../../core/version.js';
+import { packageVersion } from '../../core/package-files.js';
 
 export function buildProgram(): Command {
   const program = new Command('armsbrief')

@@ -1,5 +1,5 @@
 /** The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json. */
-import { packageVersion } from '../../core/version.js';
+import { packageVersion } from '../../core/package-files.js';
 const error = { $ref: '#/components/responses/Error' };
 const csvParams = [
   { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv: one of the page\'s tables as CSV (also: append .csv to the path).' },

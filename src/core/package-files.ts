@@ -1,4 +1,4 @@
-/** Files shipped with armsbrief (methodology/, reference/), found from this module in src/ or dist/src/. */
+/** Files shipped with armsbrief (package.json, methodology/, reference/), found from this module in src/ or dist/src/. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,4 +12,12 @@ export function packagePath(rel: string): string {
     dir = path.dirname(dir);
   }
   return path.resolve(rel);
+}
+
+let version: string | undefined;
+
+/** The package's version from its package.json, so no copy of the number is kept by hand. */
+export function packageVersion(): string {
+  version ??= (JSON.parse(fs.readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }
