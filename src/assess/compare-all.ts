@@ -68,16 +68,16 @@ function statusOf(ours: Rating, theirs: Rating | null): PairStatus {
 export function compareAllWithExternal(inputs: CountryInput[], methodology: Methodology, criteria: CriterionNumber[]): AllComparison {
   const rows: PairRow[] = [];
   for (const { facts, assessment, external } of inputs) {
-    // The rule context is built only for countries with something to explain.
+    // The rule context is built only where a lower rating has to be explained.
     let ctx: EvalContext | null = null;
+    const context = () => (ctx ??= buildContext(facts, methodology, assessment.asOf));
     for (const n of criteria) {
       const c = assessment.criteria[n - 1];
       const theirs = external.ratings[n] ?? null;
       const status = statusOf(c.rating, theirs);
       const row: PairRow = { country: assessment.country, criterion: n, ours: c.rating, effective: c.effectiveRating, theirs, status };
       if (status === 'lower' || status === 'higher' || status === 'ours_no_data') {
-        ctx ??= buildContext(facts, methodology, assessment.asOf);
-        row.difference = explainDifference(ctx, methodology, c, theirs!);
+        row.difference = explainDifference(context, methodology, c, theirs!);
       }
       rows.push(row);
     }

@@ -97,7 +97,8 @@ function whyNotFired(ctx: EvalContext, methodology: Methodology, criterion: Crit
  * why they did not fire when we rate lower; the decisive indicators missing when we have no rating.
  * `ctx` is the engine's context for the country and day (`buildContext`).
  */
-export function explainDifference(ctx: EvalContext, methodology: Methodology, c: CriterionResult, external: Rating): Difference {
+/** `context`: builds the rule context on demand; only a lower rating needs it (to say why rules did not fire). */
+export function explainDifference(context: () => EvalContext, methodology: Methodology, c: CriterionResult, external: Rating): Difference {
   if (c.rating === 'no_data') {
     return { direction: 'no_data', rules: [], missing: c.missing, explanation: both((lang) => `${T.noData[lang]} ${c.missing.join(', ')}.`) };
   }
@@ -112,7 +113,7 @@ export function explainDifference(ctx: EvalContext, methodology: Methodology, c:
         .join(' | ')}`),
     };
   }
-  return { direction: 'lower', ...whyNotFired(ctx, methodology, c.criterion, external) };
+  return { direction: 'lower', ...whyNotFired(context(), methodology, c.criterion, external) };
 }
 
 export function compareWithExternal(
@@ -122,7 +123,8 @@ export function compareWithExternal(
   external: ExternalRating[],
   lang: Lang = 'en',
 ): Comparison {
-  const ctx = buildContext(facts, methodology, assessment.asOf);
+  let ctx: EvalContext | null = null;
+  const context = () => (ctx ??= buildContext(facts, methodology, assessment.asOf));
   const rows = CRITERIA.map((n): ComparisonRow => {
     const c = assessment.criteria[n - 1];
     // The newest external rating per criterion.
@@ -137,7 +139,7 @@ export function compareWithExternal(
     };
     if (!ext) return { ...base, agrees: null, explanation: T.noExternal[lang] };
     if (ext.rating === c.rating) return { ...base, agrees: true, explanation: T.same[lang] };
-    return { ...base, agrees: false, explanation: explainDifference(ctx, methodology, c, ext.rating).explanation[lang] };
+    return { ...base, agrees: false, explanation: explainDifference(context, methodology, c, ext.rating).explanation[lang] };
   });
   const compared = rows.filter((r) => r.agrees !== null).length;
   return {

@@ -191,19 +191,22 @@ function evalCount(ctx: EvalContext, c: CountCondition): ConditionResult {
       missing.push(id);
     } else if (t) yes++;
   }
-  // The count lies in [yes, yes + unknown]; decided only if the test agrees on the whole range.
-  const outcomes = new Set<boolean>();
-  for (let k = yes; k <= yes + unknown; k++) outcomes.add(compare(c.op, k, c.value));
-  const truth = outcomes.size === 1 ? [...outcomes][0] : null;
+  const truth = countTruth(c.op, c.value, yes, unknown);
   return { truth, values, missing: truth === null ? missing : [], evidence: [] };
+}
+
+/** A count known to lie in [yes, yes + unknown] passes the test, fails it, or cannot be told. */
+function countTruth(op: ComparisonOp, value: number, yes: number, unknown: number): Truth {
+  const outcomes = new Set<boolean>();
+  for (let k = yes; k <= yes + unknown; k++) outcomes.add(compare(op, k, value));
+  return outcomes.size === 1 ? [...outcomes][0] : null;
 }
 
 function evalAtLeast(ctx: EvalContext, c: AtLeastCondition): ConditionResult {
   const parts = c.of.map((x) => evaluate(ctx, x));
   const yes = parts.filter((p) => p.truth === true).length;
   const unknown = parts.filter((p) => p.truth === null).length;
-  // Decided only when the unknown parts cannot change the outcome either way.
-  const truth: Truth = yes >= c.atLeast ? true : yes + unknown < c.atLeast ? false : null;
+  const truth = countTruth('>=', c.atLeast, yes, unknown);
   const shown = truth === true ? parts.filter((p) => p.truth === true) : parts;
   return {
     truth,

@@ -69,11 +69,10 @@ export function extractDocument(input: ExtractionInput): Extraction {
   const scan = scanText(text, language);
   const mentions = scan.mentions.filter((m) => isSovereignState(m.code));
   const titleMentions = input.title ? findCountryMentions(input.title, language) : [];
-  const primaryEarly = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions, sections: spansOf(text) });
-  const cues = weighInterstate(mergeByStart(scan.cues, allyMarkers(mentions, primaryEarly[0])), mentions);
+  const spans = splitPassages(text);
+  const primary = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions, sections: spans });
+  const cues = weighInterstate(mergeByStart(scan.cues, allyMarkers(mentions, primary[0])), mentions);
 
-  const spans = spansOf(text);
-  const primary = primaryEarly;
   let m = 0;
   // raw cue weight per criterion of every passage, for the document-level decision on long texts
   const passageRaw: Array<Map<number, number>> = [];
@@ -157,13 +156,6 @@ export function analyzePassage(
     countries: countMentions(mentions).map(({ code, count }) => ({ code, count })),
     criteria: relevantCriteria(scoreCueHits(text, scan.cues)),
   };
-}
-
-let lastSpans: { text: string; spans: ReturnType<typeof splitPassages> } | null = null;
-/** The passages of a text, split once per document. */
-function spansOf(text: string): ReturnType<typeof splitPassages> {
-  if (lastSpans?.text !== text) lastSpans = { text, spans: splitPassages(text) };
-  return lastSpans.spans;
 }
 
 /**

@@ -85,7 +85,6 @@ export async function* readTextParts(input: AsyncIterable<Buffer | string>, sour
   }
   if (bytes === 0) throw new AppError('empty_file', `${source}: the file is empty.`);
   pending += dec.end();
-  const warnings = dec.warnings(source);
   let last: TextPart | null;
   if (held === null) last = make(pending, null);
   else {
@@ -96,7 +95,8 @@ export async function* readTextParts(input: AsyncIterable<Buffer | string>, sour
       last = make(pending, ++n);
     }
   }
-  if (last) yield { doc: last.doc, warnings };
+  // Named after the part they are reported with, so the reporter's "<source>: " prefix is stripped.
+  if (last) yield { doc: last.doc, warnings: dec.warnings(last.doc.source) };
 }
 
 /** Where to end a part: the last paragraph break in its second half, else the last line break, else the limit. */

@@ -264,7 +264,6 @@ export interface BriefModel {
   computedAt: string | null;
   ratings: RatingRow[];
   sections: Section[];
-  explained: CriterionExplained[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,7 +535,7 @@ function storedValue(b: Builder, r: ValueRead): BriefValue | undefined {
  * The facts behind the decisive rules in words: which states impose an embargo and since when,
  * which conflict the country is a party to, against whom and in what role. Never an indicator id.
  */
-export function decisiveFacts(b: Builder, c: CriterionResult): Val[] {
+function decisiveFacts(b: Builder, c: CriterionResult): Val[] {
   const out = new Map<string, Val>();
   const fired = [...c.rulesFired].sort((x, y) => RANK[y.rating] - RANK[x.rating]);
   for (const f of fired) {
@@ -1156,7 +1155,7 @@ const WGI = (...x: string[]) => x.flatMap((k) => [`wgi.${k}`, `wgi.${k}.pctrank`
 const PTS = ['pts.amnesty', 'pts.hrw', 'pts.state_dept'];
 
 /** Indicators shown per criterion, grouped by source (besides those the rules read, which are added). */
-export const CRITERION_TABLES: Record<CriterionNumber, TableGroup[]> = {
+const CRITERION_TABLES: Record<CriterionNumber, TableGroup[]> = {
   1: [{ key: 'sanctions', ids: ['gsdb.arms_sanction.un', 'gsdb.arms_sanction.eu', 'gsdb.arms_sanction.osce', 'gsdb.arms_sanction.other'] }],
   2: [
     { key: 'fh', ids: ['fh.status', 'fh.total', 'fh.pr_score', 'fh.cl_score'] },
@@ -1186,13 +1185,8 @@ export const CRITERION_TABLES: Record<CriterionNumber, TableGroup[]> = {
   ],
 };
 
-/** Every indicator a criterion's tables show. */
-export const CRITERION_INDICATORS: Record<CriterionNumber, string[]> = Object.fromEntries(
-  Object.entries(CRITERION_TABLES).map(([n, groups]) => [n, [...new Set(groups.flatMap((g) => g.ids))]]),
-) as Record<CriterionNumber, string[]>;
-
 /** Treaties per criterion from the treaty datasets and reference lists, in display order. */
-export const CRITERION_TREATIES: Partial<Record<CriterionNumber, string[]>> = {
+const CRITERION_TREATIES: Partial<Record<CriterionNumber, string[]>> = {
   1: ['treaty.npt', 'treaty.bwc', 'treaty.cwc', 'treaty.hcoc', 'treaty.att', 'treaty.ctbt', 'treaty.tpnw', 'treaty.ottawa', 'treaty.ccm', 'treaty.ccw', 'treaty.ccw_p2a', 'treaty.ccw_p4', 'treaty.ccw_p5', 'treaty.ccw_art1', 'treaty.enmod'],
   2: [
     'treaty.iccpr', 'treaty.iccpr_op1', 'treaty.iccpr_op2', 'treaty.icescr', 'treaty.icescr_op', 'treaty.cat', 'treaty.cat_op', 'treaty.cerd', 'treaty.cedaw', 'treaty.cedaw_op',
@@ -1674,10 +1668,15 @@ export function buildBriefModel(input: BriefInput): BriefModel {
     computedAt: input.computedAt ?? null,
     ratings,
     sections,
-    explained: input.assessment.criteria.map((c) => ({
-      criterion: c.criterion, rules: ruleLines(b, c), facts: c.rating === 'no_data' || c.rulesFired.length === 0 ? [] : decisiveFacts(b, c),
-      decisive: c.decisiveValues.map((v) => b.valueRead(v)), missing: c.missing.map((m) => groupName(b, m)), stale: c.stale.map((id) => b.indicatorName(id)),
-      undetermined: c.rulesUndetermined.map((u) => msg('crit.undetermined', { rule: loc(u.description), missing: { t: 'list', items: u.missing.map((m) => b.indicatorName(m)) } })),
-    })),
   };
+}
+
+/** Each criterion's reasons in the brief's words and numbers, without building the brief (the web country page). */
+export function explainCriteria(input: BriefInput): CriterionExplained[] {
+  const b = new Builder(input);
+  return input.assessment.criteria.map((c) => ({
+    criterion: c.criterion, rules: ruleLines(b, c), facts: c.rating === 'no_data' || c.rulesFired.length === 0 ? [] : decisiveFacts(b, c),
+    decisive: c.decisiveValues.map((v) => b.valueRead(v)), missing: c.missing.map((m) => groupName(b, m)), stale: c.stale.map((id) => b.indicatorName(id)),
+    undetermined: c.rulesUndetermined.map((u) => msg('crit.undetermined', { rule: loc(u.description), missing: { t: 'list', items: u.missing.map((m) => b.indicatorName(m)) } })),
+  }));
 }

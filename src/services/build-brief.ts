@@ -182,16 +182,17 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
   const maxYear = Number(asOf.slice(0, 4));
   const labels = indicatorLabels(methodology);
-  const [stored, previous, rows, external, coverage, germanDeals, recentDeals] = await Promise.all([
+  const [stored, previous, rows, external, coverage, deals] = await Promise.all([
     opts.assessment ? Promise.resolve(opts.assessment) : currentAssessment(db, country, asOf, methodology, now),
     previousAssessment(db, country, asOf),
     briefIndicatorValues(db, { country, maxYear, asOf }),
     loadExternal(db, country),
     datasetCoverage(db, Object.entries(labels).filter(([, l]) => l.absentMeans).map(([id]) => id)),
-    // Germany's deliveries over fifteen years (Part I exports); every supplier's over the last five (armament).
-    listArmsDeals(db, { recipient: country, supplier: 'DE', fromYear: maxYear - 17 }),
-    listArmsDeals(db, { recipient: country, fromYear: maxYear - 7 }),
+    // One query: Germany's deliveries over fifteen years (Part I exports), every supplier's over the last five (armament).
+    listArmsDeals(db, { recipient: country, fromYear: maxYear - 17 }),
   ]);
+  const germanDeals = deals.filter((d) => d.supplierKey === 'DE');
+  const recentDeals = deals.filter((d) => d.deliveryYear >= maxYear - 7);
   const topics = opts.topics === false ? {} : await topicPassages(db, country, asOf);
   const neighbourCodes = landNeighbours(country) ?? [];
   const milexIds = [...new Set(rows.filter((r) => /^sipri\.milex\.usd_const\d{4}$/.test(r.indicator)).map((r) => r.indicator)), 'sipri.milex.usd_const2023', 'sipri.milex.share_gdp'];

@@ -133,7 +133,7 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
     for (const [i, d] of docs.entries()) {
       if (outcomes[i] !== 'new') continue;
       const reason = languageSupportNote(d.lang, d.extraction.support, d.passages[0]?.tsConfig ?? 'simple');
-      if (reason) report.warnings.push({ source: d.source, reason });
+      if (reason) warn(d.source, reason);
     }
     // A newly stored country brief also brings indicator values and ratings (its tables).
     for (const [i, d] of docs.entries()) {

@@ -126,7 +126,6 @@ export function isDiskFull(err: unknown): boolean {
   return /No space left on device|disk quota exceeded/i.test(errorMessage(err));
 }
 
-/** Free bytes on the file system of an embedded store; null for a server (its disk is not ours to see). */
 /**
  * The embedded store keeps no more write-ahead log than it needs: used segments are removed, not
  * recycled, and a checkpoint after a large write (releaseWal) lets them go, so the folder stays near
@@ -143,6 +142,7 @@ export async function releaseWal(db: Pick<Db, 'kind' | 'query'>): Promise<void> 
   }
 }
 
+/** Free bytes on the file system of an embedded store; null for a server (its disk is not ours to see). */
 export function storeFreeBytes(db: Pick<Db, 'kind' | 'location'>): number | null {
   if (db.kind !== 'embedded') return null;
   try {

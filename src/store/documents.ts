@@ -7,11 +7,6 @@ export type StoreOutcome = 'new' | 'unchanged';
 /** Rows of at most this much text go into one INSERT, so a 50 MB document never builds one giant statement. */
 const MAX_CHARS_PER_STATEMENT = 4_000_000;
 
-/**
- * Stores a batch in one transaction (fast path). Every document goes in whole or not at all, and
- * content already stored (same hash) is left untouched. If the batch fails, each document is
- * retried in a transaction of its own so one bad document cannot keep the others out.
- */
 /** Which of these content hashes the store already holds (one indexed lookup for a whole batch). */
 export async function existingContentHashes(db: Queryable, hashes: string[]): Promise<Set<string>> {
   if (!hashes.length) return new Set();
@@ -19,6 +14,11 @@ export async function existingContentHashes(db: Queryable, hashes: string[]): Pr
   return new Set(r.rows.map((x) => x.h));
 }
 
+/**
+ * Stores a batch in one transaction (fast path). Every document goes in whole or not at all, and
+ * content already stored (same hash) is left untouched. If the batch fails, each document is
+ * retried in a transaction of its own so one bad document cannot keep the others out.
+ */
 export async function storeDocuments(db: Db, docs: PreparedDocument[]): Promise<Array<StoreOutcome | Error>> {
   if (docs.length === 0) return [];
   try {

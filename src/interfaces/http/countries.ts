@@ -11,7 +11,7 @@ import { sourcePriority } from '../../data/registry.js';
 import { oneSourcePerSeries } from '../../core/series.js';
 import { RATING_LABELS, CRITERION_NAMES } from '../../assess/labels.js';
 import { buildBrief, checkFormat, checkLang, loadBriefInput } from '../../services/build-brief.js';
-import { buildBriefModel, indicatorCell, type Val } from '../../render/brief-model.js';
+import { explainCriteria, indicatorCell, type Val } from '../../render/brief-model.js';
 import { localize } from '../../render/localize.js';
 import { unitLabel } from '../../render/units.js';
 import { renderCountry, renderOverview, type CountryData, type CriterionReasons, type IndicatorSeries, type OverviewData, type TimelineItem } from '../web/pages/countries.js';
@@ -77,9 +77,9 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
   ]);
   const a = stored.assessment;
   // Reasons in the brief's words and numbers: the brief model's formatter, both languages.
-  const model = buildBriefModel(await loadBriefInput(db, code, { now: deps.now(), topics: false, assessment: stored }));
+  const explained = explainCriteria(await loadBriefInput(db, code, { now: deps.now(), topics: false, assessment: stored }));
   const both = (v: Val) => ({ de: localize(v, 'de'), en: localize(v, 'en') });
-  const reasons: CriterionReasons[] = model.explained.map((x) => ({
+  const reasons: CriterionReasons[] = explained.map((x) => ({
     criterion: x.criterion,
     rules: x.rules.map((r) => ({ ruleId: r.ruleId, rating: r.rating, description: r.description, values: r.values.map(both), evidence: r.evidence ? both(r.evidence) : null })),
     facts: x.facts.map(both), decisive: x.decisive.map(both), missing: x.missing.map(both), stale: x.stale.map(both), undetermined: x.undetermined.map(both),

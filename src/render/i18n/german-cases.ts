@@ -54,10 +54,6 @@ export function germanCountry(name: string, c: GermanCase): string {
   return `${ARTICLES[g][c]} ${inflect(name, g, c)}`;
 }
 
-export function hasGermanArticle(name: string): boolean {
-  return name in ARTICLED;
-}
-
 /** English short names that take "the" ("the United States", "in the Central African Republic"). */
 const ENGLISH_THE = /^(United States|United Kingdom|United Arab Emirates|Netherlands|Philippines|Maldives|Bahamas|Gambia|Comoros|Seychelles|Solomon Islands|Marshall Islands|Central African Republic|Dominican Republic|DR Congo|Democratic Republic of the Congo|Republic of the Congo|Czech Republic|Holy See|Vatican|USA|UAE)$/;
 
