@@ -48,6 +48,8 @@ export function parsePowellThyne(file: string, bytes: Buffer): ParsedFile {
     }
     const events: Array<{ date: string; successful: boolean }> = [];
     let bad = false;
+    // Set where the errata lookup hits, not by date: another state's real coup on the corrected day is not a correction.
+    let corrected = false;
     for (let k = 1; k <= 4; k++) {
       const kind = get(rec.cells, `coup${k}`);
       if (kind === '0' || kind === '') continue;
@@ -57,12 +59,15 @@ export function parsePowellThyne(file: string, bytes: Buffer): ParsedFile {
         bad = true;
         break;
       }
-      date = DATE_ERRATA[`${gw}|${date}`] ?? date;
+      const fixed = DATE_ERRATA[`${gw}|${date}`];
+      if (fixed) {
+        date = fixed;
+        corrected = true;
+      }
       events.push({ date, successful: kind === '2' });
     }
     if (bad) continue;
     events.sort((a, b) => a.date.localeCompare(b.date));
-    const corrected = events.some((e) => Object.values(DATE_ERRATA).includes(e.date));
     const note = events.length
       ? events.map((e) => `${e.successful ? 'successful' : 'failed'} ${e.date}`).join('; ') + (corrected ? ' (date corrected from the file\'s 26 June)' : '')
       : null;

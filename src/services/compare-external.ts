@@ -3,7 +3,10 @@
  * a day (not stored) and hold our ratings against theirs, with agreement statistics per criterion
  * and the reason for every difference. Also `compare <country> --external <file>`.
  */
-import { HEADLINE_KAPPA } from '../assess/agreement.js';
+import { HEADLINE_KAPPA, LEVELS, levelOf } from '../assess/agreement.js';
+import { CRITERION_NAMES, RATING_LABELS } from '../assess/labels.js';
+import type { Table } from '../core/csv.js';
+import { countryName } from '../extract/countries/resolve.js';
 import { compareAllWithExternal, type AllComparison } from '../assess/compare-all.js';
 import { compareWithExternal, type Comparison } from '../assess/compare.js';
 import { assessCountry as runEngine } from '../assess/engine.js';
@@ -61,4 +64,39 @@ export async function compareCountryExternal(db: Queryable, countryText: string,
     criterion: Number(n) as CriterionNumber, rating, assessor: table.name, docTitle: table.file, date: null,
   }));
   return compareWithExternal(facts, runEngine(facts, methodology, { asOf }), methodology, external, opts.lang ?? 'en');
+}
+
+/** Shares and kappas with four decimals in CSV (the JSON keeps full precision). */
+const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
+
+/** The tables of a comparison, shared by the page's CSV downloads and `compare --all --csv`. */
+export function compareTables(r: ExternalComparison): Record<'pairs' | 'criteria' | 'confusion', (lang: Lang) => Table> {
+  return {
+    pairs: (lang) => ({
+      columns: ['country', 'name', 'criterion', 'criterion_name', 'ours', 'ours_label', 'effective', 'theirs', 'theirs_label', 'status', 'level_difference', 'rules', 'missing', 'explanation'],
+      rows: r.rows.map((p) => {
+        const o = levelOf(p.ours);
+        const t = p.theirs === null ? null : levelOf(p.theirs);
+        return [
+          p.country, countryName(p.country, lang), p.criterion, CRITERION_NAMES[p.criterion][lang], p.ours, RATING_LABELS[p.ours][lang], p.effective,
+          p.theirs, p.theirs ? RATING_LABELS[p.theirs][lang] : null, p.status, o !== null && t !== null ? o - t : null,
+          p.difference?.rules.map((x) => x.ruleId).join(' '), p.difference?.missing.join(' '), p.difference?.explanation[lang],
+        ];
+      }),
+    }),
+    criteria: (lang) => ({
+      columns: [
+        'criterion', 'criterion_name', 'compared', 'excluded_theirs_no_data', 'excluded_ours_no_data', 'excluded_both_no_data', 'not_rated',
+        'exact', 'exact_share', 'within_one', 'within_one_share', 'kappa_quadratic', 'kappa_linear', 'kappa_unweighted', 'lower', 'higher',
+      ],
+      rows: r.criteria.map((c) => [
+        c.criterion, CRITERION_NAMES[c.criterion][lang], c.n, c.excluded.theirsNoData, c.excluded.oursNoData, c.excluded.bothNoData, c.excluded.notRated,
+        c.exact, round4(c.exactShare), c.withinOne, round4(c.withinOneShare), round4(c.kappa.quadratic), round4(c.kappa.linear), round4(c.kappa.unweighted), c.lower, c.higher,
+      ]),
+    }),
+    confusion: () => ({
+      columns: ['criterion', 'ours', 'theirs', 'countries'],
+      rows: r.criteria.flatMap((c) => LEVELS.flatMap((ours, i) => LEVELS.map((theirs, j) => [c.criterion, ours, theirs, c.confusion[i][j]]))),
+    }),
+  };
 }

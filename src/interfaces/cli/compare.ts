@@ -17,7 +17,7 @@ import { printJson, usageError, withApp } from './context.js';
 const assessing = () => import('../../services/assess-country.js');
 const comparing = () => import('../../services/compare-external.js');
 const externalRatings = () => import('../../services/external-ratings.js');
-const tables = async () => ({ ...(await import('../http/compare.js')), ...(await import('../../core/csv.js')) });
+const tables = async () => ({ ...(await comparing()), ...(await import('../../core/csv.js')) });
 
 type Opts = Record<string, string | boolean | undefined>;
 

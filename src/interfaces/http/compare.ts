@@ -7,14 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
-import { countryName } from '../../extract/countries/resolve.js';
-import { CRITERION_NAMES, RATING_LABELS } from '../../assess/labels.js';
-import { LEVELS, levelOf } from '../../assess/agreement.js';
 import { checkAsOf, checkCriterion, todayUtc } from '../../services/assess-country.js';
-import { compareAllExternal, type ExternalComparison } from '../../services/compare-external.js';
+import { compareAllExternal, compareTables } from '../../services/compare-external.js';
 import { BUNDLED_EXTERNAL, bundledExternalPath, readExternalTable } from '../../services/external-ratings.js';
 import { renderCompare, type ComparePageData, type ExternalChoice } from '../web/pages/compare.js';
-import type { Lang } from '../web/i18n/index.js';
 import type { Deps, Env } from './context.js';
 import type { Table } from '../../core/csv.js';
 import { definePage, type PageRequest } from './page.js';
@@ -63,41 +59,6 @@ export async function loadCompare(deps: Deps, req: PageRequest): Promise<Compare
       ...result,
       external: { ...result.external, name: chosen.name, file, issues: result.external.issues.map((i) => ({ ...i, file })) },
     },
-  };
-}
-
-/** Shares and kappas with four decimals in CSV (the JSON keeps full precision). */
-const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
-
-/** The tables of a comparison, shared by the page's CSV downloads and `compare --all --csv`. */
-export function compareTables(r: ExternalComparison): Record<'pairs' | 'criteria' | 'confusion', (lang: Lang) => Table> {
-  return {
-    pairs: (lang) => ({
-      columns: ['country', 'name', 'criterion', 'criterion_name', 'ours', 'ours_label', 'effective', 'theirs', 'theirs_label', 'status', 'level_difference', 'rules', 'missing', 'explanation'],
-      rows: r.rows.map((p) => {
-        const o = levelOf(p.ours);
-        const t = p.theirs === null ? null : levelOf(p.theirs);
-        return [
-          p.country, countryName(p.country, lang), p.criterion, CRITERION_NAMES[p.criterion][lang], p.ours, RATING_LABELS[p.ours][lang], p.effective,
-          p.theirs, p.theirs ? RATING_LABELS[p.theirs][lang] : null, p.status, o !== null && t !== null ? o - t : null,
-          p.difference?.rules.map((x) => x.ruleId).join(' '), p.difference?.missing.join(' '), p.difference?.explanation[lang],
-        ];
-      }),
-    }),
-    criteria: (lang) => ({
-      columns: [
-        'criterion', 'criterion_name', 'compared', 'excluded_theirs_no_data', 'excluded_ours_no_data', 'excluded_both_no_data', 'not_rated',
-        'exact', 'exact_share', 'within_one', 'within_one_share', 'kappa_quadratic', 'kappa_linear', 'kappa_unweighted', 'lower', 'higher',
-      ],
-      rows: r.criteria.map((c) => [
-        c.criterion, CRITERION_NAMES[c.criterion][lang], c.n, c.excluded.theirsNoData, c.excluded.oursNoData, c.excluded.bothNoData, c.excluded.notRated,
-        c.exact, round4(c.exactShare), c.withinOne, round4(c.withinOneShare), round4(c.kappa.quadratic), round4(c.kappa.linear), round4(c.kappa.unweighted), c.lower, c.higher,
-      ]),
-    }),
-    confusion: () => ({
-      columns: ['criterion', 'ours', 'theirs', 'countries'],
-      rows: r.criteria.flatMap((c) => LEVELS.flatMap((ours, i) => LEVELS.map((theirs, j) => [c.criterion, ours, theirs, c.confusion[i][j]]))),
-    }),
   };
 }
 
