@@ -366,6 +366,13 @@ class Builder {
     return l ? loc(l.name) : text(id);
   }
 
+  /** A stale value as the engine lists it ("undp.hdi@2022"): the indicator's name and its data year. */
+  staleName(s: string): Val {
+    const at = s.lastIndexOf('@');
+    const l = at > 0 ? this.input.indicators[s.slice(0, at)] : undefined;
+    return l ? loc({ de: `${l.name.de} (${s.slice(at + 1)})`, en: `${l.name.en} (${s.slice(at + 1)})` }) : this.indicatorName(s);
+  }
+
   /** A source as cited under a table: dataset title, or "publisher: document title (date), tables". */
   sourceVal(sourceId: string, tables: string[] = []): Val {
     this.usedSources.add(sourceId);
@@ -1473,7 +1480,7 @@ function commentary(b: Builder, c: CriterionResult): Block[] {
     out.push({ kind: 'para', text: msg('crit.evidenceHigher', { evidence: { t: 'rating', v: c.evidenceRating }, indicators: { t: 'rating', v: c.indicatorRating } }) });
   }
   if (c.rating !== 'no_data' && c.missing.length) out.push({ kind: 'para', text: msg('crit.missing', { missing: { t: 'list', items: c.missing.map((m) => groupName(b, m)) } }) });
-  if (c.stale.length) out.push({ kind: 'para', text: msg('crit.stale', { stale: { t: 'list', items: c.stale.map((s) => b.indicatorName(s)) } }) });
+  if (c.stale.length) out.push({ kind: 'para', text: msg('crit.stale', { stale: { t: 'list', items: c.stale.map((s) => b.staleName(s)) } }) });
   if (c.reviewSuggested) out.push({ kind: 'para', text: msg('crit.review') });
   return out;
 }
@@ -1676,7 +1683,7 @@ export function explainCriteria(input: BriefInput): CriterionExplained[] {
   const b = new Builder(input);
   return input.assessment.criteria.map((c) => ({
     criterion: c.criterion, rules: ruleLines(b, c), facts: c.rating === 'no_data' || c.rulesFired.length === 0 ? [] : decisiveFacts(b, c),
-    decisive: c.decisiveValues.map((v) => b.valueRead(v)), missing: c.missing.map((m) => groupName(b, m)), stale: c.stale.map((id) => b.indicatorName(id)),
+    decisive: c.decisiveValues.map((v) => b.valueRead(v)), missing: c.missing.map((m) => groupName(b, m)), stale: c.stale.map((s) => b.staleName(s)),
     undetermined: c.rulesUndetermined.map((u) => msg('crit.undetermined', { rule: loc(u.description), missing: { t: 'list', items: u.missing.map((m) => b.indicatorName(m)) } })),
   }));
 }
