@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { extractDocument } from '../src/extract/pipeline.js';
-import { localeNames, isSovereignState } from '../src/extract/countries/resolve.js';
+import { localeNames, isSovereignState } from '../src/core/countries/resolve.js';
 import { WordTrie, isWordCode } from '../src/extract/countries/trie.js';
 import { ABOUT_LABELS, SEED_001, type AboutLabel } from './about-labels.js';
 

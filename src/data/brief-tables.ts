@@ -5,7 +5,7 @@
  * table. Pure: text in, values out; each value names its table and line. Tables are read by the
  * extraction's `extractTables`; this module only knows which rows of which tables mean what.
  */
-import { resolveCountry } from '../extract/countries/resolve.js';
+import { resolveCountry } from '../core/countries/resolve.js';
 import { extractTables, parseCellNumber } from '../extract/tables.js';
 import type { IndicatorInfo } from './catalogue.js';
 

@@ -5,7 +5,7 @@
  * unresolved name that the import report lists with file and row.
  */
 import { createRequire } from 'node:module';
-import { resolveCountry } from '../extract/countries/resolve.js';
+import { resolveCountry } from '../core/countries/resolve.js';
 import { isAggregate } from './aggregates.js';
 
 const require = createRequire(import.meta.url);

@@ -4,7 +4,7 @@
  * UN, EU (including the EEC and "EU, …" alignments), OSCE (including the CSCE), other.
  * Targets listing several states ("India, Pakistan") give a value to each.
  */
-import { resolveCountry } from '../extract/countries/resolve.js';
+import { resolveCountry } from '../core/countries/resolve.js';
 import { openCsv, readNumber } from './read.js';
 import type { DatasetImporter, ParsedFile, RawValue } from './types.js';
 

@@ -12,7 +12,7 @@ import { scoreCueHits, relevantCriteria, allyMarkers, RELEVANCE_THRESHOLD, type 
 import { scanText } from './scan.js';
 import { extractFigures, type Figure } from './figures.js';
 import { extractTables, type ExtractedTable } from './tables.js';
-import { isSovereignState } from './countries/resolve.js';
+import { isSovereignState } from '../core/countries/resolve.js';
 import { aboutCountries, sentenceStarts } from './about.js';
 import { extractionSupport, type ExtractionSupport } from './language.js';
 

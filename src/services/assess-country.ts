@@ -15,7 +15,7 @@ import { parseRating } from '../assess/labels.js';
 import { parseMethodology } from '../assess/methodology.js';
 import { deriveIndicators, derivationSources } from '../assess/derive.js';
 import type { AssessmentFacts, CountryAssessment, ExternalRating, IndicatorFact, Lang, Methodology, OverrideFact } from '../assess/types.js';
-import { countryName, resolveCountry } from '../extract/countries/resolve.js';
+import { countryName, resolveCountry } from '../core/countries/resolve.js';
 import { sourcePriority } from '../data/registry.js';
 import type { Db, Queryable } from '../store/db.js';
 import {

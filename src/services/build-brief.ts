@@ -10,7 +10,7 @@ import { allIndicators, registerIndicators } from '../data/catalogue.js';
 import { BRIEF_INDICATORS } from '../data/brief-tables.js';
 import { TREATIES } from '../data/catalogue-new.js';
 import { IMPORTERS, sourcePriority } from '../data/registry.js';
-import { countryName, resolveCountry } from '../extract/countries/resolve.js';
+import { countryName, resolveCountry } from '../core/countries/resolve.js';
 import { namesInNotes } from '../render/fact-notes.js';
 import { buildBriefModel, TOPICS, type BriefInput, type BriefModel, type IndicatorLabel, type SourceInfo, type TopicId, type TopicPassage } from '../render/brief-model.js';
 import { renderBriefHtml } from '../render/brief-html.js';

@@ -6,7 +6,7 @@
 import { HEADLINE_KAPPA, LEVELS, levelOf } from '../assess/agreement.js';
 import { CRITERION_NAMES, RATING_LABELS } from '../assess/labels.js';
 import type { Table } from '../core/csv.js';
-import { countryName } from '../extract/countries/resolve.js';
+import { countryName } from '../core/countries/resolve.js';
 import { compareAllWithExternal, type AllComparison } from '../assess/compare-all.js';
 import { compareWithExternal, type Comparison } from '../assess/compare.js';
 import { assessCountry as runEngine } from '../assess/engine.js';

@@ -13,7 +13,7 @@ import type { CriterionNumber, Rating } from '../core/types.js';
 import type { ExternalCountryRatings } from '../assess/compare-all.js';
 import { parseRating } from '../assess/labels.js';
 import { decodeText, parseCsv } from '../data/read.js';
-import { resolveCountry } from '../extract/countries/resolve.js';
+import { resolveCountry } from '../core/countries/resolve.js';
 import { methodologyPath } from './assess-country.js';
 
 export interface ExternalIssue {

@@ -8,7 +8,7 @@ import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
 import { BRIEF_INDICATORS, harvestBriefText } from '../data/brief-tables.js';
 import { indicatorInfo, registerIndicators } from '../data/catalogue.js';
-import { countryName } from '../extract/countries/resolve.js';
+import { countryName } from '../core/countries/resolve.js';
 import {
   listDocumentsForHarvest, recordImportedFile, upsertExternalAssessments, upsertIndicatorValues, wasImportedLast,
   type IndicatorValueInput,

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
-import { resolveCountry, countryName } from '../extract/countries/resolve.js';
+import { resolveCountry, countryName } from '../core/countries/resolve.js';
 import { allIndicators, indicatorInfo, type IndicatorInfo } from '../data/catalogue.js';
 import { IMPORTERS } from '../data/registry.js';
 import {

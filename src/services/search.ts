@@ -3,7 +3,7 @@ import type { Db } from '../store/db.js';
 import { searchPassages, type SearchQuery, type SearchHit } from '../store/search.js';
 import { AppError } from '../core/errors.js';
 import { isValidPartialDate } from '../extract/dates.js';
-import { resolveCountry } from '../extract/countries/resolve.js';
+import { resolveCountry } from '../core/countries/resolve.js';
 
 export type { SearchHit };
 

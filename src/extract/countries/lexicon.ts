@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { LEXICON_DATA, NON_COUNTRY_PHRASES } from './lexicon-data.js';
 import { INTL_FORMS, INTL_LANGS, NAME_ONLY_LANGS, WORLD_COUNTRIES_KEY, arabicClitics, romanceAdjectiveForms, type IntlLang } from './lexicon-intl.js';
-import { isSovereignState, localeNames } from './resolve.js';
+import { isSovereignState, localeNames } from '../../core/countries/resolve.js';
 import { foldText } from './fold.js';
 import { expandInnerStems } from '../stems.js';
 

@@ -3,7 +3,7 @@
  * (text in German or English, --json everywhere, --csv for assess --all).
  */
 import type { Command } from 'commander';
-import { countryName } from '../../extract/countries/resolve.js';
+import { countryName } from '../../core/countries/resolve.js';
 import { formatValues, localize } from '../../assess/explain.js';
 import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '../../assess/labels.js';
 import type { CriterionResult, Lang } from '../../assess/types.js';

@@ -4,7 +4,7 @@
  * agreement per criterion, confusion tables, the reason for every disagreement; --json, --csv).
  */
 import type { Command } from 'commander';
-import { countryName } from '../../extract/countries/resolve.js';
+import { countryName } from '../../core/countries/resolve.js';
 import { LEVELS, type Agreement } from '../../assess/agreement.js';
 import { CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '../../assess/labels.js';
 import type { Comparison } from '../../assess/compare.js';

@@ -11,7 +11,7 @@ import type { Extraction } from '../../extract/pipeline.js';
 
 // The extraction (lexicons, tries) is loaded when the command runs, not when the CLI starts.
 const pipeline = () => import('../../extract/pipeline.js');
-import { countryName } from '../../extract/countries/resolve.js';
+import { countryName } from '../../core/countries/resolve.js';
 import { EXIT, printJson, printJsonLine, usageError } from './context.js';
 
 interface ExtractCliOptions {

@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
 import type { Rating } from '../../core/types.js';
-import { countryName } from '../../extract/countries/resolve.js';
+import { countryName } from '../../core/countries/resolve.js';
 import { assessCountries, listOverrides, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
 import { listDocuments } from '../../store/documents.js';
 import { getIndicatorValues } from '../../store/indicators.js';

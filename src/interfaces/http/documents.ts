@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.js';
 import { safeRedirectPath } from '../../core/urls.js';
 import { getDocument, listDocuments } from '../../store/documents.js';
 import { findCountryMentions } from '../../extract/mentions.js';
-import { countryName } from '../../extract/countries/resolve.js';
+import { countryName } from '../../core/countries/resolve.js';
 import { addTextDocument, addUploadedFile, UPLOAD_EXTENSIONS, type AddResult } from '../../services/add-document.js';
 import { findCues, type Mark } from '../web/highlight.js';
 import { extractionCriteria, renderDocument, renderDocumentList, renderLogin, renderUpload, type DocumentListData, type DocumentPageData, type UploadPageData } from '../web/pages/documents.js';

@@ -8,7 +8,7 @@ import { feature } from 'topojson-client';
 import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import countries from 'i18n-iso-countries';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { resolveCountry } from '../../extract/countries/resolve.js';
+import { resolveCountry } from '../../core/countries/resolve.js';
 import { html, type SafeHtml } from './html.js';
 
 const WIDTH = 960;

@@ -2,7 +2,7 @@
 import { CRITERION_NAMES } from '../../../assess/labels.js';
 import { LEVELS } from '../../../assess/agreement.js';
 import type { PairRow } from '../../../assess/compare-all.js';
-import { countryName } from '../../../extract/countries/resolve.js';
+import { countryName } from '../../../core/countries/resolve.js';
 import type { ExternalComparison } from '../../../services/compare-external.js';
 import { html, href, type SafeHtml } from '../html.js';
 import { csvDownload, type View } from '../layout.js';

@@ -1,5 +1,5 @@
 /** Overview (world map + sortable table) and country page (ratings, evidence timeline, indicators, documents, briefs). */
-import { countryName } from '../../../extract/countries/resolve.js';
+import { countryName } from '../../../core/countries/resolve.js';
 import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS } from '../../../assess/labels.js';
 import { localize } from '../../../assess/explain.js';
 import { cleanSnippet } from '../../../render/brief-html.js';

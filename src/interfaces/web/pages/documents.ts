@@ -1,5 +1,5 @@
 /** Pages: document list, one document (text with highlights, metadata, extraction), upload, login. */
-import { countryName } from '../../../extract/countries/resolve.js';
+import { countryName } from '../../../core/countries/resolve.js';
 import { CRITERION_NAMES } from '../../../assess/labels.js';
 import type { CriterionNumber } from '../../../core/types.js';
 import type { DocumentDetail, DocumentSummary } from '../../../store/documents.js';

@@ -1,5 +1,5 @@
 /** Search page: query box, facets (country, criterion, language, year), hits with highlighted snippets. */
-import { countryName } from '../../../extract/countries/resolve.js';
+import { countryName } from '../../../core/countries/resolve.js';
 import { CRITERION_NAMES } from '../../../assess/labels.js';
 import type { CriterionNumber } from '../../../core/types.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../../store/search.js';
