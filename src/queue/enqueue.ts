@@ -1,12 +1,12 @@
 /**
- * Use case: read inputs here (workers may run on machines without these files) and enqueue their
+ * Enqueueing (the queue's side of `ingest --queue`): read inputs here (workers may run on machines without these files) and enqueue their
  * raw documents as jobs of a batch each on the PostgreSQL server's job queue. Workers
  * (`armsbrief worker`, anywhere that reaches the server) prepare and store them.
  */
 import type { JobInsert, PgBoss } from 'pg-boss';
 import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
-import { BATCH_RETRY, DEFAULT_JOB_TIMEOUT_SECONDS, INGEST_QUEUE, openBoss, requireServerUrl } from '../queue/boss.js';
-import { JobBatcher, wellFormedDocument, type IngestJobData, type JobDocument } from '../queue/payload.js';
+import { BATCH_RETRY, DEFAULT_JOB_TIMEOUT_SECONDS, INGEST_QUEUE, openBoss, requireServerUrl } from './boss.js';
+import { JobBatcher, wellFormedDocument, type IngestJobData, type JobDocument } from './payload.js';
 import { AppError, errorMessage } from '../core/errors.js';
 import { redactUrl } from '../store/db.js';
 

@@ -1,6 +1,6 @@
 /**
- * Use case: a queue worker. Fetches ingest jobs from the PostgreSQL server's queue (pg-boss,
- * SKIP LOCKED, so any number of workers on any number of machines share the work), prepares and
+ * A queue worker: an adapter like the CLI, on top of services (it calls them, never the reverse).
+ * Fetches ingest jobs from the PostgreSQL server's queue (pg-boss, SKIP LOCKED, so any number of workers on any number of machines share the work), prepares and
  * stores their documents, and settles each job. Survives the server going away: errors are
  * logged as one clear line (rate-limited), the worker pauses and probes with backoff, and resumes
  * when the server is back. A job whose worker died is retried by another worker once it expires.
@@ -8,10 +8,10 @@
 import type { PgBoss } from 'pg-boss';
 import { openDb, redactUrl, type Db } from '../store/db.js';
 import { AppError, errorMessage } from '../core/errors.js';
-import { INGEST_QUEUE, isTransientError, openBoss, requireServerUrl } from '../queue/boss.js';
-import { processIngestJobs, type BatchStats } from '../queue/ingest-job.js';
-import { createPreparer, type Preparer } from '../queue/prepare-pool.js';
-import { countOpenJobs } from '../queue/jobs.js';
+import { INGEST_QUEUE, isTransientError, openBoss, requireServerUrl } from './boss.js';
+import { processIngestJobs, type BatchStats } from './ingest-job.js';
+import { createPreparer, type Preparer } from './prepare-pool.js';
+import { countOpenJobs } from './jobs.js';
 
 export interface WorkerOptions {
   /** postgres://… of the server holding the store and the queue. */
