@@ -6,6 +6,9 @@ import { isValidPartialDate } from '../extract/dates.js';
 import { resolveCountry } from '../core/countries/resolve.js';
 
 export type { SearchHit };
+// What adapters show with the hits: the highlight markers in snippets, and the facets of a query.
+export { HIGHLIGHT_END, HIGHLIGHT_START } from '../store/search.js';
+export { searchFacets } from '../store/search-facets.js';
 
 export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQuery; total: number; hits: SearchHit[] }> {
   if (!q.query.trim()) throw new AppError('usage', 'The search query is empty.', { hint: 'Example: armsbrief search "Militärausgaben Kasachstan"' });

@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AppError, errorMessage } from '../../core/errors.js';
-import type { Extraction } from '../../extract/pipeline.js';
+import type { Extraction } from '../../services/extract-text.js';
 
 // The extraction (lexicons, tries) is loaded when the command runs, not when the CLI starts.
-const pipeline = () => import('../../extract/pipeline.js');
+const pipeline = () => import('../../services/extract-text.js');
 import { countryName } from '../../core/countries/resolve.js';
 import { EXIT, printJson, printJsonLine, usageError } from './context.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveStoreTarget } from '../../store/db.js';
+import { resolveStoreTarget } from '../../app.js';
 import { EXIT, globalOptions, printJson, usageError } from './context.js';
 
 const positiveInt = (value: string, name: string, min = 1): number => {

@@ -3,8 +3,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../core/errors.js';
 import { safeRedirectPath } from '../../core/urls.js';
-import { getDocument, listDocuments } from '../../store/documents.js';
-import { findCountryMentions } from '../../extract/mentions.js';
+import { documentMentions, getDocument, listDocuments } from '../../services/documents.js';
 import { countryName } from '../../core/countries/resolve.js';
 import { addTextDocument, addUploadedFile, UPLOAD_EXTENSIONS, type AddResult } from '../../services/add-document.js';
 import { findCues, type Mark } from '../web/highlight.js';
@@ -32,7 +31,7 @@ export async function loadDocumentList(deps: Deps, q: URLSearchParams): Promise<
 
 /** Country mentions (from the extraction's mention finder), figures if the extraction stored them, and criterion cues per passage. */
 export function documentHighlights(doc: NonNullable<Awaited<ReturnType<typeof getDocument>>>): Mark[] {
-  const marks: Mark[] = findCountryMentions(doc.text, doc.lang).map((m) => ({ start: m.start, end: m.end, kind: 'country' as const, label: `${countryName(m.code, 'en')} (${m.code})` }));
+  const marks: Mark[] = documentMentions(doc).map((m) => ({ start: m.start, end: m.end, kind: 'country' as const, label: `${countryName(m.code, 'en')} (${m.code})` }));
   const figures = (doc.extraction as { figures?: unknown } | null)?.figures;
   if (Array.isArray(figures)) {
     for (const f of figures as Array<{ start?: unknown; end?: unknown; kind?: unknown; text?: unknown }>) {

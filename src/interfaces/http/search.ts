@@ -1,8 +1,7 @@
 /** Full-text search with facets: /search and /api/search (same loader), CSV of the hits. */
 import type { Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
-import { search } from '../../services/search.js';
-import { searchFacets } from '../../store/search-facets.js';
+import { search, searchFacets } from '../../services/search.js';
 import { renderSearch, type SearchPageData } from '../web/pages/search.js';
 import type { Deps, Env } from './context.js';
 import { definePage } from './page.js';

@@ -22,7 +22,7 @@ import { registerMethodology } from './methodology.js';
 import { registerData } from './data.js';
 import { registerCompare } from './compare.js';
 import { openApiDocument } from './openapi.js';
-import { dataVersion } from '../../store/data-version.js';
+import { dataVersion } from '../../app.js';
 
 export type { ServerOptions };
 
