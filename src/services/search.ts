@@ -12,11 +12,11 @@ export { searchFacets } from '../store/search-facets.js';
 
 export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQuery; total: number; hits: SearchHit[] }> {
   if (!q.query.trim()) throw new AppError('usage', 'The search query is empty.', { hint: 'Example: armsbrief search "Militärausgaben Kasachstan"' });
-  for (const [name, v] of [['--from', q.from], ['--to', q.to]] as const) {
-    if (v && !isValidPartialDate(v)) throw new AppError('usage', `${name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(v)}.`);
+  for (const [name, v] of [['start', q.from], ['end', q.to]] as const) {
+    if (v && !isValidPartialDate(v)) throw new AppError('usage', `The ${name} date of a search must be YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(v)}.`);
   }
   if (q.criterion !== undefined && !(Number.isInteger(q.criterion) && q.criterion >= 1 && q.criterion <= 8)) {
-    throw new AppError('usage', `--criterion must be a number from 1 to 8, got ${q.criterion}.`);
+    throw new AppError('usage', `A criterion is a number from 1 to 8, not ${q.criterion}.`);
   }
   const resolve = (v: string | undefined): string | undefined => {
     if (!v) return undefined;

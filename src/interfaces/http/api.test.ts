@@ -155,11 +155,13 @@ test('every table downloads as CSV', async () => {
 test('one error shape: { error: { code, message } } with the status', async () => {
   assertErrorShape(await getJson(rw, '/api/documents/doc_doesnotexist', 404), 'not_found');
   assertErrorShape(await getJson(rw, '/api/countries/QQ', 404), 'unknown_country');
-  assertErrorShape(await getJson(rw, '/api/search?q=x&criterion=9', 400), 'invalid_parameter');
-  assertErrorShape(await getJson(rw, '/api/search?q=x&year=20x', 400), 'invalid_parameter');
-  assertErrorShape(await getJson(rw, '/api/documents?limit=0', 400), 'invalid_parameter');
+  assertErrorShape(await getJson(rw, '/api/search?q=x&criterion=9', 400), 'usage');
+  assertErrorShape(await getJson(rw, '/api/search?q=x&year=20x', 400), 'usage');
+  assertErrorShape(await getJson(rw, '/api/documents?limit=0', 400), 'usage');
   assertErrorShape(await getJson(rw, '/api/nothing-here', 404), 'not_found');
-  assertErrorShape(await getJson(rw, '/api/countries/KZ/brief?lang=fr&format=html', 400), 'usage');
+  const fr = (await getJson(rw, '/api/countries/KZ/brief?lang=fr&format=html', 400)) as { error: { message: string } };
+  assertErrorShape(fr, 'usage');
+  assert.doesNotMatch(fr.error.message, /--lang/, 'services word errors in the domain, not as CLI flags');
   assertErrorShape(await getJson(rw, '/api/countries/KZ/brief?lang=de&format=doc', 400), 'usage');
   const html = await rw.hono.request('/documents/doc_doesnotexist');
   assert.equal(html.status, 404);

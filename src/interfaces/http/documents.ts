@@ -16,7 +16,7 @@ import { checkCsrf, login, logout, parseForm, requireWrite, type Sessions } from
 function intParam(v: string | null, name: string, def: number, min: number, max: number): number {
   if (v === null || v === '') return def;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('invalid_parameter', `"${name}" must be a whole number from ${min} to ${max}.`, { status: 400 });
+  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('usage', `"${name}" must be a whole number from ${min} to ${max}.`, { status: 400 });
   return n;
 }
 
