@@ -201,7 +201,7 @@ test('writes: read-only without a token, 401 without or with a wrong token, 201 
 
   const badDate = await rw.hono.request('/api/documents', { method: 'POST', body: JSON.stringify({ text: 'x y z', date: 'soon' }), headers: { ...json, ...bearer } });
   assert.equal(badDate.status, 400);
-  assertErrorShape(await badDate.json(), 'invalid_field');
+  assertErrorShape(await badDate.json(), 'usage');
   const noText = await rw.hono.request('/api/documents', { method: 'POST', body: JSON.stringify({ title: 'x' }), headers: { ...json, ...bearer } });
   assert.equal(noText.status, 400);
 
@@ -242,7 +242,7 @@ test('uploads: size limit, allowed types, no path traversal', async () => {
   missing.append('other', 'x');
   const noFile = await rw.hono.request('/api/documents', { method: 'POST', body: missing, headers: bearer });
   assert.equal(noFile.status, 400);
-  assertErrorShape(await noFile.json(), 'missing_file');
+  assertErrorShape(await noFile.json(), 'usage');
 });
 
 test('a document containing <script> renders as text', async () => {

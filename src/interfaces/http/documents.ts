@@ -119,7 +119,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
       const form = await parseForm(c);
       requireWrite(c, deps, sessions, form);
       const file = form.file;
-      if (!file || typeof file === 'string') throw new AppError('missing_file', 'Send the document in a form field named "file".', { status: 400 });
+      if (!file || typeof file === 'string') throw new AppError('usage', 'Send the document in a form field named "file".', { status: 400 });
       const r = await addUploadedFile(deps.app.db, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { maxBytes: max });
       deps.cache.invalidate();
       return r;
