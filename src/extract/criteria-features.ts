@@ -10,7 +10,7 @@
  */
 
 /**
- * Stands for a mention of an EU or NATO member state (not the document's main state) in the pair
+ * Stands for a mention of an EU or NATO member state in the pair
  * features; the pipeline adds these markers from the country mentions.
  */
 export const ALLY_MARKER = '@ally';
@@ -43,7 +43,7 @@ export const PAIR_FEATURES: PairFeature[] = [
       'wohngebiet*', 'protester*', 'demonstrant*', 'demonstrator*', 'journalist*', 'civils', 'civiles', 'manifestant*', 'мирн*', 'протестующ*', 'демонстрант*'],
     b: ['killed', 'getotet', 'tote', 'killing', 'killings', 'massacre*', 'massaker*', 'injur*', 'wounded', 'verletzt*', 'shot', 'erschoss*', 'shelling', 'beschuss',
       'beschoss*', 'strike*', 'bomb*', 'lethal', 'force', 'schiess*', 'schussbefehl*', 'schiessbefehl*', 'opened fire', 'fired on', 'beaten', 'dispers*',
-      'tues', 'blesses', 'muertos', 'heridos', 'asesinad*', 'погиб*', 'ранен*', 'убит*', 'разгон*'],
+      'died', 'fatally', 'starben', 'ums leben', 'todlich*', 'erschossen', 'das feuer', 'tues', 'blesses', 'muertos', 'heridos', 'asesinad*', 'погиб*', 'ранен*', 'убит*', 'разгон*'],
     window: 120,
     weight: 2,
   },
@@ -52,8 +52,10 @@ export const PAIR_FEATURES: PairFeature[] = [
     criterion: 5,
     label: 'member state+threat',
     a: [ALLY_MARKER],
-    b: ['threat*', 'threaten*', 'bedroh*', 'drohung*', 'droht*', 'airspace', 'luftraum*', 'sabotage*', 'hybrid*', 'provocation*', 'provokation*',
-      'intimidat*', 'einschuchter*', 'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
+    b: ['threat*', 'threaten*', 'bedroh*', 'drohung*', 'droht', 'drohte*', 'gedroht', 'androh*', 'airspace', 'luftraum*', 'sabotage*', 'hybrid*', 'provocation*',
+      'provokation*', 'intimidat*', 'einschuchter*', 'territorial waters', 'hoheitsgewasser*', 'staatsgebiet*', 'eingedrungen', 'incursion*', 'intrusion*',
+      'danger*', 'gefahr*', 'security concerns', 'sicherheitsbedenken', 'sicherheitsvorkehrung*', 'espace aerien', 'espacio aereo', 'воздушн*',
+      'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
     window: 100,
     weight: 2,
   },
@@ -62,10 +64,19 @@ export const PAIR_FEATURES: PairFeature[] = [
     label: 'allies+threat',
     a: ['nato', 'nato-staat*', 'nato-mitglied*', 'nato member*', 'nato ally', 'nato allies', 'eu member*', 'eu-staat*', 'eu-mitglied*', 'member state*',
       'mitgliedstaat*', 'bundnispartner*', 'alliierte*', 'allies', 'us base*', 'us-stutzpunkt*', 'us forces', 'us troops', 'otan', 'нато'],
-    b: ['threat*', 'threaten*', 'bedroh*', 'droh*', 'airspace', 'luftraum*', 'violation*', 'verletz*', 'sabotage*', 'attack*', 'angriff*', 'angegriffen',
-      'provocation*', 'provokation*', 'hybrid*', 'pressure', 'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
+    b: ['threat*', 'threaten*', 'bedroh*', 'drohung*', 'droht', 'drohte*', 'gedroht', 'androh*', 'airspace', 'luftraum*', 'violation*', 'verletz*', 'sabotage*', 'attack*', 'angriff*', 'angegriffen',
+      'provocation*', 'provokation*', 'hybrid*', 'pressure', 'danger*', 'gefahr*', 'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
     window: 100,
     weight: 2,
+  },
+  {
+    // migration used as pressure on member states: "illegal migrants on the border between Belarus and Lithuania", "Migranten an die EU-Außengrenze"
+    criterion: 5,
+    label: 'migrants+member state',
+    a: [ALLY_MARKER, 'eu', 'european union', 'europaischen union', 'europaische union', 'eu-aussengrenze*', 'eu territory', 'eu-gebiet', 'schengen*', 'ue', 'union europeenne', 'union europea', 'ес', 'евросоюз*'],
+    b: ['migrant*', 'migranten', 'migration*', 'illegal immigrants', 'irregular immigrants', 'schleus*', 'migrantes', 'мигрант*'],
+    window: 100,
+    weight: 2.5,
   },
   {
     criterion: 6,
@@ -74,7 +85,18 @@ export const PAIR_FEATURES: PairFeature[] = [
       'islamischer staat', 'terroristes', 'terroristas', 'террорист*', 'боевик*'],
     // support by someone, not affiliation ("al-Qaeda-linked" describes a group, not a state's support)
     b: ['backed', 'backing', 'support*', 'unterstutz*', 'arming', 'armed by', 'bewaffnet', 'financ*', 'finanzier*', 'sponsor*',
-      'trained', 'ausgebildet', 'soutien', 'soutenu*', 'apoyo', 'apoyad*', 'поддерж*', 'финансир*'],
+      'trained', 'ausgebildet', 'sold', 'supplied', 'verkauft*', 'geliefert', 'soutien', 'soutenu*', 'apoyo', 'apoyad*', 'поддерж*', 'финансир*'],
+    window: 80,
+    weight: 2,
+  },
+  {
+    // a breach of international law or of another state's sovereignty: "a violation of UN Security Resolution 2216 and international law", "infringing Sudan's sovereignty"
+    criterion: 6,
+    label: 'international law+breach',
+    a: ['international law', 'international laws', 'volkerrecht*', 'sovereignty', 'souveranitat*', 'un charter', 'un-charta', 'droit international', 'souverainete',
+      'derecho internacional', 'soberania', 'международного права', 'международное право', 'суверенитет*'],
+    b: ['violat*', 'breach*', 'infring*', 'disrespect*', 'flout*', 'defy*', 'defied', 'verletz*', 'bruch', 'bricht', 'gebrochen', 'missacht*', 'verstoss*',
+      'violation*', 'viole*', 'violacion*', 'нарушени*', 'нарушил*', 'нарушает'],
     window: 80,
     weight: 2,
   },

@@ -118,3 +118,40 @@ test('civilians named near a killing are evidence for criterion 2, shown as one 
   assert.ok(c2);
   assert.ok(c2.cues.includes('killed … civilians'), String(c2.cues));
 });
+
+test('a pair counts only inside one sentence: "…this threat. A US report…" is no threat to the US', () => {
+  const c5 = (text: string) => extractDocument({ text, lang: 'en' }).criteria.find((c) => c.criterion === 5);
+  assert.equal(c5('The UN must act with urgency against this threat. A US intelligence report released this month named the suppliers.'), undefined);
+  assert.ok(c5('The strikes directly threatened the safety of US personnel working in the area.'));
+  // "U.S." is an abbreviation, not a sentence end
+  assert.ok(c5('Militia rockets threaten U.S. personnel at the airport, the coalition said.'));
+});
+
+test('criterion 5: migrants sent towards a member state, and member states threatening each other', () => {
+  const en = extractDocument({ text: 'The state travel agency organised the flow of illegal migrants to the border with Lithuania.', lang: 'en' });
+  assert.ok(en.criteria.find((c) => c.criterion === 5)?.cues.some((c) => c.includes('migrants') && c.includes('Lithuania')), JSON.stringify(en.criteria));
+  const de = extractDocument({ text: 'Das Regime schickt wieder massenweise Migranten an die Grenze zu Polen und zur EU.', lang: 'de' });
+  assert.ok(de.criteria.some((c) => c.criterion === 5), JSON.stringify(de.criteria));
+  // the document's own state (a member) is threatened by another member
+  const gr = extractDocument({ text: 'Griechenland: Türkische Kampfjets haben erneut den griechischen Luftraum verletzt, Ankara hat Athen offen mit einer militärischen Aktion gedroht. Athen protestierte bei der NATO.', lang: 'de' });
+  assert.ok(gr.criteria.some((c) => c.criterion === 5), JSON.stringify(gr.criteria));
+});
+
+test('criterion 5: "Drohnen" (drones) is not a threat word', () => {
+  assert.ok(!findCues('Drohnen über Polen', 'de').some((h) => h.criterion === 0 && h.cue.startsWith('droh')));
+  assert.ok(findCues('Moskau droht Polen', 'de').some((h) => h.criterion === 0 && h.cue.startsWith('droh')));
+});
+
+test('criterion 6: a breach of international law or of another state\'s sovereignty', () => {
+  const en = classifyPassage("The Emirates back the militia with arms, infringing Sudan's sovereignty and disrespecting international law.", 'en').find((c) => c.criterion === 6);
+  assert.ok(en && en.cues.some((c) => c.includes(' … ')), JSON.stringify(en));
+  const de = classifyPassage('Die Angriffe verletzen die Souveränität des Nachbarlandes und missachten das Völkerrecht.', 'de').find((c) => c.criterion === 6);
+  assert.ok(de, 'de');
+  assert.ok(criteriaOf('In June the president announced the refusal to comply with the readmission agreement.', 'en').includes(6));
+  // talking about international law is not a breach
+  assert.ok(!criteriaOf('The seminar on international law took place in Geneva.', 'en').includes(6));
+});
+
+test('criterion 6: weapons sold to terrorist groups', () => {
+  assert.ok(criteriaOf('The Taliban sold around 500,000 weapons to terrorist groups linked to al-Qaeda.', 'en').includes(6));
+});

@@ -182,15 +182,30 @@ const featureSets = PAIR_FEATURES.map((f) => ({
   b: new Set(f.b.map((m) => foldText(m.replace(/\*$/, '')))),
 }));
 
-/** Markers for the pair features from country mentions: EU and NATO members other than the document's main state. */
-export function allyMarkers(mentions: ReadonlyArray<{ code: string; start: number; end: number }>, mainState: string | undefined): CueHit[] {
+/**
+ * Markers for the pair features from country mentions: every EU and NATO member, the document's
+ * main state included, since members threaten each other too (Turkish jets in Greek airspace);
+ * which state the evidence concerns is decided per passage (about.ts).
+ */
+export function allyMarkers(mentions: ReadonlyArray<{ code: string; start: number; end: number }>): CueHit[] {
   return mentions
-    .filter((m) => EU_NATO_MEMBERS.has(m.code) && m.code !== mainState)
+    .filter((m) => EU_NATO_MEMBERS.has(m.code))
     .map((m) => ({ criterion: 0, weight: 0, cue: ALLY_MARKER, start: m.start, end: m.end }));
 }
 
 /**
- * Pair features (criteria-features.ts): a marker of each kind within the window, neither
+ * A sentence end: ".", "!" or "?" before white space and a capital, digit or opening quote, or a
+ * line break. A lone capital before the dot ("U.S. Navy") is an abbreviation, not a sentence end.
+ */
+const SENTENCE_END = /(?<!(?:^|\P{L})\p{Lu})[.!?]["'”»)]?\s+(?=["'„“«(]?[\p{Lu}\p{N}])|\n/u;
+
+/** True when no sentence ends between `start` and `end` (the two words of a pair speak of one event). */
+function oneSentence(text: string, start: number, end: number): boolean {
+  return end <= start || !SENTENCE_END.test(text.slice(start, end));
+}
+
+/**
+ * Pair features (criteria-features.ts): a marker of each kind within the window and one sentence, neither
  * negated, adds the feature's weight to its criterion, shown as one cue "civilians … injured".
  */
 function addPairFeatures(text: string, ordered: readonly CueHit[], negated: Set<CueHit>, per: Map<number, Map<string, { weight: number; count: number; word: string }>>): void {
@@ -202,7 +217,7 @@ function addPairFeatures(text: string, ordered: readonly CueHit[], negated: Set<
     const bs = markers.filter((h) => b.has(h.cue));
     let pair: [CueHit, CueHit] | null = null;
     for (const x of as) {
-      const y = bs.find((h) => (h.start >= x.end || h.end <= x.start) && Math.abs(h.start - x.start) <= f.window);
+      const y = bs.find((h) => (h.start >= x.end || h.end <= x.start) && Math.abs(h.start - x.start) <= f.window && oneSentence(text, Math.min(x.end, h.end), Math.max(x.start, h.start)));
       if (y) {
         pair = x.start < y.start ? [x, y] : [y, x];
         break;

@@ -71,7 +71,7 @@ export function extractDocument(input: ExtractionInput): Extraction {
   const titleMentions = input.title ? findCountryMentions(input.title, language) : [];
   const spans = splitPassages(text);
   const primary = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions, sections: spans });
-  const cues = weighInterstate(mergeByStart(scan.cues, allyMarkers(mentions, primary[0])), mentions);
+  const cues = weighInterstate(mergeByStart(scan.cues, allyMarkers(mentions)), mentions);
 
   let m = 0;
   // raw cue weight per criterion of every passage, for the document-level decision on long texts
