@@ -114,6 +114,13 @@ test('long documents weigh their sections: the state most sections speak of, cri
   assert.equal(x.primary[0], 'KZ', x.primary.join());
   // seven weak internal-situation cues, one per section, are no section's evidence
   assert.ok(!x.criteria.some((c) => c.criterion === 3), JSON.stringify(x.criteria));
+  // a long article (about 3,000 characters, four sections) weighs its sections too
+  const article = [`Russland und Russland: ein Rückblick auf Moskau.`,
+    ...weak.slice(0, 4).map((w, i) => `Kasachstan, Abschnitt ${i + 1}: ${filler.repeat(5)}Erwähnt wird auch ${w} am Rande.`)].join('\n\n');
+  assert.ok(article.length >= 2500 && article.length < 5000, String(article.length));
+  const a = extractDocument({ text: article, lang: 'de' });
+  assert.equal(a.primary[0], 'KZ', a.primary.join());
+  assert.ok(!a.criteria.some((c) => c.criterion === 3), JSON.stringify(a.criteria));
   // the same words in one short text add up
   const short = extractDocument({ text: `Kasachstan: ${weak.join(', ')}.`, lang: 'de' });
   assert.ok(short.criteria.some((c) => c.criterion === 3));
