@@ -5,6 +5,7 @@
  * YYYY, YYYY-MM or YYYY-MM-DD; impossible dates (31.02.2024) are dropped. Every pattern is
  * linear (bounded repetitions, no nested quantifiers).
  */
+import { asciiDigits } from './numbers.js';
 
 const MONTHS: Record<string, number> = {
   januar: 1, jänner: 1, jaenner: 1, jan: 1, january: 1,
@@ -42,6 +43,15 @@ const OTHER_MONTHS: string[][] = [
   ['novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'ноябрь', 'ноября'],
   ['décembre', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'grudzień', 'grudnia', 'декабрь', 'декабря'],
 ];
+/**
+ * Arabic month names: the Egyptian and Gulf forms (يناير … ديسمبر) and the Levantine ones
+ * (كانون الثاني … كانون الأول), month 1 to 12 in order.
+ */
+const ARABIC_MONTHS: string[][] = [
+  ['يناير', 'كانون الثاني'], ['فبراير', 'شباط'], ['مارس', 'آذار'], ['أبريل', 'ابريل', 'إبريل', 'نيسان'], ['مايو', 'أيار'], ['يونيو', 'حزيران'],
+  ['يوليو', 'تموز'], ['أغسطس', 'اغسطس', 'آب'], ['سبتمبر', 'أيلول'], ['أكتوبر', 'اكتوبر', 'تشرين الأول'], ['نوفمبر', 'تشرين الثاني'], ['ديسمبر', 'كانون الأول'],
+];
+ARABIC_MONTHS.forEach((names, i) => OTHER_MONTHS[i].push(...names));
 OTHER_MONTHS.forEach((names, i) => {
   for (const n of names) MONTHS[n] ??= i + 1;
 });
@@ -113,6 +123,8 @@ const DATE_PATTERN = new RegExp(
 /** Dates inside a text, in order. Bare years between 1800 and 2199 count; invalid days are dropped. */
 export function extractDates(text: string): DateMention[] {
   if (typeof text !== 'string' || !text) return [];
+  const original = text;
+  text = asciiDigits(text);
   const out: DateMention[] = [];
   DATE_PATTERN.lastIndex = 0;
   for (let m = DATE_PATTERN.exec(text); m; m = DATE_PATTERN.exec(text)) {
@@ -138,7 +150,7 @@ export function extractDates(text: string): DateMention[] {
       if (!/[.,\d]/.test(before) && !(/[.,]/.test(after) && /\d/.test(text[m.index + 5] ?? ''))) date = makePartialDate(+g[16]);
     }
     if (!date) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, ...(to ? { to } : {}) });
+    out.push({ start: m.index, end: m.index + m[0].length, text: original.slice(m.index, m.index + m[0].length), date, ...(to ? { to } : {}) });
   }
   return out;
 }
@@ -146,11 +158,25 @@ export function extractDates(text: string): DateMention[] {
 const HEAD_CHARS = 600;
 const PUBLICATION =
   /(?:ERSCHEINUNGSDATUM|Erscheinungsdatum|Veröffentlicht(?:\s+am)?|Published(?:\s+on)?|Publication date|Datum|Stand|Publié le|Publicado(?:\s+el)?|Pubblicato(?:\s+il)?|Gepubliceerd(?:\s+op)?|Opublikowano|Опубликовано)\s*:?\s*/g;
-/** A dateline at the start of a line: "WASHINGTON, Nov 14 2012 (IPS) -", "Berlin, 3. März 2024 -". */
-const DATELINE = /^[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},[ \u00a0]+(?=[A-Za-z\d])/;
+/**
+ * A dateline at the start of a line: "WASHINGTON, Nov 14 2012 (IPS) -", "Berlin, 3. März 2024 -",
+ * "Москва, 12 апреля 2023 года", "الرياض، 15 مارس 2024" (Arabic has no capitals and its own comma).
+ */
+const DATELINE = /^(?:\p{Lu}[\p{L} .'’/-]{1,40}|\p{Script=Arabic}[\p{Script=Arabic} ]{1,40}),[ \u00a0]+(?=[\p{L}\d])|^\p{Script=Arabic}[\p{Script=Arabic} ]{1,40}،[ \u00a0]*(?=[\p{L}\d])/u;
 /** A closing stamp of the editors: "(red, 29.4.2016)", "(APA, 3.3.2024)". */
 const CLOSING_STAMP = /\((?:[A-Za-z]{2,8}(?:\/[A-Za-z]{2,8})?),[ \u00a0]?(\d{1,2})\.(\d{1,2})\.(\d{4})\)/g;
-const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s/i;
+const WEEKDAY = new RegExp(
+  '^(?:' +
+    [
+      'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag',
+      'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo',
+      'lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira',
+      'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela',
+      'понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد',
+    ].join('|') +
+    ')[,،]?\\s',
+  'iu',
+);
 
 /**
  * The document's own date, from (in order): a leading ` date YYYY-MM[-DD] ` header; a publication
@@ -160,6 +186,7 @@ const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mo
  */
 export function extractDocumentDate(text: string): string | null {
   if (typeof text !== 'string' || !text) return null;
+  text = asciiDigits(text);
   const head = text.slice(0, HEAD_CHARS);
   const header = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})\b/.exec(head);
   if (header && isValidPartialDate(header[1])) return header[1];
