@@ -134,3 +134,22 @@ test('forms of other languages count only in texts of their language', () => {
   assert.deepEqual(codes('Rosjanie i Rosji', 'pl'), ['RU']);
   assert.deepEqual(codes('Ирановедение', 'ru'), []);
 });
+
+test('a lower-case adjective spelt like a capitalised name elsewhere is found in its own language', () => {
+  // French "syriens" is German "Syriens", "afghans" English "Afghans", Spanish "siria" the name "Siria"
+  assert.deepEqual(codes('Les rebelles syriens et les réfugiés afghans, selon les forces russes et la diplomatie russe.', 'fr'), ['AF', 'RU', 'SY']);
+  assert.deepEqual(codes('La guerra siria, la economía china y el gobierno saudí preocupan al ejército israelí.', 'es'), ['CN', 'IL', 'SA', 'SY']);
+  assert.deepEqual(codes('Le truppe russe e la resistenza ucraina.', 'it'), ['RU', 'UA']);
+  assert.deepEqual(codes('Los militares chilenos, peruanos y marroquíes.', 'es'), ['CL', 'MA', 'PE']);
+  // still no match in an English or German text
+  assert.deepEqual(codes('The siria project and china plates.', 'en'), []);
+});
+
+test('Turkmenistan is not Turkey in Russian and Polish; Polish genitives of two-word names', () => {
+  assert.deepEqual(codes('Туркмения и Туркменистан', 'ru'), ['TM']);
+  assert.deepEqual(codes('Турция и турки', 'ru'), ['TR']);
+  assert.deepEqual(codes('Turkmenia i Turkmenistan', 'pl'), ['TM']);
+  assert.deepEqual(codes('Turcja i Turcy', 'pl'), ['TR']);
+  assert.deepEqual(codes('rząd Wielkiej Brytanii i Korei Południowej', 'pl'), ['GB', 'KR']);
+  assert.deepEqual(codes('Czesi, Węgrzy i Słowacy; szwedzki i fiński rząd', 'pl'), ['CZ', 'FI', 'HU', 'SE', 'SK']);
+});

@@ -152,6 +152,19 @@ RS|Serbia|serbio|Belgrado
 CU|Cuba|cubano|La Habana
 AR|Argentina|argentino|Buenos Aires
 NI|Nicaragua|nicaragüense|Managua
+CL|Chile|chileno|Santiago de Chile
+PE|Perú;Peru|peruano|Lima
+EC|Ecuador|ecuatoriano|Quito
+BO|Bolivia|boliviano|La Paz;Sucre
+SV|El Salvador|salvadoreño|San Salvador
+GT|Guatemala|guatemalteco|Ciudad de Guatemala
+HN|Honduras|hondureño|Tegucigalpa
+MA|Marruecos|marroquí;marroquíes|Rabat
+PA|Panamá|panameño|Ciudad de Panamá
+PY|Paraguay|paraguayo|Asunción
+UY|Uruguay|uruguayo|Montevideo
+DO|República Dominicana|dominicano|Santo Domingo
+DZ|Argelia|argelino|Argel
 `,
   it: `
 RU|Russia|russo|Mosca;Cremlino
@@ -267,7 +280,7 @@ GB|Wielk* Brytani*;Zjednoczon* Królestw*|brytyjsk*;Brytyjczyk*|Londyn*
 IR|Iran*|irańsk*;Irańczyk*|Teheran*
 IQ|Irak*|irack*;Irakijczyk*|Bagdad*
 SY|Syri*|syryjsk*;Syryjczyk*|Damaszk*
-TR|Turcj*|tureck*;Turk*;Turc*|Ankar*
+TR|Turcj*|tureck*;Turek;Turcy;Turków;Turkom;Turkami;Turc*|Ankar*
 SA|Arabi* Saudyjsk*|saudyjsk*|Rijad*
 YE|Jemen*|jemeńsk*|Sana
 IL|Izrael*|izraelsk*;Izraelczyk*|
@@ -300,6 +313,16 @@ RS|Serbi*|serbsk*|Belgrad*
 ES|Hiszpani*|hiszpańsk*|Madryt*
 IT|Włoch*|włosk*|Rzym*
 JP|Japoni*|japońsk*|Tokio
+MD|Mołdawi*|mołdawsk*|Kiszyni*
+CZ|Czech;Czechy;Republik* Czesk*|czesk*;Czesi;Czechów|Prag*
+SK|Słowacj*|słowack*;Słowa*|Bratysław*
+HU|Węgr*;Węgier|węgiersk*;Węgrz*|Budapeszt*
+SE|Szwecj*|szwedzk*;Szwed*|Sztokholm*
+FI|Finlandi*|fińsk*;Finowie;Finów|Helsin*
+NO|Norwegi*|norwesk*;Norweg*|Osl*
+DK|Dani*|duńsk*;Duńczy*|Kopenhag*
+RO|Rumuni*|rumuńsk*;Rumun*|Bukareszt*
+TM|Turkmenistan*;Turkmeni*|turkmeńsk*|Aszchabad*
 `,
   ru: `
 RU|Росси*;Российск* Федераци*;=РФ|российск*;русск*;россиян*|Москв*;Кремл*
@@ -312,7 +335,7 @@ GB|Великобритани*;Британи*|британск*;британц*
 IR|Иран*|иранск*;иранц*|Тегеран*
 IQ|Ирак*|иракск*;иракц*|Багдад*
 SY|Сири*|сирийск*;сирийц*|Дамаск*
-TR|Турци*|турецк*;турк*|Анкар*
+TR|Турци*|турецк*;турок;турки;турков;туркам;турками;турках|Анкар*
 SA|Саудовск* Арави*|саудовск*|Эр-Рияд*;Рияд*
 YE|Йемен*|йеменск*|Сана
 IL|Израил*|израильск*;израильтян*|
@@ -333,7 +356,7 @@ KZ|Казахстан*|казахстанск*;казахск*;казах*|Ас�
 KG|Киргизи*;Кыргызстан*|киргизск*;кыргызск*|Бишкек*
 TJ|Таджикистан*|таджикск*|Душанбе
 UZ|Узбекистан*|узбекск*|Ташкент*
-TM|Туркменистан*|туркменск*|Ашхабад*
+TM|Туркменистан*;Туркмени*|туркменск*|Ашхабад*
 MD|Молдави*;Молдов*|молдавск*|Кишин*
 EG|Египт*|египетск*|Каир*
 LY|Ливи*|ливийск*|Триполи
