@@ -5,8 +5,8 @@
  * threat (5: "airspace violations of NATO members"), a terrorist group near backing (6), weapons
  * near capture or sale (7: "army weapons captured by insurgents"), armed groups near control (3).
  * And negation: cues inside "an inquiry found no evidence of …" do not count.
- * Marker words are folded (lower case, no diacritics) in German, English, French, Spanish and
- * Russian; a trailing `*` takes any ending. They share the cue trie (criteria.ts).
+ * Marker words are folded (lower case, no diacritics; Polish ł stays) in German, English, French, Spanish,
+ * Italian, Portuguese, Polish and Russian; a trailing `*` takes any ending. They share the cue trie (criteria.ts).
  */
 
 /**
@@ -40,10 +40,10 @@ export const PAIR_FEATURES: PairFeature[] = [
     criterion: 2,
     label: 'victims+harm',
     a: ['civilian*', 'zivilist*', 'zivilbevolkerung', 'children', 'kinder', 'kindern', 'women', 'frauen', 'residential', 'wohnhaus*', 'wohngebaude*',
-      'wohngebiet*', 'protester*', 'demonstrant*', 'demonstrator*', 'journalist*', 'civils', 'civiles', 'manifestant*', 'мирн*', 'протестующ*', 'демонстрант*'],
+      'wohngebiet*', 'protester*', 'demonstrant*', 'demonstrator*', 'journalist*', 'civils', 'civiles', 'manifestant*', 'civili', 'civis', 'manifestanti', 'cywil*', 'demonstrant*', 'мирн*', 'протестующ*', 'демонстрант*'],
     b: ['killed', 'getotet', 'tote', 'killing', 'killings', 'massacre*', 'massaker*', 'injur*', 'wounded', 'verletzt*', 'shot', 'erschoss*', 'shelling', 'beschuss',
       'beschoss*', 'strike*', 'bomb*', 'lethal', 'force', 'schiess*', 'schussbefehl*', 'schiessbefehl*', 'opened fire', 'fired on', 'beaten', 'dispers*',
-      'died', 'fatally', 'starben', 'ums leben', 'todlich*', 'erschossen', 'das feuer', 'tues', 'blesses', 'muertos', 'heridos', 'asesinad*', 'погиб*', 'ранен*', 'убит*', 'разгон*'],
+      'died', 'fatally', 'starben', 'ums leben', 'todlich*', 'erschossen', 'das feuer', 'tues', 'blesses', 'muertos', 'heridos', 'asesinad*', 'uccis*', 'ferit*', 'mortos', 'feridos', 'zabit*', 'rann*', 'zgin*', 'погиб*', 'ранен*', 'убит*', 'разгон*'],
     window: 120,
     weight: 2,
   },
@@ -54,8 +54,8 @@ export const PAIR_FEATURES: PairFeature[] = [
     a: [ALLY_MARKER],
     b: ['threat*', 'threaten*', 'bedroh*', 'drohung*', 'droht', 'drohte*', 'gedroht', 'androh*', 'airspace', 'luftraum*', 'sabotage*', 'hybrid*', 'provocation*',
       'provokation*', 'intimidat*', 'einschuchter*', 'territorial waters', 'hoheitsgewasser*', 'staatsgebiet*', 'eingedrungen', 'incursion*', 'intrusion*',
-      'danger*', 'gefahr*', 'security concerns', 'sicherheitsbedenken', 'sicherheitsvorkehrung*', 'espace aerien', 'espacio aereo', 'воздушн*',
-      'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
+      'danger*', 'gefahr*', 'security concerns', 'sicherheitsbedenken', 'sicherheitsvorkehrung*', 'espace aerien', 'espacio aereo', 'spazio aereo',
+      'espaco aereo', 'przestrzen* powietrzn*', 'воздушн*', 'menace*', 'amenaza*', 'minacc*', 'ameac*', 'zagroz*', 'zagraza*', 'угроз*', 'угрожа*'],
     window: 100,
     weight: 2,
   },
@@ -65,7 +65,7 @@ export const PAIR_FEATURES: PairFeature[] = [
     a: ['nato', 'nato-staat*', 'nato-mitglied*', 'nato member*', 'nato ally', 'nato allies', 'eu member*', 'eu-staat*', 'eu-mitglied*', 'member state*',
       'mitgliedstaat*', 'bundnispartner*', 'alliierte*', 'allies', 'us base*', 'us-stutzpunkt*', 'us forces', 'us troops', 'otan', 'нато'],
     b: ['threat*', 'threaten*', 'bedroh*', 'drohung*', 'droht', 'drohte*', 'gedroht', 'androh*', 'airspace', 'luftraum*', 'violation*', 'verletz*', 'sabotage*', 'attack*', 'angriff*', 'angegriffen',
-      'provocation*', 'provokation*', 'hybrid*', 'pressure', 'danger*', 'gefahr*', 'menace*', 'amenaza*', 'угроз*', 'угрожа*'],
+      'provocation*', 'provokation*', 'hybrid*', 'pressure', 'danger*', 'gefahr*', 'menace*', 'amenaza*', 'minacc*', 'ameac*', 'zagroz*', 'zagraza*', 'угроз*', 'угрожа*'],
     window: 100,
     weight: 2,
   },
@@ -74,7 +74,7 @@ export const PAIR_FEATURES: PairFeature[] = [
     criterion: 5,
     label: 'migrants+member state',
     a: [ALLY_MARKER, 'eu', 'european union', 'europaischen union', 'europaische union', 'eu-aussengrenze*', 'eu territory', 'eu-gebiet', 'schengen*', 'ue', 'union europeenne', 'union europea', 'ес', 'евросоюз*'],
-    b: ['migrant*', 'migranten', 'migration*', 'illegal immigrants', 'irregular immigrants', 'schleus*', 'migrantes', 'мигрант*'],
+    b: ['migrant*', 'migranten', 'migration*', 'illegal immigrants', 'irregular immigrants', 'schleus*', 'migrantes', 'migranti', 'мигрант*'],
     window: 100,
     weight: 2.5,
   },
@@ -82,10 +82,10 @@ export const PAIR_FEATURES: PairFeature[] = [
     criterion: 6,
     label: 'terror group+backing',
     a: ['terror*', 'al-qaeda', 'al qaeda', 'al-kaida', 'al-qaida', 'hezbollah', 'hisbollah', 'hamas', 'houthi*', 'huthi*', 'militants', 'islamic state',
-      'islamischer staat', 'terroristes', 'terroristas', 'террорист*', 'боевик*'],
+      'islamischer staat', 'terroristes', 'terroristas', 'terroristi', 'terroryst*', 'террорист*', 'боевик*'],
     // support by someone, not affiliation ("al-Qaeda-linked" describes a group, not a state's support)
     b: ['backed', 'backing', 'support*', 'unterstutz*', 'arming', 'armed by', 'bewaffnet', 'financ*', 'finanzier*', 'sponsor*',
-      'trained', 'ausgebildet', 'sold', 'supplied', 'verkauft*', 'geliefert', 'soutien', 'soutenu*', 'apoyo', 'apoyad*', 'поддерж*', 'финансир*'],
+      'trained', 'ausgebildet', 'sold', 'supplied', 'verkauft*', 'geliefert', 'soutien', 'soutenu*', 'apoyo', 'apoyad*', 'sostegno', 'sostenut*', 'finanziat*', 'apoio', 'apoiad*', 'financiad*', 'wspier*', 'wsparci*', 'finansowa*', 'поддерж*', 'финансир*'],
     window: 80,
     weight: 2,
   },
@@ -94,18 +94,19 @@ export const PAIR_FEATURES: PairFeature[] = [
     criterion: 6,
     label: 'international law+breach',
     a: ['international law', 'international laws', 'volkerrecht*', 'sovereignty', 'souveranitat*', 'un charter', 'un-charta', 'droit international', 'souverainete',
-      'derecho internacional', 'soberania', 'международного права', 'международное право', 'суверенитет*'],
+      'derecho internacional', 'soberania', 'diritto internazionale', 'sovranita', 'direito internacional', 'prawa miedzynarodowego', 'prawo miedzynarodowe',
+      'suwerennos*', 'международного права', 'международное право', 'суверенитет*'],
     b: ['violat*', 'breach*', 'infring*', 'disrespect*', 'flout*', 'defy*', 'defied', 'verletz*', 'bruch', 'bricht', 'gebrochen', 'missacht*', 'verstoss*',
-      'violation*', 'viole*', 'violacion*', 'нарушени*', 'нарушил*', 'нарушает'],
+      'violation*', 'viole*', 'violacion*', 'violazion*', 'viola', 'violac*', 'narusz*', 'lama*', 'нарушени*', 'нарушил*', 'нарушает'],
     window: 80,
     weight: 2,
   },
   {
     criterion: 7,
     label: 'weapons+capture',
-    a: ['weapons', 'arms', 'guns', 'ammunition', 'rifles', 'waffen', 'munition', 'gewehre', 'armes', 'armas', 'оружи*', 'боеприпас*'],
+    a: ['weapons', 'arms', 'guns', 'ammunition', 'rifles', 'waffen', 'munition', 'gewehre', 'armes', 'armas', 'armi', 'bron', 'broni', 'оружи*', 'боеприпас*'],
     b: ['captured', 'seized', 'looted', 'stolen', 'erbeutet', 'gestohlen', 'gepluendert', 'geplundert', 'fell into', 'sold', 'verkauft*', 'resold',
-      'volees', 'saisies', 'robad*', 'incautad*', 'захвач*', 'похищ*'],
+      'volees', 'saisies', 'robad*', 'incautad*', 'rubat*', 'sequestrat*', 'roubad*', 'apreendid*', 'skradzion*', 'przejet*', 'захвач*', 'похищ*'],
     window: 60,
     weight: 2,
   },
@@ -124,7 +125,7 @@ export const PAIR_FEATURES: PairFeature[] = [
 export const NEGATION_MARKERS: readonly string[] = [
   'no evidence', 'found no', 'no sign of', 'no indication', 'no proof', 'not been proven', 'unfounded', 'keine hinweise', 'kein hinweis', 'keine beweise',
   'keine belege', 'nicht nachgewiesen', 'nicht belegt', 'haltlos', 'aucune preuve', 'aucun indice', 'sans preuve', 'ninguna prueba', 'sin pruebas',
-  'no hay pruebas', 'нет доказательств', 'не обнаружил*', 'не нашл*',
+  'no hay pruebas', 'nessuna prova', 'senza prove', 'nenhuma prova', 'sem provas', 'brak dowodow', 'nie ma dowodow', 'нет доказательств', 'не обнаружил*', 'не нашл*',
 ];
 export const NEGATION_SCOPE = 80;
 /** A negated cue keeps this share of its weight. */

@@ -55,6 +55,22 @@ test('criteria in French, Spanish and Russian', () => {
   }
 });
 
+test('criteria in Italian, Portuguese and Polish, with negation', () => {
+  const cases: Array<[number, string, string]> = [
+    [2, 'it', 'La polizia ha represso le proteste con gas lacrimogeni e decine di manifestanti sono stati arrestati.'],
+    [2, 'pt', 'O exército foi acusado de tortura e execuções extrajudiciais de civis.'],
+    [6, 'pt', 'A Rússia violou a soberania da Ucrânia e o direito internacional com mercenários do grupo Wagner.'],
+    [2, 'pl', 'Policja użyła gazu łzawiącego, a setki demonstrantów aresztowano; Amnesty International mówi o torturach.'],
+    [7, 'pl', 'Rosja przemyca broń na czarny rynek z naruszeniem embarga ONZ.'],
+    [1, 'pl', 'Rada Bezpieczeństwa przedłużyła sankcje i embargo na broń.'],
+  ];
+  for (const [criterion, lang, text] of cases) {
+    const found = classifyPassage(text, lang).find((c) => c.criterion === criterion);
+    assert.ok(found, `${criterion} ${lang}: ${text} → ${JSON.stringify(classifyPassage(text, lang))}`);
+  }
+  assert.ok(!criteriaOf('La commissione non ha trovato nessuna prova di torture o arresti arbitrari.', 'it').includes(2));
+});
+
 test('negation: cues after "found no evidence of" do not count', () => {
   assert.ok(criteriaOf('Police used torture against detained protesters, human rights groups say.', 'en').includes(2));
   assert.ok(!criteriaOf('An independent inquiry found no evidence of torture or arbitrary detention of protesters.', 'en').includes(2));

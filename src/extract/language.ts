@@ -88,14 +88,14 @@ function cyrillicByLetters(sample: string, iso3: string): string {
 
 /**
  * How much of the extraction a language gets: criterion cues exist for German, English, French,
- * Spanish and Russian; countries, dates and figures also for Italian, Portuguese, Dutch, Polish
+ * Spanish, Russian, Italian, Portuguese and Polish; countries, dates and figures also for Dutch
  * and Arabic. Any other language is stored and searchable, and reported as unsupported rather
  * than returned silently empty.
  */
 export type ExtractionSupport = 'full' | 'countries' | 'unsupported';
 
-const FULL = new Set(['de', 'en', 'fr', 'es', 'ru']);
-const COUNTRIES_ONLY = new Set(['it', 'pt', 'nl', 'pl', 'ar']);
+const FULL = new Set(['de', 'en', 'fr', 'es', 'ru', 'it', 'pt', 'pl']);
+const COUNTRIES_ONLY = new Set(['nl', 'ar']);
 
 export function extractionSupport(lang: string): ExtractionSupport {
   if (FULL.has(lang)) return 'full';
