@@ -28,6 +28,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['verstossen gegen', 1], ['verletzung des embargos', 3], ['reiseverbot*', 1.5], ['vermogenssperre*', 1.5],
       ['einreiseverbot*', 1], ['strafmassnahme*', 1.5], ['unterlauf*', 1], ['umgeh*', 0.5],
       ['un-resolution*', 2], ['uno-resolution*', 2], ['sanktionsregime*', 3], ['atomwaffe*', 1.5], ['nuklearprogramm*', 1.5], ['urananreicherung*', 2], ['angereichert*', 1.5], ['inspektion*', 1.5], ['inspektor*', 1], ['atomtest*', 2], ['raketentest*', 1.5], ['massenvernichtungswaffe*', 2], ['ausfuhrverbot*', 1.5], ['exportverbot*', 1.5],
+      ['atomabkommen*', 1.5], ['atomdeal*', 1.5], ['exportkontroll*', 1.5], ['dual-use', 1.5], ['doppeltem verwendungszweck', 2], ['proliferation', 2], ['ratifiziert*', 1], ['vertragsstaat*', 1], ['nervengift*', 2], ['nervenkampfstoff*', 2], ['sarin', 2], ['chlorgas', 1.5], ['zentrifuge*', 1.5], ['sanktionsumgehung*', 3], ['umgehung der sanktionen', 3], ['embargobruch*', 3], ['embargoverstoss*', 3], ['sicherungsmassnahmen', 1], ['wassenaar', 2], ['mtcr', 2],
     ],
     en: [
       ['arms embargo*', 3], ['embargo*', 2.5], ['sanction*', 3], ['security council', 1.5], ['resolution*', 1],
@@ -39,6 +40,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['travel ban*', 1.5], ['asset freeze*', 1.5], ['blacklist*', 1], ['un experts', 1], ['ban on arms', 2.5],
       ['arms ban', 2.5], ['weapons ban', 2], ['treaty', 1], ['comply with', 0.5],
       ['un resolution*', 2], ['unsc', 1.5], ['unscr', 2], ['sanctions regime', 3], ['enriched uranium', 2], ['uranium', 1.5], ['inspections', 1.5], ['inspectors', 1], ['nuclear test*', 2], ['missile test*', 1.5], ['weapons of mass destruction', 2], ['export ban', 1.5], ['biological weapons convention', 3], ['evad*', 1], ['evasion', 1.5],
+      ['nuclear deal', 1.5], ['jcpoa', 2], ['snapback', 2], ['safeguards agreement', 2], ['export control*', 1.5], ['dual-use', 1.5], ['proliferation', 2], ['ratif*', 1], ['signator*', 1], ['states parties', 1], ['state party', 1], ['nerve agent*', 2], ['sarin', 2], ['chlorine', 1], ['centrifuge*', 1.5], ['sanctions evasion', 3], ['evade sanctions', 3], ['evading sanctions', 3], ['circumvent*', 1], ['secondary sanctions', 3], ['ofac', 2], ['wassenaar', 2], ['mtcr', 2], ['missile technology control regime', 2.5], ['nuclear suppliers group', 2], ['ottawa treaty', 3], ['mine ban treaty', 3], ['convention on cluster munitions', 3], ['ctbt', 2.5], ['test-ban', 2.5], ['inf treaty', 2.5], ['new start', 2], ['embargoed', 2.5], ['un monitors', 1.5], ['monitoring group', 1],
     ],
   },
   {
@@ -125,6 +127,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['konfliktpartei*', 1.5], ['kriegspartei*', 3], ['angriff auf', 1], ['bergkarabach', 2], ['abtrunnig*', 1.5],
       ['separatistengebiet*', 2], ['nachbarland', 1], ['nachbarstaat*', 1], ['eskalation*', 1.5], ['frontlinie*', 2],
       ['waffenlager*', 0.5], ['hisbollah', 1],
+      ['grenzscharmutzel*', 3], ['scharmutzel*', 2], ['truppenaufmarsch*', 3], ['truppenkonzentration*', 3], ['militarubung*', 1], ['manover', 1], ['mobilmachung', 2], ['mobilisierung', 1.5], ['territoriale integritat', 2], ['besetzte gebiete', 2], ['besetzten gebiete*', 2], ['raketenangriff*', 2], ['drohnenangriff*', 1.5], ['stellvertreterkrieg*', 2], ['seeblockade*', 2.5], ['vorstoss*', 1], ['gegenoffensive*', 2],
     ],
     en: [
       ['invasion*', 3], ['invade*', 3], ['war against', 2.5], ['war in', 1.5], ['war', 1.5], ['wars', 1.5], ['warfare', 1.5], ['warring', 1.5], ['border conflict*', 3],
@@ -139,6 +142,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['escalat*', 1.5], ['frontline*', 2], ['front line*', 2], ['nagorno-karabakh', 2], ['breakaway', 1.5],
       ['neighbo*', 1], ['regional', 1], ['proxy', 1.5], ['foreign troops', 2.5], ['strikes on', 1.5],
       ['military action', 2], ['fighting', 1], ['incursion*', 3], ['seized', 1], ['territory', 1],
+      ['war of aggression', 3], ['occupied territor*', 2], ['territorial integrity', 2], ['proxy war*', 2], ['cross-border attack*', 3], ['cross-border strike*', 3], ['naval blockade', 2.5], ['military exercises', 1], ['military drills', 1], ['troop build-up', 3], ['troop buildup', 3], ['massing troops', 3], ['mobiliz*', 1.5], ['mobilis*', 1.5], ['border skirmish*', 3], ['skirmish*', 2], ['shelled', 2], ['bombarded', 2], ['missile strike*', 2], ['drone strike*', 1.5], ['counteroffensive', 2], ['counter-offensive', 2],
     ],
   },
   {
@@ -151,6 +155,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['us-soldaten', 2], ['us-stutzpunkt*', 2.5], ['militaraktion*', 1.5], ['europa', 0.5], ['sicherheit europas', 3],
       ['gegen die eu', 2], ['gegen europa', 2], ['migranten', 1], ['instrumentalisier*', 2.5],
       ['sabotage*', 2.5], ['brandanschlag*', 1.5], ['spionage*', 1.5], ['cyberangriff*', 2], ['cyberattacke*', 2], ['desinformation*', 1.5], ['wahlbeeinflussung*', 2.5], ['ostflanke*', 2.5], ['bundnisgebiet*', 3], ['nato-gebiet*', 3], ['artikel 5', 2], ['atomare drohung*', 2], ['einschuchter*', 1.5], ['provokation*', 1], ['baltische*', 1], ['us-basis', 2], ['us-militarbasis', 2], ['us-territorium', 2], ['us-gebiet', 2], ['stutzpunkt*', 1], ['luftwaffenstutzpunkt*', 1], ['marinestutzpunkt*', 1],
+      ['unterseekabel*', 2], ['seekabel*', 1.5], ['kritische infrastruktur', 1.5], ['kritischer infrastruktur', 1.5], ['atomare erpressung', 2.5], ['nukleare erpressung', 2.5], ['sabelrasseln', 1.5], ['spion*', 1.5], ['kaliningrad', 1], ['suwalki*', 2], ['abschreckung', 1], ['bundnisfall', 3], ['artikel 4', 2], ['bundnisverteidigung', 2], ['verteidigungskooperation', 1], ['interoperabilitat', 1.5], ['nato-truppen', 2], ['nato-soldaten', 2], ['bundeswehrsoldaten', 2], ['bundeswehr-soldaten', 2], ['alliierte truppen', 2],
     ],
     en: [
       ['nato', 1], ['nato member*', 1.5], ['nato ally', 1.5], ['nato allies', 1.5], ['eu member*', 2.5],
@@ -160,6 +165,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['military base*', 1], ['rocket attack*', 2], ['europe', 0.5], ['european security', 3], ['migrants', 1],
       ['weaponi*', 2.5], ['instrumentali*', 2.5], ['casus belli', 3], ['pressure on', 1],
       ['sabotage*', 2.5], ['arson', 1.5], ['espionage', 1.5], ['cyberattack*', 2], ['cyber attack*', 2], ['disinformation', 1.5], ['election interference', 2.5], ['eastern flank', 2.5], ['nato territory', 3], ['article 5', 2.5], ['nuclear threat*', 2], ['intimidat*', 1.5], ['provocation*', 1], ['baltic states', 1], ['us base*', 2], ['u.s. base*', 2], ['us personnel', 2], ['u.s. personnel', 2], ['us territory', 2], ['u.s. territory', 2], ['american territory', 2],
+      ['undersea cable*', 2], ['subsea cable*', 2], ['critical infrastructure', 1.5], ['nuclear blackmail', 2.5], ['sabre-rattling', 1.5], ['saber-rattling', 1.5], ['spy ring', 2], ['spies', 1.5], ['spying', 1.5], ['kaliningrad', 1], ['suwalki', 2], ['deterrence', 1], ['collective defence', 2], ['collective defense', 2], ['article 4', 2], ['defence cooperation', 1], ['defense cooperation', 1], ['interoperab*', 1.5], ['allied forces', 2], ['allied troops', 2], ['nato troops', 2], ['nato forces', 2], ['kfor', 2], ['eufor', 2],
     ],
   },
   {
@@ -172,6 +178,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['hamas', 1], ['extremist*', 1], ['terrororganisation*', 1], ['ruckubernahmeabkommen*', 2.5],
       ['vertragsbruch*', 2.5], ['paria*', 2.5], ['schurkenstaat*', 2.5], ['terror*', 0.5],
       ['volkerrechtsbruch*', 3], ['bruch des volkerrechts', 3], ['romisches statut', 2.5], ['romischen statut*', 2.5], ['austritt*', 1], ['souveranitat*', 1.5], ['un-charta', 2.5], ['geiselnahme*', 2], ['geisel*', 1.5], ['auftragsmord*', 2.5], ['im ausland', 0.5], ['staatsterror*', 3], ['handelsschiff*', 1.5], ['internationale schifffahrt', 1.5], ['pirateri*', 1.5], ['rekrutier*', 1.5], ['angeworben', 1.5], ['anwerb*', 1.5],
+      ['terrorfinanzierung', 3], ['terrorismusfinanzierung', 3], ['unterschlupf', 1.5], ['ruckzugsort*', 1.5], ['ruckzugsraum*', 1.5], ['terrorliste*', 2], ['internationaler gerichtshof*', 2], ['internationalen gerichtshof*', 2], ['igh', 1.5], ['giftanschlag*', 2], ['nowitschok', 2.5], ['private militarfirm*', 3], ['privates militarunternehmen', 3], ['privaten militarunternehmen*', 3], ['afrikakorps', 2.5], ['africa corps', 2.5], ['geiseldiplomatie', 3], ['ausgestiegen', 1], ['aufgekundigt', 1.5],
     ],
     en: [
       ['terrorism', 2], ['support for terror*', 3], ['sponsor of terror*', 3], ['state sponsor*', 3],
@@ -183,6 +190,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['merchant ship*', 1.5], ['international shipping', 1.5], ['commercial shipping', 1.5], ['assassinat*', 1.5], ['extremist*', 1], ['jihadi*', 1],
       ['terror*', 0.5], ['recruiting fighters', 2.5], ['recruited fighters', 2.5],
       ['contrary to international law', 3], ['breach of international law', 3], ['violation of international law', 3], ['violates international law', 3], ['rome statute', 2.5], ['withdr*', 0.5], ['sovereignty', 1], ['un charter', 2.5], ['hostage*', 1.5], ['assassination*', 1.5], ['state-sponsored', 3], ['piracy', 1.5], ['shipping', 0.5], ['jurisdiction', 1], ['extradit*', 1.5], ['transnational repression', 3], ['recruit*', 1], ['-backed', 1],
+      ['terror financing', 3], ['terrorist financing', 3], ['financing of terrorism', 3], ['harbour*', 1.5], ['harbor*', 1.5], ['safe haven*', 2], ['sanctuary', 1.5], ['designated terrorist', 2], ['terror list', 2], ['international court of justice', 2], ['icj', 2], ['poisoning', 1.5], ['novichok', 2.5], ['defied', 1.5], ['defiance', 1.5], ['withdrew from', 1.5], ['pulled out of', 1.5], ['private military compan*', 3], ['pmc', 2], ['africa corps', 2.5], ['hostage diplomacy', 3], ['attacks on shipping', 2], ['hijack*', 1.5], ['axis of resistance', 2],
     ],
   },
   {
@@ -199,6 +207,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['militarische ausrustung', 1.5], ['versorgt', 1], ['bewaffnet*', 1], ['entsand*', 1], ['arbeitskrafte', 1],
       ['transfer*', 1.5],
       ['endverbleibserklarung*', 3], ['endverbleibskontrolle*', 3], ['falsche angaben', 1], ['erbeutet*', 2], ['gestohlen*', 1.5], ['geplundert', 1.5], ['waffendepot*', 1.5], ['unerlaubt*', 1.5], ['ungenehmigt*', 2], ['waffenfluss*', 2.5], ['waffenstrom*', 2.5], ['in die hande', 1.5], ['weitergeliefert', 3],
+      ['waffenschieber*', 3], ['waffenschmuggler*', 3], ['illegaler waffenhandel', 3], ['illegalen waffenhandel*', 3], ['verschwundene waffen', 2.5], ['unauffindbar', 2], ['verbleib', 1.5], ['uber drittstaaten', 2.5], ['an drittstaaten', 2.5], ['in drittstaaten', 2], ['an dritte', 2.5], ['tarnfirm*', 2], ['briefkastenfirm*', 1.5], ['zwischenhandler*', 2], ['gelangt', 1.5], ['gelangten', 1.5], ['aufgetaucht', 1.5], ['waffenversteck*', 2], ['korruption', 1], ['bestechung*', 1], ['schmiergeld*', 1], ['nachbau*', 2], ['technologietransfer*', 2], ['militarhilfe*', 1.5], ['rustungslieferung*', 2], ['uberlassen', 1], ['uberlassung', 1.5], ['grauzone', 1],
     ],
     en: [
       ['smuggl*', 3], ['trafficked', 3], ['trafficking', 2], ['gun trafficking', 3], ['arms trafficking', 3],
@@ -210,6 +219,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['weapons', 1], ['arms', 1], ['arms dealer*', 3], ['sent to', 1], ['provided', 1], ['military material', 2],
       ['military equipment', 1.5], ['arming', 2], ['armed the', 1.5], ['straw purchas*', 3], ['production know-how', 2],
       ['end-user certificate*', 3], ['end-use certificate*', 3], ['false declaration*', 2], ['captured', 1], ['looted', 1.5], ['stolen', 1.5], ['arms depot*', 1.5], ['unauthori*', 1.5], ['arms flow*', 2.5], ['weapons flow*', 2.5], ['illegal transfer*', 3], ['ghost gun*', 2], ['fell into the hands', 2.5], ['passed on', 2], ['components', 0.5],
+      ['gun-running', 3], ['gunrunning', 3], ['arms trafficker*', 3], ['weapons trafficking', 3], ['unaccounted for', 2], ['cannot account for', 2.5], ['missing weapons', 2.5], ['leakage', 2], ['third parties', 2], ['transshipment', 2.5], ['trans-shipment', 2.5], ['front compan*', 2], ['shell compan*', 1.5], ['arms broker*', 2.5], ['brokers', 1.5], ['ended up', 1.5], ['found their way', 2], ['made their way', 1.5], ['fell into', 2], ['arms cache*', 2], ['weapons cache*', 2], ['cache*', 1], ['stockpile security', 2.5], ['poorly secured', 2], ['corruption', 1], ['bribe*', 1], ['kickback*', 1], ['illicit flow*', 2.5], ['illicit trade', 2.5], ['grey market', 3], ['gray market', 3], ['licensed production', 2], ['license production', 2], ['licence production', 2], ['technology transfer*', 2], ['know-how', 1.5], ['reverse-engineer*', 2], ['shipped to', 1.5], ['sold to', 1.5], ['handed over', 1.5], ['transferred to', 2], ['military aid', 1.5], ['arms supplies', 2], ['arms deliveries', 2], ['weapons deliveries', 2],
     ],
   },
   {
@@ -223,6 +233,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['gesundheitsversorgung', 1.5], ['bildungsausgaben', 3], ['pro kopf', 1.5], ['sipri', 1], ['haushalt*', 1],
       ['arbeitslosigkeit*', 2], ['iwf', 2], ['entwicklungshilfe*', 2], ['wirtschaftlich*', 1], ['lebensstandard*', 1.5],
       ['offentliche dienstleistungen', 1.5], ['grundversorgung*', 1.5], ['stromausfall*', 1.5], ['hungersnot*', 2.5], ['ernahrungsunsicherheit', 2.5], ['humanitare krise', 1.5], ['hunger', 1.5], ['misswirtschaft*', 2],
+      ['schuldenkrise*', 3], ['auslandsschulden', 2.5], ['staatsverschuldung', 2.5], ['zahlungsbilanz*', 2.5], ['entwicklungsland', 2], ['entwicklungslander*', 2], ['am wenigsten entwickelt*', 3], ['bip pro kopf', 3], ['pro-kopf-einkommen', 2.5], ['haushaltsdefizit*', 2.5], ['rezession', 2], ['abwertung', 1.5], ['hyperinflation', 3], ['lebenshaltungskosten', 2], ['unterernahrung', 2], ['unterernahrt', 2], ['nahrungsmittelhilfe', 2], ['hilfsgelder*', 1.5], ['militarische belastung', 3],
     ],
     en: [
       ['military expenditure*', 3], ['military spending', 3], ['defence spending', 3], ['defense spending', 3],
@@ -234,6 +245,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['health care', 1], ['per capita', 1.5], ['sipri', 1], ['budget*', 1], ['unemployment', 2], ['imf', 2],
       ['bailout', 2.5], ['austerity', 2], ['economic*', 1], ['currency', 1], ['default*', 1.5], ['shortages', 2],
       ['fuel shortage*', 2.5], ['food insecurity', 2.5], ['famine', 2.5], ['hunger', 1.5], ['humanitarian crisis', 1.5], ['trillion', 1], ['share of gdp', 3], ['percent of gdp', 3],
+      ['debt crisis', 3], ['external debt', 2.5], ['public debt', 2.5], ['balance of payments', 2.5], ['aid-dependent', 2.5], ['foreign aid', 1.5], ['development aid', 2], ['least developed', 3], ['low-income', 2], ['gdp per capita', 3], ['human development', 2], ['hdi', 2.5], ['military burden', 3], ['unaffordable', 2], ['budget deficit', 2.5], ['fiscal', 1], ['recession', 2], ['devaluat*', 2], ['hyperinflation', 3], ['cost of living', 2], ['malnutrition', 2], ['malnourished', 2], ['food aid', 2],
     ],
   },
 ];
