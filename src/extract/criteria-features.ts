@@ -121,9 +121,14 @@ export const PAIR_FEATURES: PairFeature[] = [
   },
 ];
 
-/** Openers of a negation scope: what follows in the sentence (up to NEGATION_SCOPE characters) is not evidence. */
+/**
+ * Openers of a negation scope: what follows in the sentence (up to NEGATION_SCOPE characters) is not
+ * evidence. Hedged or denied claims ("reportedly", "allegedly", "Kigali denied supporting M23") stay
+ * evidence: the dev labels count alleged conduct, and a denial is itself a report of the claim.
+ */
 export const NEGATION_MARKERS: readonly string[] = [
-  'no evidence', 'found no', 'no sign of', 'no indication', 'no proof', 'not been proven', 'unfounded', 'keine hinweise', 'kein hinweis', 'keine beweise',
+  'no evidence', 'found no', 'no sign of', 'no signs of', 'no indication', 'no proof', 'not been proven', 'unfounded', 'did not find', 'no reports of',
+  'no cases of', 'keine hinweise', 'kein hinweis', 'keine beweise', 'keine anzeichen', 'keine berichte uber', 'nicht festgestellt',
   'keine belege', 'nicht nachgewiesen', 'nicht belegt', 'haltlos', 'aucune preuve', 'aucun indice', 'sans preuve', 'ninguna prueba', 'sin pruebas',
   'no hay pruebas', 'nessuna prova', 'senza prove', 'nenhuma prova', 'sem provas', 'brak dowodow', 'nie ma dowodow', 'нет доказательств', 'не обнаружил*', 'не нашл*',
 ];

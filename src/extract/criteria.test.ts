@@ -75,6 +75,10 @@ test('negation: cues after "found no evidence of" do not count', () => {
   assert.ok(criteriaOf('Police used torture against detained protesters, human rights groups say.', 'en').includes(2));
   assert.ok(!criteriaOf('An independent inquiry found no evidence of torture or arbitrary detention of protesters.', 'en').includes(2));
   assert.ok(!criteriaOf('Die Untersuchung fand keine Hinweise auf Folter oder willkürliche Verhaftungen.', 'de').includes(2));
+  assert.ok(!criteriaOf('Observers did not find torture or arbitrary detention in the prisons they visited.', 'en').includes(2));
+  assert.ok(!criteriaOf('Es gibt keine Anzeichen für Folter oder willkürliche Verhaftungen.', 'de').includes(2));
+  // hedged claims stay evidence: "allegedly", a denial
+  assert.ok(criteriaOf('The militia allegedly used torture and arbitrary arrests against journalists, which the government denied.', 'en').includes(2));
   // the scope ends with the sentence
   assert.ok(criteriaOf('The inquiry found no evidence of a cover-up. Torture and arbitrary arrests of journalists continue.', 'en').includes(2));
 });
