@@ -43,3 +43,8 @@ test('Cyrillic languages are told apart by their letters where trigrams waver on
 test('a short Polish text is Polish, not a far language trigrams confuse it with', () => {
   assert.equal(detectLanguage('Polska kupiła czołgi od Korei Południowej, a Kanada i Australia dostarczyły amunicję.'), 'pl');
 });
+
+test('a short Russian line without ы, э or ё is Russian, not Bulgarian; Bulgarian with ъ stays Bulgarian', () => {
+  assert.equal(detectLanguage('В Тегеране обвинения отвергают.'), 'ru');
+  assert.equal(detectLanguage('България и Румъния подписаха споразумение за отбрана и сигурност в Черно море.'), 'bg');
+});

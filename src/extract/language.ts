@@ -80,6 +80,8 @@ function cyrillicByLetters(sample: string, iso3: string): string {
     const ru = words.filter((w) => RU_WORDS.has(w)).length + (russianLetters ? 2 : 0);
     const bg = words.filter((w) => BG_WORDS.has(w)).length + (sample.match(/ъ/gi)?.length ?? 0);
     if (iso3 === 'bul' && ru > bg) return 'rus';
+    // a short line with no ъ and no Bulgarian word: Russian, the far more common of the two in the news
+    if (iso3 === 'bul' && bg === 0) return 'rus';
     if (iso3 === 'rus' && bg > ru + 1) return 'bul';
   }
   return iso3;
