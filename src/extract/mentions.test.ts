@@ -152,4 +152,6 @@ test('Turkmenistan is not Turkey in Russian and Polish; Polish genitives of two-
   assert.deepEqual(codes('Turcja i Turcy', 'pl'), ['TR']);
   assert.deepEqual(codes('rząd Wielkiej Brytanii i Korei Południowej', 'pl'), ['GB', 'KR']);
   assert.deepEqual(codes('Czesi, Węgrzy i Słowacy; szwedzki i fiński rząd', 'pl'), ['CZ', 'FI', 'HU', 'SE', 'SK']);
+  // locatives with a consonant change: Polska → w Polsce, Egipt → w Egipcie
+  assert.deepEqual(codes('w Polsce, w Egipcie i w Niemczech', 'pl'), ['DE', 'EG', 'PL']);
 });

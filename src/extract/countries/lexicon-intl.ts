@@ -272,7 +272,7 @@ CD|Congo;Democratische Republiek Congo|Congolees;Congolese|Kinshasa
   pl: `
 RU|Rosj*;Federacj* Rosyjsk*|rosyjsk*;Rosjan*;Rosjanin;Rosjanie|Moskw*;Kreml*
 UA|Ukrain*|ukraińsk*;Ukrainiec;Ukraińc*|Kijow*;Kijów
-US|Stan* Zjednoczon*;=USA;=US;Ameryk*|amerykańsk*;Amerykan*|Waszyngton*;Biał* Dom*;Pentagon*
+US|Stan* Zjednoczon*;=USA;=US;Ameryk*;Ameryce|amerykańsk*;Amerykan*|Waszyngton*;Biał* Dom*;Pentagon*
 DE|Niemc*;Niemiec|niemieck*;Niemiec;Niemców|Berlin*
 CN|Chin*|chińsk*;Chińczyk*|Pekin*
 FR|Francj*|francusk*;Francuz*|Paryż*;Pary*
@@ -289,13 +289,13 @@ AF|Afganistan*|afgańsk*|Kabul*
 IN|Indi*|indyjsk*|Now* Delhi
 KP|Kore* Północn*|północnokoreańsk*|Phenian*
 KR|Kore* Południow*|południowokoreańsk*|Seul*
-PL|Rzeczpospolit* Polsk*|polsk*;Polak*;Polac*|Warszaw*
+PL|Rzeczpospolit* Polsk*;Polsce|polsk*;Polak*;Polac*|Warszaw*
 BY|Białoru*|białorusk*|Mińsk*
 GE|Gruzj*|gruzińsk*|Tbilis*
 AM|Armeni*|ormiańsk*|Erywa*
 AZ|Azerbejdżan*|azerbejdżańsk*|Baku
 KZ|Kazachstan*|kazachsk*;kazachstańsk*|Astan*
-EG|Egipt*|egipsk*|Kair*
+EG|Egipt*;Egipcie|egipsk*|Kair*
 LY|Libi*|libijsk*|Trypolis*
 ML|Mali|malijsk*|Bamako
 SD|Sudan*|sudańsk*|Chartum*
