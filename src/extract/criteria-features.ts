@@ -135,3 +135,17 @@ export const NEGATION_MARKERS: readonly string[] = [
 export const NEGATION_SCOPE = 80;
 /** A negated cue keeps this share of its weight. */
 export const NEGATED_FACTOR = 0.2;
+
+/**
+ * Counter phrases: the fight against a thing is not the thing. Cue and marker words inside them do
+ * not count ("Unterstützung im Kampf gegen den Terror", "counter-terrorism cooperation",
+ * "Terrorismusbekämpfung"); a trailing `*` takes any ending.
+ */
+export const COUNTER_PHRASES: readonly string[] = [
+  'fight against terror*', 'fight against jihad*', 'war on terror*', 'counter-terror*', 'counterterror*', 'anti-terror*', 'combating terror*',
+  'combat terrorism', 'countering terror*', 'kampf gegen den terror*', 'kampf gegen terror*', 'kampfes gegen den terror*', 'terrorbekampfung*',
+  'terrorismusbekampfung*', 'terrorabwehr*', 'anti-terror-*', 'antiterror*', 'lutte contre le terrorisme', 'lutte antiterroriste', 'antiterroriste*',
+  'lucha contra el terrorismo', 'antiterrorista*', 'lotta al terrorismo', 'antiterrorismo', 'combate ao terrorismo', 'walk* z terroryzmem',
+  'борьб* с терроризмом', 'контртеррорист*', 'антитеррорист*',
+];
+

@@ -175,3 +175,11 @@ test('criterion 6: a breach of international law or of another state\'s sovereig
 test('criterion 6: weapons sold to terrorist groups', () => {
   assert.ok(criteriaOf('The Taliban sold around 500,000 weapons to terrorist groups linked to al-Qaeda.', 'en').includes(6));
 });
+
+test('the fight against terror is not support for it: cue words inside counter phrases do not count', () => {
+  const c6 = (text: string, lang: string) => classifyPassage(text, lang).find((c) => c.criterion === 6);
+  assert.equal(c6('Das Land sucht Unterstützung im Kampf gegen den Terror und verstärkt die Terrorismusbekämpfung.', 'de'), undefined);
+  assert.equal(c6('The two governments signed a counter-terrorism cooperation agreement and support the fight against terrorism.', 'en'), undefined);
+  // support for a terror group still counts
+  assert.ok(c6('The regime is accused of financing and arming terrorist groups abroad, a state sponsor of terrorism.', 'en'));
+});

@@ -6,7 +6,7 @@
 import { CRITERION_CUES, type CueList } from './criteria-cues.js';
 import { CRITERION_CUES_INTL } from './criteria-cues-intl.js';
 import { expandInnerStems } from './stems.js';
-import { PAIR_FEATURES, NEGATION_MARKERS, NEGATION_SCOPE, NEGATED_FACTOR, ALLY_MARKER, EU_NATO_MEMBERS } from './criteria-features.js';
+import { PAIR_FEATURES, NEGATION_MARKERS, NEGATION_SCOPE, NEGATED_FACTOR, ALLY_MARKER, EU_NATO_MEMBERS, COUNTER_PHRASES } from './criteria-features.js';
 import { foldText } from './countries/fold.js';
 import { WordTrie, isWordCode, type TrieMatch } from './countries/trie.js';
 
@@ -73,6 +73,7 @@ function cueSet(lang: string): { trie: WordTrie; cues: Cue[] } {
   };
   for (const m of new Set(PAIR_FEATURES.flatMap((f) => [...f.a, ...f.b]))) if (m !== ALLY_MARKER) marker(0, m);
   for (const m of NEGATION_MARKERS) marker(-1, m);
+  for (const m of COUNTER_PHRASES) marker(NEUTRAL, m);
   set = { trie: new WordTrie(cues.map((c) => c.cue)), cues };
   tries.set(key, set);
   return set;
@@ -103,12 +104,22 @@ export function cuesFromHits(folded: string, matches: readonly TrieMatch[], lang
   return hits;
 }
 
+/** Marker kind of the counter phrases ("fight against terror"): the cue words inside them say nothing. */
+const NEUTRAL = -2;
+
+/** Hits without those lying inside a counter phrase ("Terrorismusbekämpfung", "counter-terrorism cooperation"). */
+function withoutNeutralised(ordered: CueHit[]): CueHit[] {
+  if (!ordered.some((h) => h.criterion === NEUTRAL)) return ordered;
+  const spans = ordered.filter((h) => h.criterion === NEUTRAL);
+  return ordered.filter((h) => h.criterion === NEUTRAL || !spans.some((n) => h.start >= n.start && h.end <= n.end));
+}
+
 /** Scores of all criteria with any cue, from cue hits (of one passage or a whole document). */
 export function scoreCueHits(text: string, hits: readonly CueHit[]): Array<CriterionScore & { raw: number }> {
   const per = new Map<number, Map<string, { weight: number; count: number; word: string }>>();
   const lastEnd = new Map<number, number>();
   // Overlapping cues of one criterion ("soldner*" and "soldnergruppe*" on "Söldnergruppen") count once, the heavier.
-  const ordered = [...hits].sort((a, b) => a.start - b.start || b.weight - a.weight);
+  const ordered = withoutNeutralised([...hits].sort((a, b) => a.start - b.start || b.weight - a.weight));
   const negated = negatedHits(text, ordered);
   const inside = containedHits(ordered);
   for (const h of ordered) {
