@@ -134,6 +134,14 @@ test('a language without lexicon or cues is reported as unsupported, not silentl
   assert.equal(extractDocument({ text: 'De Nederlandse regering kondigde nieuwe sancties tegen Rusland en een wapenembargo aan.' }).support, 'countries');
 });
 
+test('fighting between two states is not the internal situation: shared fighting words count half for criterion 3', () => {
+  const border = extractDocument({ text: 'Thai and Cambodian troops exchanged artillery fire in the border dispute. Clashes and fighting killed 12 soldiers, and violence spread along the frontier between Thailand and Cambodia.', lang: 'en' });
+  assert.ok(!border.criteria.some((c) => c.criterion === 3), JSON.stringify(border.criteria));
+  assert.ok(border.criteria.some((c) => c.criterion === 4), JSON.stringify(border.criteria));
+  const internal = extractDocument({ text: 'In Myanmar the fighting killed 12 soldiers, clashes and violence spread, and rebels attacked police posts.', lang: 'en' });
+  assert.ok(internal.criteria.some((c) => c.criterion === 3), JSON.stringify(internal.criteria));
+});
+
 test('criterion 4 is about conflict between states: war words with one state named count half', () => {
   const internal = extractDocument({ text: 'In Myanmar the army fought rebels in the north. Fighting and airstrikes continued, and troops seized territory from armed groups.', lang: 'en' });
   assert.ok(!internal.criteria.some((c) => c.criterion === 4), JSON.stringify(internal.criteria));
