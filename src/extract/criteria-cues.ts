@@ -201,7 +201,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['weiterverkauft', 3], ['weitergegeben', 2.5], ['weitergabe*', 2.5], ['weitergeleitet', 2.5],
       ['endverbleib*', 3], ['endverbraucher*', 2], ['endabnehmer*', 2.5], ['schwarzmarkt*', 3], ['umgeleitet', 2.5],
       ['waffenlager*', 1.5], ['waffenlieferung*', 2], ['lieferung*', 0.5], ['geliefert', 1], ['lieferte*', 1.5],
-      ['liefert', 1.5], ['schusswaffe*', 1.5], ['munition*', 1.5], ['waffen*', 1], ['gewehr*', 1],
+      ['liefert', 1.5], ['beliefert', 1.5], ['belieferte*', 1.5], ['schusswaffe*', 1.5], ['munition*', 1.5], ['waffen*', 1], ['gewehr*', 1],
       ['lizenzfertigung*', 2], ['lizenzproduktion*', 2], ['in lizenz', 2], ['ausgerustet', 1], ['aufgeruestet', 1],
       ['drohnenlieferung*', 3], ['rustungsguter', 0.5], ['rustungsexport*', 0.5], ['militarmaterial*', 2],
       ['militarische ausrustung', 1.5], ['versorgt', 1], ['bewaffnet*', 1], ['entsand*', 1], ['arbeitskrafte', 1],

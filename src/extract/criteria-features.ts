@@ -102,6 +102,28 @@ export const PAIR_FEATURES: PairFeature[] = [
     weight: 2,
   },
   {
+    // a resolution, embargo or sanctions regime broken: "a violation of UN Security Resolution 2216", "verstößt gegen das Waffenembargo"
+    criterion: 1,
+    label: 'resolution+breach',
+    a: ['resolution*', 'un-resolution*', 'uno-resolution*', 'embargo*', 'waffenembargo*', 'arms embargo*', 'resolucion*', 'risoluzion*', 'rezolucj*', 'резолюци*', 'эмбарго'],
+    b: ['violat*', 'breach*', 'verletz*', 'verstoss*', 'verstiess*', 'bruch', 'gebrochen', 'unterlauf*', 'violation*', 'viole*', 'violacion*', 'violazion*',
+      'narusz*', 'нарушени*', 'нарушил*', 'нарушает', 'нарушают'],
+    window: 60,
+    weight: 2,
+  },
+  {
+    // arms to a non-state armed group, an end user no export licence intends: "backs the RSF with arms", "Waffen an die Huthi-Rebellen"
+    criterion: 7,
+    label: 'arms+armed group',
+    a: ['militia*', 'militias', 'rebels', 'rebel', 'armed group*', 'paramilitar*', 'insurgents', 'miliz*', 'rebellen', 'rebellengruppe*', 'aufstandische*',
+      'bewaffnete gruppen', 'rsf', 'houthi*', 'huthi*', 'hezbollah', 'hisbollah', 'm23', 'milices', 'rebelles', 'milicias', 'rebeldes', 'milizie', 'ribelli',
+      'боевик*', 'повстанц*', 'ополчен*'],
+    b: ['arms', 'weapons', 'waffen', 'supplied', 'supplying', 'arming', 'armed by', 'equipped', 'geliefert', 'beliefert', 'lieferte', 'ausgerustet', 'aufgerustet',
+      'armes', 'armas', 'armi', 'оружие', 'оружием', 'оружия'],
+    window: 60,
+    weight: 2.5,
+  },
+  {
     criterion: 7,
     label: 'weapons+capture',
     a: ['weapons', 'arms', 'guns', 'ammunition', 'rifles', 'waffen', 'munition', 'gewehre', 'armes', 'armas', 'armi', 'bron', 'broni', 'оружи*', 'боеприпас*'],

@@ -183,3 +183,14 @@ test('the fight against terror is not support for it: cue words inside counter p
   // support for a terror group still counts
   assert.ok(c6('The regime is accused of financing and arming terrorist groups abroad, a state sponsor of terrorism.', 'en'));
 });
+
+test('pair features: a resolution broken (criterion 1) and arms to an armed group (criterion 7)', () => {
+  const c1 = classifyPassage('The shipment is a violation of UN Security Resolution 2216, officials said.', 'en').find((c) => c.criterion === 1);
+  assert.ok(c1 && c1.cues.some((c) => c.includes(' … ')), JSON.stringify(c1));
+  assert.ok(criteriaOf('Die Lieferungen verstoßen gegen das Waffenembargo der Vereinten Nationen.', 'de').includes(1));
+  const c7 = classifyPassage('UN experts say Rwanda is backing the M23 rebels with weapons and troops.', 'en').find((c) => c.criterion === 7);
+  assert.ok(c7 && c7.cues.some((c) => c.includes(' … ')), JSON.stringify(c7));
+  assert.ok(criteriaOf('Iran hat die Huthi-Rebellen mit Waffen und Raketen beliefert.', 'de').includes(7));
+  // an armed group alone, or weapons alone, is not a transfer
+  assert.ok(!criteriaOf('The rebels control the north of the country.', 'en').includes(7));
+});

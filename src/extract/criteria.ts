@@ -55,7 +55,12 @@ function cueSet(lang: string): { trie: WordTrie; cues: Cue[] } {
   const cues: Cue[] = [];
   const push = (criterion: number, list: CueList, l: string) => {
     for (const [raw, weight] of list) {
-      for (const { form, stem } of expandInnerStems(l, raw)) cues.push({ criterion, cue: foldText(form), weight, stem });
+      for (const { form, stem } of expandInnerStems(l, raw)) {
+        const cue = foldText(form);
+        cues.push({ criterion, cue, weight, stem });
+        // German lists write "ss"; a text's "ß" folds to one "s" ("verstößt" → "verstost")
+        if (l === 'de' && cue.includes('ss')) cues.push({ criterion, cue: cue.replace(/ss/g, 's'), weight, stem });
+      }
     }
   };
   const intl = CRITERION_CUES_INTL[key as keyof typeof CRITERION_CUES_INTL];
@@ -69,7 +74,9 @@ function cueSet(lang: string): { trie: WordTrie; cues: Cue[] } {
   // Marker words of the pair features (criterion 0) and negation openers (criterion -1): no weight of their own.
   const marker = (criterion: number, raw: string) => {
     const stem = raw.endsWith('*');
-    cues.push({ criterion, cue: foldText(stem ? raw.slice(0, -1) : raw), weight: 0, stem });
+    const cue = foldText(stem ? raw.slice(0, -1) : raw);
+    cues.push({ criterion, cue, weight: 0, stem });
+    if (cue.includes('ss')) cues.push({ criterion, cue: cue.replace(/ss/g, 's'), weight: 0, stem });
   };
   for (const m of new Set(PAIR_FEATURES.flatMap((f) => [...f.a, ...f.b]))) if (m !== ALLY_MARKER) marker(0, m);
   for (const m of NEGATION_MARKERS) marker(-1, m);
@@ -187,11 +194,12 @@ function negatedHits(text: string, ordered: readonly CueHit[]): Set<CueHit> {
   return out;
 }
 
-const featureSets = PAIR_FEATURES.map((f) => ({
-  f,
-  a: new Set(f.a.map((m) => foldText(m.replace(/\*$/, '')))),
-  b: new Set(f.b.map((m) => foldText(m.replace(/\*$/, '')))),
-}));
+/** A marker's folded forms: as written, and with "ss" as one "s" (a German "ß"), as `cueSet` adds them. */
+const markerForms = (m: string) => {
+  const c = foldText(m.replace(/\*$/, ''));
+  return c.includes('ss') ? [c, c.replace(/ss/g, 's')] : [c];
+};
+const featureSets = PAIR_FEATURES.map((f) => ({ f, a: new Set(f.a.flatMap(markerForms)), b: new Set(f.b.flatMap(markerForms)) }));
 
 /**
  * Markers for the pair features from country mentions: every EU and NATO member, the document's
