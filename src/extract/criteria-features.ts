@@ -133,6 +133,16 @@ export const PAIR_FEATURES: PairFeature[] = [
     weight: 2,
   },
   {
+    // the economy shrinking: "die Wirtschaft ist um 80 Prozent gesunken", "the economy contracted by a third"
+    criterion: 8,
+    label: 'economy+contraction',
+    a: ['economy', 'wirtschaft', 'wirtschaftsleistung', 'gdp', 'bip', 'economie', 'economia', 'gospodark*', 'экономик*', 'ввп'],
+    b: ['shrank', 'shrunk', 'shrinking', 'contracted', 'contraction', 'collapsed', 'gesunken', 'geschrumpft', 'schrumpf*', 'eingebrochen', 'einbruch',
+      'contracte*', 'contrajo', 'contraccion', 'crollat*', 'encolheu', 'skurczy*', 'сократил*', 'упал*', 'рухнул*'],
+    window: 60,
+    weight: 2.5,
+  },
+  {
     criterion: 3,
     label: 'armed groups+control',
     a: ['gangs', 'gang', 'banden', 'cartel*', 'kartell*', 'militia*', 'miliz*', 'armed groups', 'bewaffnete gruppen', 'rebels', 'rebellen', 'insurgents',

@@ -194,3 +194,10 @@ test('pair features: a resolution broken (criterion 1) and arms to an armed grou
   // an armed group alone, or weapons alone, is not a transfer
   assert.ok(!criteriaOf('The rebels control the north of the country.', 'en').includes(7));
 });
+
+test('criterion 8: "one of the poorest countries" alone, and an economy that shrank', () => {
+  assert.ok(criteriaOf('Burkina Faso, one of the poorest countries in the world, has a long history of coups.', 'en').includes(8));
+  assert.ok(criteriaOf('Der Krieg traf das ärmste Land der Arabischen Halbinsel.', 'de').includes(8));
+  const shrank = classifyPassage('Unter Maduro ist die Wirtschaft des Landes um rund 80 Prozent gesunken, die Krise ist wirtschaftlich und politisch.', 'de').find((c) => c.criterion === 8);
+  assert.ok(shrank && shrank.cues.some((c) => c.includes(' … ')), JSON.stringify(shrank));
+});
