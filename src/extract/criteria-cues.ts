@@ -61,7 +61,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['auslandische agenten', 2.5], ['agentengesetz*', 2.5], ['zivilgesellschaft*', 1], ['unmenschlich*', 2],
       ['ermordet', 1.5], ['tötung*', 1], ['totung*', 1], ['mord an', 1.5], ['menschenrechtsorganisation*', 2],
       ['humanitare völkerrecht', 2.5], ['humanitare volkerrecht*', 2.5], ['humanitaren volkerrecht*', 2.5],
-      ['menschenrechtsverbrech*', 3.5], ['schiessbefehl*', 3], ['schussbefehl*', 3], ['ohne vorwarnung', 2], ['internetsperre*', 2], ['internierungslager*', 3], ['umerziehungslager*', 3], ['verfolgung*', 2], ['verfolgt', 1.5], ['volkermord*', 3], ['ethnische sauberung*', 3], ['kindersoldat*', 3], ['verschleppt', 2], ['verschwunden', 1.5], ['gewaltsam aufgelost', 2.5], ['wohngebiet*', 1], ['wohnhaus*', 1],
+      ['menschenrechtsverbrech*', 3.5], ['schiessbefehl*', 3], ['schussbefehl*', 3], ['ohne vorwarnung', 2], ['internetsperre*', 2], ['internierungslager*', 3], ['umerziehungslager*', 3], ['verfolgung*', 2], ['verfolgt', 1.5], ['volkermord*', 3], ['ethnische sauberung*', 3], ['kindersoldat*', 3], ['verschleppt', 2], ['verschwunden', 1.5], ['gewaltsam aufgelost', 2.5], ['giftgasangriff*', 2], ['giftgaseinsatz*', 2], ['chemiewaffenangriff*', 2], ['chemiewaffeneinsatz*', 2], ['wohngebiet*', 1], ['wohnhaus*', 1],
     ],
     en: [
       ['human rights', 2.5], ['human rights violations', 3.5], ['human rights abuses', 3.5], ['human rights situation', 3], ['torture*', 3], ['tortured', 3], ['ill-treatment', 2.5], ['arbitrary arrest*', 3],

@@ -48,6 +48,17 @@ export const PAIR_FEATURES: PairFeature[] = [
     weight: 2,
   },
   {
+    // a chemical attack with victims: "an attack ... that killed more than 40 people", "Giftgasangriff mit Dutzenden Toten"
+    criterion: 2,
+    label: 'chemical attack+victims',
+    a: ['gas attack*', 'chemical attack*', 'chemical weapon*', 'chlorine', 'nerve agent*', 'sarin', 'giftgas*', 'chemiewaffe*', 'chlorgas', 'nervengift*',
+      'nervenkampfstoff*', 'armes chimiques', 'attaque chimique', 'armas quimicas', 'ataque quimico', 'armi chimiche', 'bron chemiczn*', 'химическ*', 'зарин'],
+    b: ['killed', 'killing', 'injured', 'dead', 'died', 'victims', 'getotet', 'tote', 'toten', 'opfer', 'verletzt*', 'starben', 'tues', 'morts', 'victimes',
+      'muertos', 'victimas', 'morti', 'vittime', 'mortos', 'zabit*', 'ofiar*', 'погиб*', 'жертв*'],
+    window: 150,
+    weight: 2.5,
+  },
+  {
     // a member state named near a threat: "Turkish threat of military action against Greece", "airspace of Estonia"
     criterion: 5,
     label: 'member state+threat',

@@ -201,3 +201,10 @@ test('criterion 8: "one of the poorest countries" alone, and an economy that shr
   const shrank = classifyPassage('Unter Maduro ist die Wirtschaft des Landes um rund 80 Prozent gesunken, die Krise ist wirtschaftlich und politisch.', 'de').find((c) => c.criterion === 8);
   assert.ok(shrank && shrank.cues.some((c) => c.includes(' … ')), JSON.stringify(shrank));
 });
+
+test('criterion 2: a chemical attack with victims', () => {
+  const c2 = classifyPassage('Inspectors will investigate the gas attack on the town, which killed more than 40 people.', 'en').find((c) => c.criterion === 2);
+  assert.ok(c2 && c2.cues.some((c) => c.includes(' … ')), JSON.stringify(c2));
+  assert.ok(criteriaOf('Bei dem Giftgasangriff starben Dutzende Menschen.', 'de').includes(2));
+  assert.ok(!criteriaOf('The chemical weapons convention was signed in 1993.', 'en').includes(2));
+});
