@@ -172,12 +172,12 @@ export const CRITERION_CUES: CriterionCues[] = [
     criterion: 6,
     de: [
       ['terrorismus*', 2], ['unterstutzung des terror*', 3], ['terrorunterstutz*', 3], ['volkerrecht*', 2],
-      ['volkerrechtswidrig*', 3], ['soldner*', 3], ['soldnergruppe*', 3], ['wagner', 2.5], ['wagner-gruppe', 3],
+      ['volkerrechtswidrig*', 3.5], ['soldner*', 3], ['soldnergruppe*', 3], ['wagner', 2.5], ['wagner-gruppe', 3],
       ['auslandische kampfer', 3], ['al-kaida', 2], ['al-qaida', 2], ['strafgerichtshof*', 2],
       ['haftbefehl*', 1.5], ['internationale gemeinschaft', 1], ['stellvertreter*', 1.5], ['hisbollah', 1],
       ['hamas', 1], ['extremist*', 1], ['terrororganisation*', 1], ['ruckubernahmeabkommen*', 2.5],
       ['vertragsbruch*', 2.5], ['paria*', 2.5], ['schurkenstaat*', 2.5], ['terror*', 0.5],
-      ['volkerrechtsbruch*', 3], ['bruch des volkerrechts', 3], ['romisches statut', 2.5], ['romischen statut*', 2.5], ['austritt*', 1], ['souveranitat*', 1.5], ['un-charta', 2.5], ['geiselnahme*', 2], ['geisel*', 1.5], ['auftragsmord*', 2.5], ['im ausland', 0.5], ['staatsterror*', 3], ['handelsschiff*', 1.5], ['internationale schifffahrt', 1.5], ['pirateri*', 1.5], ['rekrutier*', 1.5], ['angeworben', 1.5], ['anwerb*', 1.5],
+      ['volkerrechtsbruch*', 3.5], ['bruch des volkerrechts', 3.5], ['romisches statut', 2.5], ['romischen statut*', 2.5], ['austritt*', 1], ['souveranitat*', 1.5], ['un-charta', 2.5], ['geiselnahme*', 2], ['geisel*', 1.5], ['auftragsmord*', 2.5], ['im ausland', 0.5], ['staatsterror*', 3], ['handelsschiff*', 1.5], ['internationale schifffahrt', 1.5], ['pirateri*', 1.5], ['rekrutier*', 1.5], ['angeworben', 1.5], ['anwerb*', 1.5],
       ['terrorfinanzierung', 3], ['terrorismusfinanzierung', 3], ['unterschlupf', 1.5], ['ruckzugsort*', 1.5], ['ruckzugsraum*', 1.5], ['terrorliste*', 2], ['internationaler gerichtshof*', 2], ['internationalen gerichtshof*', 2], ['igh', 1.5], ['giftanschlag*', 2], ['nowitschok', 2.5], ['private militarfirm*', 3], ['privates militarunternehmen', 3], ['privaten militarunternehmen*', 3], ['afrikakorps', 2.5], ['africa corps', 2.5], ['geiseldiplomatie', 3], ['ausgestiegen', 1], ['aufgekundigt', 1.5],
     ],
     en: [
@@ -189,7 +189,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['rogue state*', 2.5], ['non-compliance', 2], ['refused to comply', 2.5], ['refuses to comply', 2.5], ['refusal to comply', 2.5], ['failure to comply', 2],
       ['merchant ship*', 1.5], ['international shipping', 1.5], ['commercial shipping', 1.5], ['assassinat*', 1.5], ['extremist*', 1], ['jihadi*', 1],
       ['terror*', 0.5], ['recruiting fighters', 2.5], ['recruited fighters', 2.5],
-      ['contrary to international law', 3], ['breach of international law', 3], ['violation of international law', 3], ['violates international law', 3], ['rome statute', 2.5], ['withdr*', 0.5], ['sovereignty', 1], ['un charter', 2.5], ['hostage*', 1.5], ['assassination*', 1.5], ['state-sponsored', 3], ['piracy', 1.5], ['shipping', 0.5], ['jurisdiction', 1], ['extradit*', 1.5], ['transnational repression', 3], ['recruit*', 1], ['-backed', 1],
+      ['contrary to international law', 3.5], ['breach of international law', 3.5], ['violation of international law', 3.5], ['violates international law', 3.5], ['rome statute', 2.5], ['withdr*', 0.5], ['sovereignty', 1], ['un charter', 2.5], ['hostage*', 1.5], ['assassination*', 1.5], ['state-sponsored', 3], ['piracy', 1.5], ['shipping', 0.5], ['jurisdiction', 1], ['extradit*', 1.5], ['transnational repression', 3], ['recruit*', 1], ['-backed', 1],
       ['terror financing', 3], ['terrorist financing', 3], ['financing of terrorism', 3], ['harbour*', 1.5], ['harbor*', 1.5], ['safe haven*', 2], ['sanctuary', 1.5], ['designated terrorist', 2], ['terror list', 2], ['international court of justice', 2], ['icj', 2], ['poisoning', 1.5], ['novichok', 2.5], ['defied', 1.5], ['defiance', 1.5], ['withdrew from', 1.5], ['pulled out of', 1.5], ['private military compan*', 3], ['pmc', 2], ['africa corps', 2.5], ['hostage diplomacy', 3], ['attacks on shipping', 2], ['hijack*', 1.5], ['axis of resistance', 2],
     ],
   },
