@@ -155,3 +155,10 @@ test('Turkmenistan is not Turkey in Russian and Polish; Polish genitives of two-
   // locatives with a consonant change: Polska → w Polsce, Egipt → w Egipcie
   assert.deepEqual(codes('w Polsce, w Egipcie i w Niemczech', 'pl'), ['DE', 'EG', 'PL']);
 });
+
+test('short Polish and Russian stems take only case endings: Daniel, Samochód, Kongres and Самолёт are no country', () => {
+  assert.deepEqual(codes('Daniel wsiadł do samochodu. Samochód stał przed Kongresem. Kongres obradował.', 'pl'), []);
+  assert.deepEqual(codes('Даниил сел в самолёт. Самолёт летел над Конгрессом.', 'ru'), []);
+  assert.deepEqual(codes('z Danią, w Kongu, na Samoa, w Niemczech, w Chinach; Chińczycy', 'pl'), ['CG', 'CN', 'DE', 'DK', 'WS']);
+  assert.deepEqual(codes('в Дании, с Китаем, на Кубе, в Кремле, в Кишинёве', 'ru'), ['CN', 'CU', 'DK', 'MD', 'RU']);
+});

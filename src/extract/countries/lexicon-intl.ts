@@ -155,13 +155,13 @@ NI|Nicaragua|nicaragüense|Managua
 CL|Chile|chileno|Santiago de Chile
 PE|Perú;Peru|peruano|Lima
 EC|Ecuador|ecuatoriano|Quito
-BO|Bolivia|boliviano|La Paz;Sucre
+BO|Bolivia|boliviano|
 SV|El Salvador|salvadoreño|San Salvador
 GT|Guatemala|guatemalteco|Ciudad de Guatemala
 HN|Honduras|hondureño|Tegucigalpa
 MA|Marruecos|marroquí;marroquíes|Rabat
 PA|Panamá|panameño|Ciudad de Panamá
-PY|Paraguay|paraguayo|Asunción
+PY|Paraguay|paraguayo|
 UY|Uruguay|uruguayo|Montevideo
 DO|República Dominicana|dominicano|Santo Domingo
 DZ|Argelia|argelino|Argel
@@ -274,7 +274,7 @@ RU|Rosj*;Federacj* Rosyjsk*|rosyjsk*;Rosjan*;Rosjanin;Rosjanie|Moskw*;Kreml*
 UA|Ukrain*|ukraińsk*;Ukrainiec;Ukraińc*|Kijow*;Kijów
 US|Stan* Zjednoczon*;=USA;=US;Ameryk*;Ameryce|amerykańsk*;Amerykan*|Waszyngton*;Biał* Dom*;Pentagon*
 DE|Niemc*;Niemiec|niemieck*;Niemiec;Niemców|Berlin*
-CN|Chin*|chińsk*;Chińczyk*|Pekin*
+CN|Chin*|chińsk*;Chińczyk*;Chińczycy;Chińczyków;Chińczykom|Pekin*
 FR|Francj*|francusk*;Francuz*|Paryż*;Pary*
 GB|Wielk* Brytani*;Zjednoczon* Królestw*|brytyjsk*;Brytyjczyk*|Londyn*
 IR|Iran*|irańsk*;Irańczyk*|Teheran*
@@ -314,13 +314,13 @@ ES|Hiszpani*|hiszpańsk*|Madryt*
 IT|Włoch*|włosk*|Rzym*
 JP|Japoni*|japońsk*|Tokio
 MD|Mołdawi*|mołdawsk*|Kiszyni*
-CZ|Czech;Czechy;Republik* Czesk*|czesk*;Czesi;Czechów|Prag*
-SK|Słowacj*|słowack*;Słowa*|Bratysław*
+CZ|Czech;Czechy;Czechach;Czechom;Republik* Czesk*|czesk*;Czesi;Czechów|Praga;Pradze;Pragi;Pragę
+SK|Słowacj*|słowack*;Słowak;Słowacy;Słowaków;Słowakom|Bratysław*
 HU|Węgr*;Węgier|węgiersk*;Węgrz*|Budapeszt*
 SE|Szwecj*|szwedzk*;Szwed*|Sztokholm*
 FI|Finlandi*|fińsk*;Finowie;Finów|Helsin*
 NO|Norwegi*|norwesk*;Norweg*|Osl*
-DK|Dani*|duńsk*;Duńczy*|Kopenhag*
+DK|Dania;Danii;Danię;Danią|duńsk*;Duńczy*|Kopenhag*
 RO|Rumuni*|rumuńsk*;Rumun*|Bukareszt*
 TM|Turkmenistan*;Turkmeni*|turkmeńsk*|Aszchabad*
 `,
