@@ -162,3 +162,9 @@ test('short Polish and Russian stems take only case endings: Daniel, Samochód, 
   assert.deepEqual(codes('z Danią, w Kongu, na Samoa, w Niemczech, w Chinach; Chińczycy', 'pl'), ['CG', 'CN', 'DE', 'DK', 'WS']);
   assert.deepEqual(codes('в Дании, с Китаем, на Кубе, в Кремле, в Кишинёве', 'ru'), ['CN', 'CU', 'DK', 'MD', 'RU']);
 });
+
+test('"La paz" (the peace) at the start of a Spanish sentence is not Bolivia\'s capital "La Paz"', () => {
+  assert.deepEqual(codes('La paz es posible, dijo el presidente.', 'es'), []);
+  assert.deepEqual(codes('Protests in La Paz grew.', 'en'), ['BO']);
+});
+

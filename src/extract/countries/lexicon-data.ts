@@ -36,7 +36,7 @@ BE|belgisch|Belgier|Belgian||
 BZ|belizisch|Belizer|Belizean|Belmopan|
 BJ|beninisch|Beniner|Beninese|Porto-Novo|
 BT|bhutanisch|Bhutaner|Bhutanese|Thimphu|
-BO|bolivianisch|Bolivianer|Bolivian|La Paz|
+BO|bolivianisch|Bolivianer|Bolivian|=La Paz|
 BA|bosnisch;bosnisch-herzegowinisch|Bosnier;Bosniake|Bosnian;Bosniak|Sarajevo|Bosnien;Bosnia;Bosnien-Herzegowina;Bosnia-Herzegovina;Bosnien und Herzegowina
 BW|botswanisch|Botswaner|Botswanan;Motswana;Batswana|Gaborone|
 BR|brasilianisch|Brasilianer|Brazilian|Brasília;Brasilia|

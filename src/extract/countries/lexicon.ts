@@ -130,7 +130,7 @@ export function countryLexicon(): LexiconEntry[] {
     }
     for (const raw of items(capitals)) {
       const f = parseFlags(raw);
-      for (const form of germanGenitive(f.text)) add(form, code, 'capital', { personName: f.personName, lang: f.lang });
+      for (const form of f.exactCase ? [f.text] : germanGenitive(f.text)) add(form, code, 'capital', { exactCase: f.exactCase, personName: f.personName, lang: f.lang });
     }
     for (const raw of items(deAdj)) {
       const f = parseFlags(raw);
