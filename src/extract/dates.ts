@@ -181,8 +181,8 @@ const WEEKDAY = new RegExp(
 /**
  * The document's own date, from (in order): a leading ` date YYYY-MM[-DD] ` header; a publication
  * line ("ERSCHEINUNGSDATUM Juni 2026", "Stand: März 2024" on a line of its own); a dateline
- * near the top; a closing editors' stamp near the end. Page chrome (a weekday-led display date
- * at the top) is not the document's date.
+ * near the top; a date stamp line near the top; a closing editors' stamp near the end. Page
+ * chrome (a weekday-led display date at the top) is not the document's date.
  */
 export function extractDocumentDate(text: string): string | null {
   if (typeof text !== 'string' || !text) return null;
@@ -208,6 +208,11 @@ export function extractDocumentDate(text: string): string | null {
     if (d && d.start === 0 && d.date.length > 4) return d.date;
   }
 
+  for (const line of head.split('\n').slice(0, 12)) {
+    const d = dateStampLine(line);
+    if (d) return d;
+  }
+
   let stamp: string | null = null;
   const tailStart = Math.max(0, text.length - 800);
   CLOSING_STAMP.lastIndex = tailStart;
@@ -215,6 +220,25 @@ export function extractDocumentDate(text: string): string | null {
     stamp = makePartialDate(+m[3], +m[2], +m[1]) ?? stamp;
   }
   return stamp;
+}
+
+/** Before a date stamp: a byline ("By · ", "By Jane Doe | ") or an opening bracket. */
+const STAMP_LEAD = /^\s*(?:by\b[^·|\n]{0,40}[·|]\s*|\(\s*)?/i;
+/** After it: nothing, a time ("7:01 pm", "14:30 Uhr"), or a closing bracket and a dash that opens the text ("(May 20, 2023) — First came …"). */
+const STAMP_TAIL = /^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|uhr|h)?\s*)?(?:\)\s*(?:[—–-].*)?)?\s*$/i;
+
+/**
+ * A line near the top that is a day-precise date and nothing else, as publishers stamp articles:
+ * "September 20, 2016 7:01 pm", "By ·May 14, 2024", "(May 20, 2023) — First came …". A
+ * weekday-led date is page chrome and does not count.
+ */
+function dateStampLine(line: string): string | null {
+  if (line.length > 400 || WEEKDAY.test(line.trim())) return null;
+  const lead = STAMP_LEAD.exec(line)![0];
+  const rest = line.slice(lead.length);
+  const d = extractDates(rest.slice(0, 60))[0];
+  if (!d || d.start !== 0 || d.date.length !== 10) return null;
+  return STAMP_TAIL.test(rest.slice(d.end)) ? d.date : null;
 }
 
 /** First and last calendar day covered by a partial date, for range filters. */
