@@ -106,6 +106,9 @@ test('a date stamp on its own line near the top is the document date; a weekday-
   assert.equal(extractDocumentDate('Defense budgets compared\n\nBy ·June 2, 2022\nA think tank\n\nThe figures show a steady rise.'), '2022-06-02');
   assert.equal(extractDocumentDate('Villagers describe the raid\n(April 9, 2020) — The soldiers arrived at dawn.'), '2020-04-09');
   assert.equal(extractDocumentDate('Thursday, 12 September 2024\nMenu\nThe minister said the talks had failed.'), null);
+  assert.equal(extractDocumentDate('Grenzkonflikt flammt wieder auf\n03.03.2021, 10:15 Uhr\nDie Truppen lieferten sich Gefechte.'), '2021-03-03');
+  assert.equal(extractDocumentDate('Affrontements à la frontière\n3 mars 2021 à 10h15\nLes troupes ont échangé des tirs.'), '2021-03-03');
+  assert.equal(extractDocumentDate('Столкновения на границе\n3 марта 2021 в 10:15\nВойска обменялись огнём.'), '2021-03-03');
   // a date inside a sentence is not a stamp
   assert.equal(extractDocumentDate('The ceasefire of March 3, 2021 was broken within days, officials said.'), null);
 });

@@ -222,10 +222,11 @@ export function extractDocumentDate(text: string): string | null {
   return stamp;
 }
 
-/** Before a date stamp: a byline ("By · ", "By Jane Doe | ") or an opening bracket. */
-const STAMP_LEAD = /^\s*(?:by\b[^·|\n]{0,40}[·|]\s*|\(\s*)?/i;
-/** After it: nothing, a time ("7:01 pm", "14:30 Uhr"), or a closing bracket and a dash that opens the text ("(May 20, 2023) — First came …"). */
-const STAMP_TAIL = /^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?|uhr|h)?\s*)?(?:\)\s*(?:[—–-].*)?)?\s*$/i;
+/** Before a date stamp: a byline ("By · ", "Von Jane Doe | ", "Par …") or an opening bracket. */
+const STAMP_LEAD = /^\s*(?:(?:by|von|par|por|di|door)\b[^·|\n]{0,40}[·|]\s*|\(\s*)?/i;
+/** After it: nothing, a time ("7:01 pm", ", 14:30 Uhr", "à 10h15"), or a closing bracket and a dash that opens the text ("(May 20, 2023) — First came …"). */
+const STAMP_TAIL =
+  /^\s*(?:[,|·]\s*)?(?:(?:à|a las|um|alle|às|om|o|в)\s+)?(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?|uhr|h)?\s*)?(?:\)\s*(?:[—–-].*)?)?\s*$/iu;
 
 /**
  * A line near the top that is a day-precise date and nothing else, as publishers stamp articles:
