@@ -109,6 +109,7 @@ test('a date stamp on its own line near the top is the document date; a weekday-
   assert.equal(extractDocumentDate('Grenzkonflikt flammt wieder auf\n03.03.2021, 10:15 Uhr\nDie Truppen lieferten sich Gefechte.'), '2021-03-03');
   assert.equal(extractDocumentDate('Affrontements à la frontière\n3 mars 2021 à 10h15\nLes troupes ont échangé des tirs.'), '2021-03-03');
   assert.equal(extractDocumentDate('Столкновения на границе\n3 марта 2021 в 10:15\nВойска обменялись огнём.'), '2021-03-03');
+  assert.equal(extractDocumentDate('Arms flows to the Sahel\nPosted on 4 May 2023 by the editors\nSmuggling routes run north.'), '2023-05-04');
   // a date inside a sentence is not a stamp
   assert.equal(extractDocumentDate('The ceasefire of March 3, 2021 was broken within days, officials said.'), null);
 });

@@ -157,7 +157,7 @@ export function extractDates(text: string): DateMention[] {
 
 const HEAD_CHARS = 600;
 const PUBLICATION =
-  /(?:ERSCHEINUNGSDATUM|Erscheinungsdatum|Veröffentlicht(?:\s+am)?|Published(?:\s+on)?|Publication date|Datum|Stand|Publié le|Publicado(?:\s+el)?|Pubblicato(?:\s+il)?|Gepubliceerd(?:\s+op)?|Opublikowano|Опубликовано)\s*:?\s*/g;
+  /(?:ERSCHEINUNGSDATUM|Erscheinungsdatum|Veröffentlicht(?:\s+am)?|Published(?:\s+on)?|Posted(?:\s+on)?|Publication date|Publicado(?:\s+em)?|Data publikacji|Datum|Stand|Publié le|Publicado(?:\s+el)?|Pubblicato(?:\s+il)?|Gepubliceerd(?:\s+op)?|Opublikowano|Опубликовано)\s*:?\s*/g;
 /**
  * A dateline at the start of a line: "WASHINGTON, Nov 14 2012 (IPS) -", "Berlin, 3. März 2024 -",
  * "Москва, 12 апреля 2023 года", "الرياض، 15 مارس 2024" (Arabic has no capitals and its own comma).
