@@ -128,6 +128,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['separatistengebiet*', 2], ['nachbarland', 1], ['nachbarstaat*', 1], ['eskalation*', 1.5], ['frontlinie*', 2],
       ['waffenlager*', 0.5], ['hisbollah', 1],
       ['grenzscharmutzel*', 3], ['scharmutzel*', 2], ['truppenaufmarsch*', 3], ['truppenkonzentration*', 3], ['militarubung*', 1], ['manover', 1], ['mobilmachung', 2], ['mobilisierung', 1.5], ['territoriale integritat', 2], ['besetzte gebiete', 2], ['besetzten gebiete*', 2], ['raketenangriff*', 2], ['drohnenangriff*', 1.5], ['stellvertreterkrieg*', 2], ['seeblockade*', 2.5], ['vorstoss*', 1], ['gegenoffensive*', 2],
+      ['rustungswettlauf*', 3], ['regionalen krieg*', 3.5], ['regionaler krieg', 3.5], ['auslandische truppen', 2.5], ['auslandischen truppen', 2.5], ['fremde truppen', 2.5], ['truppen aus', 1.5], ['ukraine-krieg*', 3], ['gaza-krieg*', 3], ['nahost-krieg*', 3],
     ],
     en: [
       ['invasion*', 3], ['invade*', 3], ['war against', 2.5], ['war in', 1.5], ['war', 1.5], ['wars', 1.5], ['warfare', 1.5], ['warring', 1.5], ['border conflict*', 3],
@@ -143,6 +144,7 @@ export const CRITERION_CUES: CriterionCues[] = [
       ['neighbo*', 1], ['regional', 1], ['proxy', 1.5], ['foreign troops', 2.5], ['strikes on', 1.5],
       ['military action', 2], ['fighting', 1], ['incursion*', 3], ['seized', 1], ['territory', 1],
       ['war of aggression', 3], ['occupied territor*', 2], ['territorial integrity', 2], ['proxy war*', 2], ['cross-border attack*', 3], ['cross-border strike*', 3], ['naval blockade', 2.5], ['military exercises', 1], ['military drills', 1], ['troop build-up', 3], ['troop buildup', 3], ['massing troops', 3], ['mobiliz*', 1.5], ['mobilis*', 1.5], ['border skirmish*', 3], ['skirmish*', 2], ['shelled', 2], ['bombarded', 2], ['missile strike*', 2], ['drone strike*', 1.5], ['counteroffensive', 2], ['counter-offensive', 2],
+      ['regional war', 3.5], ['wider war', 2.5], ['troops from', 1.5], ['foreign forces', 2.5], ['war in ukraine', 3], ['ukraine war', 3], ['gaza war', 3], ['war in gaza', 3],
     ],
   },
   {

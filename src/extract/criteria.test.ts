@@ -208,3 +208,9 @@ test('criterion 2: a chemical attack with victims', () => {
   assert.ok(criteriaOf('Bei dem Giftgasangriff starben Dutzende Menschen.', 'de').includes(2));
   assert.ok(!criteriaOf('The chemical weapons convention was signed in 1993.', 'en').includes(2));
 });
+
+test('criterion 4: a regional war, foreign troops and an arms race in other words', () => {
+  assert.ok(criteriaOf('Guterres warnte vor einem neuen regionalen Krieg an der Grenze zwischen Kongo und Ruanda.', 'de').includes(4));
+  assert.ok(criteriaOf('Ein Rüstungswettlauf wie im Kalten Krieg droht.', 'de').includes(4));
+  assert.ok(criteriaOf('Foreign forces and troops from the neighbouring state joined the regional war.', 'en').includes(4));
+});
