@@ -1,13 +1,14 @@
 /** Use case: validate a search request and run it on the store. */
 import type { Db } from '../store/db.js';
-import { searchPassages, type SearchQuery, type SearchHit } from '../store/search.js';
+import { searchPassages, type SearchQuery, type SearchHit, type SearchResult } from '../store/search.js';
 import { AppError } from '../core/errors.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { resolveCountry } from '../core/countries/resolve.js';
 
-export type { SearchHit };
+export type { SearchHit, SearchResult };
 
-export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQuery; total: number; hits: SearchHit[] }> {
+/** `facets`: also count the candidates per country, criterion, language and year (the web page's filters). */
+export async function search(db: Db, q: SearchQuery, opts: { facets?: boolean } = {}): Promise<SearchResult & { query: SearchQuery }> {
   if (!q.query.trim()) throw new AppError('usage', 'The search query is empty.', { hint: 'Example: armsbrief search "Militärausgaben Kasachstan"' });
   for (const [name, v] of [['--from', q.from], ['--to', q.to]] as const) {
     if (v && !isValidPartialDate(v)) throw new AppError('usage', `${name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(v)}.`);
@@ -33,8 +34,7 @@ export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQue
     about,
     lang: q.lang?.toLowerCase(),
   };
-  const { hits, total } = await searchPassages(db, normalized);
-  return { query: normalized, total, hits };
+  return { query: normalized, ...(await searchPassages(db, normalized, opts)) };
 }
 
 function dateStart(d: string): string {

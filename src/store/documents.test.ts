@@ -4,7 +4,6 @@ import { createTestStore, engines, openTestDb } from '../../test/helpers/stores.
 import { prepareDocument } from '../services/prepare-document.js';
 import { storeDocuments, getDocument, listDocuments, documentCount, settleAfterIngest } from './documents.js';
 import { searchPassages, textSearchConfig } from './search.js';
-import { searchFacets } from './search-facets.js';
 import { evidenceFor } from './evidence.js';
 import { migrate } from './migrate.js';
 import { search } from '../services/search.js';
@@ -168,7 +167,8 @@ for (const engine of engines()) {
     assert.equal((await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia' })).total, 3);
     assert.equal((await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia', country: 'FR' })).total, 1);
     assert.equal((await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia', criterion: 2 })).total, 1);
-    const facets = await searchFacets(db, { query: 'Kasachstan OR Frankreich OR Russia' });
+    const { facets } = await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia' }, { facets: true });
+    assert.ok(facets);
     assert.equal(facets.country.find((c) => c.value === 'KZ')?.count, 1);
     assert.equal(facets.criterion.find((c) => c.value === 2)?.count, 1);
     assert.deepEqual(facets.lang.map((l) => l.value).sort(), ['de', 'en']);
