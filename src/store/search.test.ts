@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { engines, openTestDb } from '../../test/helpers/stores.js';
 import { prepareDocument } from '../services/prepare-document.js';
 import { storeDocuments } from './documents.js';
-import { SEARCH_CANDIDATES, searchPassages } from './search.js';
+import { SEARCH_CANDIDATES, SEARCH_SHORTLIST, searchPassages } from './search.js';
 
 for (const engine of engines()) {
   test(`[${engine}] a search visits at most SEARCH_CANDIDATES matches: the total is then a lower bound, pages and facets stay within them`, async (t) => {
@@ -32,7 +32,7 @@ for (const engine of engines()) {
     const tail = await searchPassages(db, { query: 'Lieferung', limit: 20, offset: SEARCH_CANDIDATES - 8 });
     assert.deepEqual(tail.hits.map((h) => h.docId), all.hits.slice(-8).map((h) => h.docId), 'the last page ends with the last candidate');
     assert.equal((await searchPassages(db, { query: 'Lieferung', limit: 20, offset: SEARCH_CANDIDATES })).hits.length, 0);
-    const ranks = all.hits.slice(0, 50).map((h) => h.rank);
+    const ranks = all.hits.slice(0, SEARCH_SHORTLIST).map((h) => h.rank);
     assert.deepEqual(ranks, [...ranks].sort((a, b) => b - a), 'the shortlist is ordered by rank');
 
     // Below the bound the total is exact, with words or filters.

@@ -1,14 +1,16 @@
 /**
- * The 40,000-document store of `npm run bench:scale`, built once with the real ingest path and
- * cached under .tmp/bench-scale/<key>/. The key hashes the corpus generator, the dev corpus it
- * varies and the document count, so a changed generator builds a new store; an interrupted build
- * is thrown away (the store is renamed into place only when complete).
+ * The 40,000-document store of `npm run bench:scale`, built once with the real ingest path (and
+ * `data import ../shared/data`, so assessments can be measured on it too) and cached under
+ * .tmp/bench-scale/<key>/. The key hashes the corpus generator, the dev corpus it varies, the
+ * datasets' names and sizes and the document count, so a changed generator builds a new store; an
+ * interrupted build is thrown away (the store is renamed into place only when complete).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../src/store/db.js';
 import { ingestDocuments } from '../src/services/ingest-documents.js';
+import { importData } from '../src/services/import-data.js';
 import { scaleCorpus } from './scale-corpus.js';
 
 export interface ScaleStore {
@@ -22,6 +24,7 @@ export interface ScaleStore {
 }
 
 const ROOT = process.cwd();
+const DATA = path.join(ROOT, '..', 'shared', 'data');
 
 function cacheKey(documents: number): string {
   const h = crypto.createHash('sha256');
@@ -29,6 +32,9 @@ function cacheKey(documents: number): string {
   h.update(fs.readFileSync(path.join(ROOT, 'bench', 'scale-corpus.ts')));
   h.update(fs.readFileSync(path.join(ROOT, '..', 'shared', 'corpus', 'dev', 'docs.jsonl')));
   h.update(String(documents));
+  for (const f of fs.readdirSync(DATA, { recursive: true, withFileTypes: true })) {
+    if (f.isFile()) h.update(`${path.relative(DATA, path.join(f.parentPath, f.name))}:${fs.statSync(path.join(f.parentPath, f.name)).size}`);
+  }
   return h.digest('hex').slice(0, 12);
 }
 
@@ -54,6 +60,8 @@ export async function scaleStore(documents: number, log: (line: string) => void 
   try {
     const report = await ingestDocuments(db, [corpusFile]);
     if (report.failed) throw new Error(`${report.failed} documents failed while building the scale store: ${report.items.find((i) => i.status === 'failed')?.reason}`);
+    log(`ingested ${report.new} documents in ${(report.durationMs / 1000).toFixed(0)} s; importing ${DATA} …`);
+    await importData(db, [DATA]);
   } finally {
     await db.close();
   }
