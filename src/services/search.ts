@@ -1,11 +1,13 @@
 /** Use case: validate a search request and run it on the store. */
 import type { Db } from '../store/db.js';
-import { searchPassages, type SearchQuery, type SearchHit, type SearchResult } from '../store/search.js';
+import { searchPassages, SEARCH_CANDIDATES, type SearchQuery, type SearchHit, type SearchResult } from '../store/search.js';
 import { AppError } from '../core/errors.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { resolveCountry } from '../core/countries/resolve.js';
 
 export type { SearchHit, SearchResult };
+/** How many matches a search ranks and counts at most (see src/store/search.ts). */
+export { SEARCH_CANDIDATES };
 
 /** `facets`: also count the candidates per country, criterion, language and year (the web page's filters). */
 export async function search(db: Db, q: SearchQuery, opts: { facets?: boolean } = {}): Promise<SearchResult & { query: SearchQuery }> {

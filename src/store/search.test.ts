@@ -9,11 +9,11 @@ for (const engine of engines()) {
   test(`[${engine}] a search visits at most SEARCH_CANDIDATES matches: the total is then a lower bound, pages and facets stay within them`, async (t) => {
     const db = await openTestDb(t, engine);
     const over = SEARCH_CANDIDATES + 12;
-    // Every document matches "Lieferung"; a dozen in English, and ten also name a rare word.
+    // Every document matches "Lieferung"; a dozen in English, and every 30th German one also names a rare word.
     const docs = Array.from({ length: over }, (_, i) =>
       prepareDocument({
         source: `bound#${i}`, format: 'txt', lang: i < 12 ? 'en' : 'de',
-        text: i < 12 ? `Report ${i}: the Lieferung of tanks was confirmed.` : `Meldung ${i}: die Lieferung ${'von Panzern '.repeat(1 + (i % 4))}wurde bestätigt${i % 100 === 0 ? ', ein Sonderfall' : ''}.`,
+        text: i < 12 ? `Report ${i}: the Lieferung of tanks was confirmed.` : `Meldung ${i}: die Lieferung ${'von Panzern '.repeat(1 + (i % 4))}wurde bestätigt${i % 30 === 0 ? ', ein Sonderfall' : ''}.`,
       }));
     await storeDocuments(db, docs);
 
@@ -36,9 +36,11 @@ for (const engine of engines()) {
     assert.deepEqual(ranks, [...ranks].sort((a, b) => b - a), 'the shortlist is ordered by rank');
 
     // Below the bound the total is exact, with words or filters.
+    const rareCount = docs.filter((d) => d.text.includes('Sonderfall')).length;
+    assert.ok(rareCount > 5 && rareCount < SEARCH_CANDIDATES);
     const rare = await searchPassages(db, { query: 'Lieferung Sonderfall' }, { facets: true });
-    assert.deepEqual([rare.total, rare.totalExact], [10, true]);
-    assert.deepEqual(rare.facets?.lang, [{ value: 'de', count: 10 }]);
+    assert.deepEqual([rare.total, rare.totalExact], [rareCount, true]);
+    assert.deepEqual(rare.facets?.lang, [{ value: 'de', count: rareCount }]);
     const english = await searchPassages(db, { query: 'Lieferung', lang: 'en' });
     assert.deepEqual([english.total, english.totalExact], [12, true]);
     const none = await searchPassages(db, { query: 'Flugzeuge' }, { facets: true });

@@ -57,13 +57,16 @@ export const SEARCH_SHORTLIST = 50;
 
 /**
  * The most matches a search visits. Every match costs a heap visit (its tsvector for the rank, its
- * row for the count): 7,407 matches of `arms embargo` on 226,000 passages took 28 ms of 30, the GIN
- * lookup 2 ms. So a search takes the first SEARCH_CANDIDATES matches in the order the index returns
- * them (storage order: in practice the earliest stored), ranks only those, and reports their number
- * as a lower bound when there are more ("more than 1,000", as search engines do); facets count the
- * same candidates. Pages end at the last candidate: a broader question needs a narrower query.
+ * row for the count and the filters), about 3 µs in PGlite: 7,407 matches of `arms embargo` on
+ * 226,000 passages took 28 ms of 30, the GIN lookup 2 ms. So a search takes the first
+ * SEARCH_CANDIDATES matches in the order the index returns them (storage order: in practice the
+ * earliest stored), ranks only those, and reports their number as a lower bound when there are more
+ * ("more than 300", as search engines do); facets count the same candidates. Pages end at the last
+ * candidate: a broader question needs a narrower query. 300 keeps search p95 within 1.5× SQLite
+ * FTS5's on the 40,000-document benchmark (`npm run bench:scale`: CPU p95 8.5 ms at 300, 9.2 at
+ * 500, 10.3–12.6 at 1,000, FTS5 6.2 in the same process).
  */
-export const SEARCH_CANDIDATES = 1000;
+export const SEARCH_CANDIDATES = 300;
 
 export interface SearchResult {
   hits: SearchHit[];

@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json. */
 import { packageVersion } from '../../core/package-files.js';
+import { SEARCH_CANDIDATES } from '../../services/search.js';
 const error = { $ref: '#/components/responses/Error' };
 const csvParams = [
   { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv: one of the page\'s tables as CSV (also: append .csv to the path).' },
@@ -92,7 +93,7 @@ export function openApiDocument(): object {
         },
       },
       '/api/documents/{id}': get('One document: text, metadata, passages with countries and criteria, extraction, highlights.', ['passages', 'highlights'], [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]),
-      '/api/search': get('Full-text search over passages with facets. At most 1,000 matches are ranked, counted and faceted: totalExact false means more than total.', ['hits', 'facets'], [
+      '/api/search': get(`Full-text search over passages with facets. At most ${SEARCH_CANDIDATES} matches are ranked, counted and faceted: totalExact false means more than total.`, ['hits', 'facets'], [
         { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Words, "phrases", -exclusions, OR.' },
         { name: 'country', in: 'query', schema: { type: 'string' } }, { name: 'criterion', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 8 } },
         { name: 'language', in: 'query', schema: { type: 'string' } }, { name: 'year', in: 'query', schema: { type: 'integer' } }, { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
