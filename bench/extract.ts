@@ -94,7 +94,10 @@ const prf = (): PRF => ({ tp: 0, fp: 0, fn: 0 });
 function add<T>(acc: PRF, pred: Iterable<T>, gold: Iterable<T>) {
   const p = new Set(pred);
   const g = new Set(gold);
-  for (const x of p) (g.has(x) ? acc.tp++ : acc.fp++);
+  for (const x of p) {
+    if (g.has(x)) acc.tp++;
+    else acc.fp++;
+  }
   for (const x of g) if (!p.has(x)) acc.fn++;
 }
 function scores(a: PRF) {

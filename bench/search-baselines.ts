@@ -112,9 +112,13 @@ export class Fts5Baseline {
   static filters(q: SearchQuery): { sql: string; params: unknown[] } {
     const sql: string[] = [];
     const params: unknown[] = [];
-    if (q.lang) sql.push('lang = ?'), params.push(q.lang);
-    if (q.from) sql.push('date_to >= ?'), params.push(dayFrom(q.from));
-    if (q.to) sql.push('date_from <= ?'), params.push(dayTo(q.to));
+    const add = (cond: string, value: unknown) => {
+      sql.push(cond);
+      params.push(value);
+    };
+    if (q.lang) add('lang = ?', q.lang);
+    if (q.from) add('date_to >= ?', dayFrom(q.from));
+    if (q.to) add('date_from <= ?', dayTo(q.to));
     return { sql: sql.map((s) => ` AND ${s}`).join(''), params };
   }
 

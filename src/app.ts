@@ -1,6 +1,10 @@
 /** Composition root: configuration → store → services. Interfaces open the app, call services, close it. */
 import { openDb, resolveStoreTarget, SHARED_BUFFERS, type Db } from './store/db.js';
 
+// Adapters read where the store is (--db, ARMSBRIEF_DB, DATABASE_URL) and whether its data changed from here, not from store/.
+export { resolveStoreTarget };
+export { dataVersion } from './store/data-version.js';
+
 export interface AppConfig {
   /** --db value: a folder for the embedded store or a postgres:// URL. */
   db?: string | null;

@@ -7,7 +7,7 @@
  */
 import { decodeText, parseCsv, readNumber, requireColumns } from './read.js';
 import { roundSafe } from './sipri-milex.js';
-import type { ArmsDeal, DatasetImporter, ParsedFile, RawValue } from './types.js';
+import type { DatasetImporter, ParsedFile, RawValue } from './types.js';
 
 const REQUIRED = [
   'SIPRI AT Database ID', 'Supplier', 'Recipient', 'Designation', 'Description', 'Armament category', 'Order date',

@@ -64,12 +64,12 @@ export interface BuiltBrief {
 export function checkFormat(v: string): BriefFormat {
   if (v === 'html' || v === 'md' || v === 'pdf') return v;
   if (v === 'markdown') return 'md';
-  throw new AppError('usage', `--format must be html, md or pdf, got "${v}"`, { status: 400 });
+  throw new AppError('usage', `A brief is written as html, md or pdf, not "${v}".`, { status: 400 });
 }
 
 export function checkLang(v: string): Lang {
   if (v === 'de' || v === 'en') return v;
-  throw new AppError('usage', `--lang must be de or en, got "${v}"`, { status: 400 });
+  throw new AppError('usage', `A brief is written in German (de) or English (en), not "${v}".`, { status: 400 });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listDocuments, getDocument } from '../../store/documents.js';
+import { listDocuments, getDocument } from '../../services/documents.js';
 import { AppError } from '../../core/errors.js';
 import { printJson, usageError, withApp } from './context.js';
 

@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AppError, errorMessage } from '../../core/errors.js';
-import type { Extraction } from '../../extract/pipeline.js';
+import type { Extraction } from '../../services/extract-text.js';
 
 // The extraction (lexicons, tries) is loaded when the command runs, not when the CLI starts.
-const pipeline = () => import('../../extract/pipeline.js');
+const pipeline = () => import('../../services/extract-text.js');
 import { countryName } from '../../core/countries/resolve.js';
 import { EXIT, printJson, printJsonLine, usageError } from './context.js';
 
@@ -93,8 +93,8 @@ async function readInput(file: string): Promise<string> {
 
 function notReadable(file: string, err: unknown): AppError {
   const code = (err as { code?: string }).code;
-  if (code === 'ENOENT') return new AppError('file_not_found', `no such file: ${file}`, { status: 404, hint: 'check the path, or use - for standard input.' });
-  return new AppError('file_unreadable', `cannot read ${file}: ${errorMessage(err)}`, { status: 400 });
+  if (code === 'ENOENT') return new AppError('not_found', `no such file: ${file}`, { status: 404, hint: 'check the path, or use - for standard input.' });
+  return new AppError('unreadable', `cannot read ${file}: ${errorMessage(err)}`, { status: 400 });
 }
 
 /** Streams the JSONL input line by line (constant memory); returns the number of lines that failed. */

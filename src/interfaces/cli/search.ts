@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { search } from '../../services/search.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../store/search.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, search } from '../../services/search.js';
 import { printJson, usageError, useColor, withApp } from './context.js';
 
 export function register(program: Command): void {

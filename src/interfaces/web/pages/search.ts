@@ -2,7 +2,7 @@
 import { countryName } from '../../../core/countries/resolve.js';
 import { CRITERION_NAMES } from '../../../assess/labels.js';
 import type { CriterionNumber } from '../../../core/types.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../../store/search.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../../services/search.js';
 import type { SearchFacets } from '../../../store/search-facets.js';
 import { escapeHtml, html, raw, type SafeHtml } from '../html.js';
 import { csvDownload, withQuery, type View } from '../layout.js';
