@@ -64,14 +64,20 @@ export function redactUrl(url: string): string {
 export interface OpenDbOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
-  /** Embedded store: PostgreSQL shared_buffers (default SHARED_BUFFERS.oneShot; a server process passes longLived). */
+  /** Embedded store: PostgreSQL shared_buffers (default SHARED_BUFFERS.oneShot, or .quick for a quick command; a server process passes longLived). */
   sharedBuffers?: string;
   /** Connection pool size in server mode. */
   poolSize?: number;
+  /**
+   * Embedded store: a command that runs a few queries and exits (search, documents, show). V8 then
+   * compiles PGlite's WebAssembly with its baseline compiler only: optimising the hot functions
+   * costs more CPU and memory than such a command runs them (see tuneWasmTiering).
+   */
+  quick?: boolean;
 }
 
 export async function openDb(target: string = resolveStoreTarget(), opts: OpenDbOptions = {}): Promise<Db> {
-  const db = isServerUrl(target) ? await openServer(target, opts) : await openEmbedded(target, opts.sharedBuffers ?? SHARED_BUFFERS.oneShot);
+  const db = isServerUrl(target) ? await openServer(target, opts) : await openEmbedded(target, opts.sharedBuffers ?? (opts.quick ? SHARED_BUFFERS.quick : SHARED_BUFFERS.oneShot), opts.quick ?? false);
   if (opts.migrate !== false) {
     try {
       await migrate(db);
@@ -90,22 +96,28 @@ export async function openDb(target: string = resolveStoreTarget(), opts: OpenDb
  * process reads each page about once, so there a big pool only costs memory and start-up time:
  * `armsbrief search` took 7.4 s and 541 MB with 256 MB, 4.1 s and 328 MB with 64 MB on 226,000
  * passages; ingestion ran as fast with 64 MB as with 256 MB (and 20 % slower with 32 MB).
- * `npm run bench:memory` measures the settings. ARMSBRIEF_SHARED_BUFFERS overrides both.
+ * A quick command (OpenDbOptions.quick: a search reads at most a few hundred heap pages) takes 16 MB:
+ * 155 instead of 211 MB for `armsbrief search`, as fast. `npm run bench:memory` measures the
+ * settings. ARMSBRIEF_SHARED_BUFFERS overrides them all.
  */
-export const SHARED_BUFFERS = { oneShot: '64MB', longLived: '256MB' } as const;
+export const SHARED_BUFFERS = { quick: '16MB', oneShot: '64MB', longLived: '256MB' } as const;
 
 /**
  * V8 compiles PGlite's 9 MB of WebAssembly twice: quickly (Liftoff), then hot functions again with
  * its optimising compiler. Starting PostgreSQL makes many functions "hot" at once, and compiling them
  * peaks at about 40 MB and a second of CPU while the store opens. A larger tiering budget optimises
  * only functions that stay hot: measured 282 instead of 320 MB peak at start, ingestion as fast.
- * Set once, before PGlite's module is compiled (V8 reads WebAssembly flags at compile time).
+ * A quick command skips the optimising compiler altogether: `armsbrief search` on 226,000 passages
+ * took 0.42 instead of 0.60 s of CPU and 211 instead of 285 MB (Liftoff's code is slower, which a
+ * long ingest or a server would feel, a handful of queries does not).
+ * Set once, before PGlite's module is compiled (V8 reads WebAssembly flags at compile time), so the
+ * first store a process opens decides.
  */
 let v8FlagsSet = false;
-async function tuneWasmTiering(): Promise<void> {
+async function tuneWasmTiering(quick: boolean): Promise<void> {
   if (v8FlagsSet) return;
   v8FlagsSet = true;
-  (await import('node:v8')).default.setFlagsFromString('--wasm-tiering-budget=100000000');
+  (await import('node:v8')).default.setFlagsFromString(quick ? '--liftoff-only' : '--wasm-tiering-budget=100000000');
 }
 
 /**
@@ -181,11 +193,11 @@ export function assertStoreSpace(db: Pick<Db, 'kind' | 'location'>, need = 0): v
 const numeric = (v: string) => (v === null ? null : Number(v));
 const asText = (v: string) => v;
 
-async function openEmbedded(dir: string, sharedBuffers: string): Promise<Db> {
+async function openEmbedded(dir: string, sharedBuffers: string, quick: boolean): Promise<Db> {
   const location = path.resolve(dir);
   fs.mkdirSync(location, { recursive: true });
   const lock: StoreLock = acquireStoreLock(location);
-  await tuneWasmTiering();
+  await tuneWasmTiering(quick);
   const { PGlite, types, protocol, parse } = await import('@electric-sql/pglite');
   let pg: InstanceType<typeof PGlite>;
   const dataDir = path.join(location, 'pgdata');

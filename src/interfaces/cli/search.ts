@@ -33,6 +33,7 @@ export function register(program: Command): void {
           limit: int('limit', opts.limit),
           offset: int('offset', opts.offset),
         }),
+        { quick: true },
       );
       if (opts.json) {
         printJson({
