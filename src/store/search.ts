@@ -146,10 +146,10 @@ export async function searchPassages(db: Queryable | Db, q: SearchQuery, opts: {
      SELECT t.total, ${opts.facets ? `(${facetRowsSql('cand', candidates)})` : 'NULL::jsonb'} AS facets,
             pg.doc_id AS "docId", pg.idx AS "passageIdx", p.start_off AS start, p.end_off AS "end",
             d.title, d.doc_date AS date, p.lang, d.publisher, pg.rank::float8 AS rank,
-            ts_headline(pg.ts_config, p.text, websearch_to_tsquery(pg.ts_config, $1),
+            ts_headline(pg.ts_config, p.text, ${queryFor('pg')},
               'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS snippet
      FROM (SELECT count(*)::int AS total FROM matched) t
-     LEFT JOIN (page pg JOIN passages p ON p.doc_id = pg.doc_id AND p.idx = pg.idx JOIN documents d ON d.id = pg.doc_id) ON true
+     LEFT JOIN (page pg JOIN passages p ON p.doc_id = pg.doc_id AND p.idx = pg.idx JOIN documents d ON d.id = pg.doc_id CROSS JOIN q) ON true
      ORDER BY pg.pos`,
     params,
   );
