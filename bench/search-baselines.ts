@@ -86,7 +86,8 @@ const dayTo = (d: string) => (d.length === 4 ? `${d}-12-31` : d);
 export class Fts5Baseline {
   private constructor(private readonly db: SqliteDb) {}
 
-  static build(libs: BaselineLibs, file: string, passages: () => Iterable<BasePassage>): { fts: Fts5Baseline; builtSeconds: number | null } {
+  /** `passages` are read only when the file is not there yet. */
+  static build(libs: BaselineLibs, file: string, passages: Iterable<BasePassage>): { fts: Fts5Baseline; builtSeconds: number | null } {
     if (fs.existsSync(file)) return { fts: new Fts5Baseline(new libs.Sqlite(file, { readonly: true })), builtSeconds: null };
     const started = performance.now();
     const tmp = `${file}.building`;
@@ -95,7 +96,7 @@ export class Fts5Baseline {
     db.exec(`CREATE VIRTUAL TABLE fts USING fts5(text, lang UNINDEXED, date_from UNINDEXED, date_to UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')`);
     const insert = db.prepare('INSERT INTO fts (text, lang, date_from, date_to) VALUES (?, ?, ?, ?)');
     db.transaction(() => {
-      for (const p of passages()) insert.run(p.text, p.lang, p.dateFrom, p.dateTo);
+      for (const p of passages) insert.run(p.text, p.lang, p.dateFrom, p.dateTo);
     })();
     db.exec(`INSERT INTO fts (fts) VALUES ('optimize')`);
     db.close();
