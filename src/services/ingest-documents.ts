@@ -5,8 +5,6 @@
 import { assertStoreSpace, diskFullError, isDiskFull, storeErrorText, type Db } from '../store/db.js';
 import { existingContentHashes, storeDocuments, settleAfterIngest } from '../store/documents.js';
 import { readInputs, type InputFormat, type InputPosition } from '../ingest/read-inputs.js';
-
-export { SUPPORTED_EXTENSIONS, type InputFormat } from '../ingest/read-inputs.js';
 import { contentHash, documentIdFor, prepareDocument, type PreparedDocument } from './prepare-document.js';
 import type { RawDocument } from '../core/types.js';
 import { errorMessage } from '../core/errors.js';

@@ -4,7 +4,7 @@ import type { EnqueueReport } from '../../queue/enqueue.js';
 import { resolveStoreTarget } from '../../app.js';
 import { EXIT, globalOptions, printJson, printJsonLine, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
-import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../services/ingest-documents.js';
+import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../services/input-formats.js';
 
 // Services are loaded when the command runs, not when the CLI starts: `--help` stays fast.
 const ingesting = () => import('../../services/ingest-documents.js');
