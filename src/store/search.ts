@@ -49,9 +49,8 @@ export const CONFIGS = [...Object.values(LANGUAGE_CONFIGS), 'simple'] as const;
 /**
  * Ranking runs in two steps: term frequency (ts_rank) orders the candidates, then cover density
  * (ts_rank_cd, which rewards query words close together) re-ranks the best of them — the first
- * pages people read (the web shows 20 a page). Cover density costs about 15 µs a passage: for a
- * shortlist of 200 that was a third of a search's time on 226,000 passages (p50 8.0 → 4.9 ms CPU
- * with 50, `npm run bench:scale`).
+ * pages people read (the web shows 20 a page). Cover density costs about 14 µs a passage in PGlite
+ * (0.7 ms for these 50 on 226,000 passages, `npm run bench:scale`).
  */
 export const SEARCH_SHORTLIST = 50;
 
@@ -63,8 +62,9 @@ export const SEARCH_SHORTLIST = 50;
  * earliest stored), ranks only those, and reports their number as a lower bound when there are more
  * ("more than 300", as search engines do); facets count the same candidates. Pages end at the last
  * candidate: a broader question needs a narrower query. 300 keeps search p95 within 1.5× SQLite
- * FTS5's on the 40,000-document benchmark (`npm run bench:scale`: CPU p95 8.5 ms at 300, 9.2 at
- * 500, 10.3–12.6 at 1,000, FTS5 6.2 in the same process).
+ * FTS5's on the 40,000-document benchmark (`npm run bench:scale`, CPU p95 before plans were kept:
+ * 8.5 ms at 300, 9.2 at 500, 10.3–12.6 at 1,000, FTS5 6.2 in the same process; with kept plans 7.3
+ * at 300 against FTS5's 7.3).
  */
 export const SEARCH_CANDIDATES = 300;
 
@@ -83,9 +83,8 @@ export function textSearchConfig(lang: string): (typeof CONFIGS)[number] {
 }
 
 /**
- * The WHERE conditions shared by search and its facets: the full-text match (the query is
- * parameter $1, parsed once per configuration so each branch can use the GIN index) and the
- * filters. `add` appends a parameter and returns its placeholder. Needs `p` (passages) in scope.
+ * The WHERE conditions of a search: the full-text match (the query is parameter $1, parsed once
+ * per configuration so each branch can use the GIN index) and the filters. `add` appends a parameter and returns its placeholder. Needs `p` (passages) in scope.
  */
 export function searchConditions(q: SearchQuery, add: (v: unknown) => string, match: (cfg: string) => string): string[] {
   // A language filter needs only that language's configuration.
@@ -100,13 +99,13 @@ export function searchConditions(q: SearchQuery, add: (v: unknown) => string, ma
   return where;
 }
 
+const isDb = (q: Queryable | Db): q is Db => typeof (q as Db).queryPrepared === 'function';
+
 /**
  * One statement: the bounded candidate set, its count, the ranked page with snippets and, when
  * asked for, the facets of the candidates. Hits and facets read one materialised candidate set, so
  * they can never disagree.
  */
-const isDb = (q: Queryable | Db): q is Db => typeof (q as Db).queryPrepared === 'function';
-
 export async function searchPassages(db: Queryable | Db, q: SearchQuery, opts: { facets?: boolean } = {}): Promise<SearchResult> {
   const params: unknown[] = [q.query];
   const add = (v: unknown) => {
