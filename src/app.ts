@@ -10,6 +10,8 @@ export interface AppConfig {
   db?: string | null;
   /** A long-lived process (the server) keeps a larger buffer pool in an embedded store for search speed. */
   longLived?: boolean;
+  /** A command that runs a few queries and exits: the embedded store skips what only long work pays back. */
+  quick?: boolean;
 }
 
 export interface App {
@@ -18,6 +20,6 @@ export interface App {
 }
 
 export async function openApp(config: AppConfig = {}): Promise<App> {
-  const db = await openDb(resolveStoreTarget(config.db), config.longLived ? { sharedBuffers: SHARED_BUFFERS.longLived } : {});
+  const db = await openDb(resolveStoreTarget(config.db), { quick: config.quick, ...(config.longLived ? { sharedBuffers: SHARED_BUFFERS.longLived } : {}) });
   return { db, close: () => db.close() };
 }

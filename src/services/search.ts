@@ -1,16 +1,18 @@
 /** Use case: validate a search request and run it on the store. */
 import type { Db } from '../store/db.js';
-import { searchPassages, type SearchQuery, type SearchHit } from '../store/search.js';
+import { searchPassages, type SearchQuery, type SearchHit, type SearchResult } from '../store/search.js';
 import { AppError } from '../core/errors.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { resolveCountry } from '../core/countries/resolve.js';
 
-export type { SearchHit };
-// What adapters show with the hits: the highlight markers in snippets, and the facets of a query.
-export { HIGHLIGHT_END, HIGHLIGHT_START } from '../store/search.js';
-export { searchFacets } from '../store/search-facets.js';
+export type { SearchHit, SearchResult };
+export type { SearchFacets } from '../store/search-facets.js';
+// What adapters show with the hits: the highlight markers in snippets, and how many matches a
+// search ranks and counts at most (see src/store/search.ts).
+export { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_CANDIDATES } from '../store/search.js';
 
-export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQuery; total: number; hits: SearchHit[] }> {
+/** `facets`: also count the candidates per country, criterion, language and year (the web page's filters). */
+export async function search(db: Db, q: SearchQuery, opts: { facets?: boolean } = {}): Promise<SearchResult & { query: SearchQuery }> {
   if (!q.query.trim()) throw new AppError('usage', 'The search query is empty.', { hint: 'Example: armsbrief search "Militärausgaben Kasachstan"' });
   for (const [name, v] of [['start', q.from], ['end', q.to]] as const) {
     if (v && !isValidPartialDate(v)) throw new AppError('usage', `The ${name} date of a search must be YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(v)}.`);
@@ -36,8 +38,7 @@ export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQue
     about,
     lang: q.lang?.toLowerCase(),
   };
-  const { hits, total } = await searchPassages(db, normalized);
-  return { query: normalized, total, hits };
+  return { query: normalized, ...(await searchPassages(db, normalized, opts)) };
 }
 
 function dateStart(d: string): string {

@@ -19,8 +19,8 @@ export function globalOptions(cmd: Command): GlobalOptions {
 }
 
 /** Opens the store named by --db / ARMSBRIEF_DB / DATABASE_URL, runs fn, always closes. */
-export async function withApp<T>(cmd: Command, fn: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp({ db: globalOptions(cmd).db });
+export async function withApp<T>(cmd: Command, fn: (app: App) => Promise<T>, opts: { quick?: boolean } = {}): Promise<T> {
+  const app = await openApp({ db: globalOptions(cmd).db, quick: opts.quick });
   try {
     return await fn(app);
   } finally {

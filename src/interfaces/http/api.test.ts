@@ -85,6 +85,7 @@ test('every page has a JSON twin from the same loader', async () => {
 
   const s = await getJson(rw, '/api/search?q=Militärausgaben');
   assert.ok(s.total >= 1);
+  assert.equal(s.totalExact, true, 'a handful of matches is counted exactly');
   assert.ok(s.hits[0].snippet.includes('\uE000'));
   assert.ok(s.facets.lang.some((f: any) => f.value === 'de'));
   const filtered = await getJson(rw, '/api/search?q=deserters&language=en&year=2023');

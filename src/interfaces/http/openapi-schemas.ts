@@ -78,6 +78,8 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   SearchResult: obj({
     query: str, filters: obj({ country: nstr, criterion: { type: ['integer', 'null'] }, language: nstr, year: { type: ['integer', 'null'] } }),
     page: int, pageSize: int, total: int,
+    // false: more passages matched than a search ranks and counts; total is then a lower bound.
+    totalExact: bool,
     hits: arr(obj({ docId: str, passageIdx: int, start: int, end: int, title: nstr, date: nstr, lang: str, publisher: nstr, rank: num, snippet: str })),
     facets: {
       type: ['object', 'null'],

@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json. */
 import { packageVersion } from '../../core/package-files.js';
 import { RESPONSE_SCHEMAS } from './openapi-schemas.js';
+import { SEARCH_CANDIDATES } from '../../services/search.js';
 const error = { $ref: '#/components/responses/Error' };
 const csvParams = [
   { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'] }, description: 'csv: one of the page\'s tables as CSV (also: append .csv to the path).' },
@@ -85,7 +86,7 @@ export function openApiDocument(): object {
         },
       },
       '/api/documents/{id}': get('One document: text, metadata, passages with countries and criteria, extraction, highlights.', ['passages', 'highlights'], 'Document', [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]),
-      '/api/search': get('Full-text search over passages with facets.', ['hits', 'facets'], 'SearchResult', [
+      '/api/search': get(`Full-text search over passages with facets. At most ${SEARCH_CANDIDATES} matches are ranked, counted and faceted: totalExact false means more than total.`, ['hits', 'facets'], 'SearchResult', [
         { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Words, "phrases", -exclusions, OR.' },
         { name: 'country', in: 'query', schema: { type: 'string' } }, { name: 'criterion', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 8 } },
         { name: 'language', in: 'query', schema: { type: 'string' } }, { name: 'year', in: 'query', schema: { type: 'integer' } }, { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },

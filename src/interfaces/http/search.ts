@@ -1,7 +1,7 @@
 /** Full-text search with facets: /search and /api/search (same loader), CSV of the hits. */
 import type { Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
-import { search, searchFacets } from '../../services/search.js';
+import { search } from '../../services/search.js';
 import { renderSearch, type SearchPageData } from '../web/pages/search.js';
 import type { Deps, Env } from './context.js';
 import { definePage } from './page.js';
@@ -23,7 +23,7 @@ export async function loadSearch(deps: Deps, q: URLSearchParams): Promise<Search
   const page = q.get('page') ? Number(q.get('page')) : 1;
   if (!Number.isInteger(page) || page < 1 || page > 500) throw new AppError('usage', '"page" must be a whole number from 1 to 500.', { status: 400 });
   const filters = { country, criterion, language, year };
-  if (!query) return { query, filters, page, pageSize: PAGE_SIZE, total: 0, hits: [], facets: null };
+  if (!query) return { query, filters, page, pageSize: PAGE_SIZE, total: 0, totalExact: true, hits: [], facets: null };
   const r = await search(deps.app.db, {
     query,
     country: country ?? undefined,
@@ -33,9 +33,8 @@ export async function loadSearch(deps: Deps, q: URLSearchParams): Promise<Search
     to: year ? String(year) : undefined,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
-  });
-  const facets = await searchFacets(deps.app.db, r.query);
-  return { query, filters, page, pageSize: PAGE_SIZE, total: r.total, hits: r.hits, facets };
+  }, { facets: true });
+  return { query, filters, page, pageSize: PAGE_SIZE, total: r.total, totalExact: r.totalExact, hits: r.hits, facets: r.facets ?? null };
 }
 
 export function registerSearch(router: Hono<Env>, deps: Deps): void {

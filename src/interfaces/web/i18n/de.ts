@@ -105,6 +105,8 @@ export const de: Record<MessageKey, string> = {
   searchPlaceholder: 'z. B. Militärausgaben oder "willkürliche Festnahmen"',
   searchHelp: 'Wörter, "Wortgruppen", -Ausschlüsse und OR werden verstanden.',
   searchResults: '{n} Abschnitte gefunden',
+  searchResultsMore: 'Mehr als {n} Abschnitte gefunden; die besten der ersten {n} werden gezeigt. Grenzen Sie die Suche ein, um alle zu sehen.',
+  facetsOfFirst: 'Anzahlen unter den ersten {n} Treffern.',
   searchNone: 'Nichts gefunden.',
   facets: 'Filter',
   facetCountry: 'Land',

@@ -103,6 +103,8 @@ export const en = {
   searchPlaceholder: 'e.g. Militärausgaben or "arbitrary arrests"',
   searchHelp: 'Words, "phrases", -exclusions and OR are understood.',
   searchResults: '{n} passages found',
+  searchResultsMore: 'More than {n} passages found; the best of the first {n} are shown. Narrow the search to see all.',
+  facetsOfFirst: 'Counts among the first {n} matches.',
   searchNone: 'Nothing found.',
   facets: 'Filter',
   facetCountry: 'Country',
