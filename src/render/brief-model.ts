@@ -7,7 +7,8 @@
  * figure: a table shows stored values only, and a section without data says so.
  */
 import type { CriterionNumber, Rating } from '../core/types.js';
-import { oneSourcePerSeries } from '../core/series.js';
+import { countsOn, isBriefSource, oneSourcePerSeries } from '../core/as-of.js';
+import { yearOf } from '../core/dates.js';
 import { describeReferenceSource, parseReferenceSource } from '../core/reference-source.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
@@ -283,16 +284,10 @@ const year = (v: number): Val => ({ t: 'year', v });
 const loc = (v: Localized): Val => ({ t: 'loc', v });
 const NONE: Val = { t: 'none' };
 
-function yearOf(iso: string): number {
-  return Number(iso.slice(0, 4));
-}
-
 function sourceIdOf(readSource: string): string {
   const i = readSource.indexOf(': ');
   return i < 0 ? readSource : readSource.slice(0, i);
 }
-
-const isDoc = (sourceId: string) => sourceId.startsWith('doc:');
 
 /** Per (indicator, partner), the one series a reader should see: one source, datasets before briefs, then priority. */
 class ValueIndex {
@@ -339,7 +334,7 @@ class Builder {
   readonly usedSources = new Set<string>();
 
   constructor(readonly input: BriefInput) {
-    this.idx = new ValueIndex(input.values.filter((v) => v.year <= yearOf(input.asOf)), input.sourcePriority ?? []);
+    this.idx = new ValueIndex(input.values.filter((v) => countsOn(v, input.asOf)), input.sourcePriority ?? []);
     this.asOfYear = yearOf(input.asOf);
   }
 
@@ -396,7 +391,7 @@ class Builder {
     const tables = new Map<string, string[]>();
     for (const v of values) {
       const list = tables.get(v.sourceId) ?? [];
-      if (isDoc(v.sourceId) && v.table && !list.includes(v.table)) list.push(v.table);
+      if (isBriefSource(v.sourceId) && v.table && !list.includes(v.table)) list.push(v.table);
       tables.set(v.sourceId, list);
     }
     const byNumber = (a: string, b: string) => a.localeCompare(b, 'de', { numeric: true });
@@ -736,7 +731,7 @@ function germanExportsSection(b: Builder): Section {
     columns.push({ label: msg('col.valueEurM'), align: 'right' });
     const rows = values.map((v) => {
       const r: Val[] = [year(v.year)];
-      if (hasGoods) r.push(v.note ? text(v.note, isDoc(v.sourceId) ? 'de' : null) : NONE);
+      if (hasGoods) r.push(v.note ? text(v.note, isBriefSource(v.sourceId) ? 'de' : null) : NONE);
       r.push(num(v.value!, 2));
       return r;
     });
@@ -1366,7 +1361,7 @@ function briefTreatyTable(b: Builder, c: CriterionResult): Block | null {
     .filter((v) => (filter ? filter.test(named(v)) : !HUMAN_RIGHTS_NAME.test(named(v))))
     .sort((x, y) => (x.partnerName ?? '').localeCompare(y.partnerName ?? '', 'de'));
   if (rows.length === 0) return null;
-  const docLang = (v: BriefValue) => (isDoc(v.sourceId) ? 'de' : null);
+  const docLang = (v: BriefValue) => (isBriefSource(v.sourceId) ? 'de' : null);
   const source = b.sourceLine(rows.map((v) => ({ ...v, year: 0 })));
   const dates = rows.map((v) => b.input.sources[v.sourceId]?.date).filter((d): d is string => Boolean(d)).sort();
   source.asOf = dates.length ? { t: 'month', v: dates[dates.length - 1] } : rows[0].year > 0 ? year(Math.max(...rows.map((r) => r.year))) : null;

@@ -10,7 +10,8 @@ import type { CriterionNumber, Rating } from '../core/types.js';
 import { assessCountry as runEngine } from '../assess/engine.js';
 import { compareWithExternal, type Comparison } from '../assess/compare.js';
 import { diffAssessments, type AssessmentDiff } from '../assess/diff.js';
-import { isIsoDay, yearOf } from '../assess/dates.js';
+import { isIsoDay } from '../core/dates.js';
+import { coverageOn } from '../core/as-of.js';
 import { parseRating } from '../assess/labels.js';
 import { parseMethodology } from '../assess/methodology.js';
 import { deriveIndicators, derivationSources } from '../assess/derive.js';
@@ -141,21 +142,18 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
  */
 export async function loadFacts(db: Queryable, countries: string[] | null, asOf: string, methodology: Methodology): Promise<Map<string, AssessmentFacts>> {
   const indicators = Object.keys(methodology.indicators);
-  const asOfYear = yearOf(asOf);
   const targets = countries ?? (await countriesWithData(db));
   const neighbourOf = new Map(targets.map((c) => [c, landNeighbours(c)]));
   const wanted = countries ? [...new Set([...targets, ...targets.flatMap((c) => neighbourOf.get(c) ?? [])])] : null;
   const [values, partnerValues, allCoverage, evidence, overrides] = await Promise.all([
-    indicatorFacts(db, { indicators, asOfYear, asOf, countries: wanted, sourcePriority: sourcePriority() }),
-    partnerFacts(db, { indicators: derivationSources(methodology), asOfYear, asOf, countries: countries ? targets : null }),
+    indicatorFacts(db, { indicators, asOf, countries: wanted, sourcePriority: sourcePriority() }),
+    partnerFacts(db, { indicators: derivationSources(methodology), asOf, countries: countries ? targets : null }),
     datasetCoverage(db, indicators),
     evidenceFor(db, { asOf, countries: countries ? targets : null }),
     overridesActiveAt(db, endOfDay(asOf), countries ? targets : null),
   ]);
-  // Datasets publish a year after it ends: "no record" can only be read for years before the as-of year.
-  const coverage = allCoverage
-    .map((c) => ({ ...c, lastYear: Math.min(c.lastYear, asOfYear - 1) }))
-    .filter((c) => c.lastYear >= c.firstYear);
+  // "No record" can only be read for years a dataset can have published by the day.
+  const coverage = coverageOn(allCoverage, asOf);
   const valuesBy = groupBy(values, (v) => v.country);
   const partnersBy = groupBy(partnerValues, (v) => v.country);
   const evidenceBy = groupBy(evidence, (e) => e.country);

@@ -5,8 +5,8 @@ import type { Rating } from '../../core/types.js';
 import { countryName } from '../../core/countries/resolve.js';
 import { assessCountries, listOverrides, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
 import { listDocuments } from '../../services/documents.js';
-import { getIndicatorValues, indicatorInfo, sourcePriority } from '../../services/indicators.js';
-import { oneSourcePerSeries } from '../../core/series.js';
+import { indicatorInfo } from '../../services/indicators.js';
+import { countrySeriesAsOf } from '../../services/indicator-data.js';
 import { RATING_LABELS, CRITERION_NAMES } from '../../assess/labels.js';
 import { buildBrief, checkFormat, checkLang, loadBriefInput } from '../../services/build-brief.js';
 import { explainCriteria, indicatorCell, type Val } from '../../render/brief-model.js';
@@ -70,7 +70,7 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
   const [[stored], docs, values, overrides] = await Promise.all([
     assessCountries(db, [code], { store: false, now: deps.now() }),
     listDocuments(db, { country: code, limit: 20 }),
-    getIndicatorValues(db, { entity: code, indicatorIds: CHART_INDICATORS, partnerKey: '' }),
+    countrySeriesAsOf(db, code, CHART_INDICATORS, todayUtc(deps.now())),
     listOverrides(db, code),
   ]);
   const a = stored.assessment;
@@ -97,11 +97,11 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
     }
   }
   const evidence = [...timeline.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.docId.localeCompare(y.docId) || x.passageIdx - y.passageIdx);
-  // One source per indicator (never two spliced): public datasets before values read from briefs.
+  // The values that count today, one source per indicator (core/as-of.ts), as the assessment reads them.
   const series = new Map<string, Map<number, IndicatorSeries['points'][number]>>();
-  for (const v of oneSourcePerSeries(values, (x) => x.indicatorId, sourcePriority())) {
-    const byYear = series.get(v.indicatorId) ?? new Map();
-    series.set(v.indicatorId, byYear);
+  for (const v of values) {
+    const byYear = series.get(v.indicator) ?? new Map();
+    series.set(v.indicator, byYear);
     byYear.set(v.year, { year: v.year, value: v.value, valueText: v.valueText, source: `${v.publisher}: ${v.sourceFile}` });
   }
   const indicators: IndicatorSeries[] = CHART_INDICATORS.filter((id) => series.has(id)).map((id) => {
