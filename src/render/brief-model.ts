@@ -8,6 +8,7 @@
  */
 import type { CriterionNumber, Rating } from '../core/types.js';
 import { countsOn, isBriefSource, oneSourcePerSeries } from '../core/as-of.js';
+import { criterionChanges } from '../assess/diff.js';
 import { yearOf } from '../core/dates.js';
 import { describeReferenceSource, parseReferenceSource } from '../core/reference-source.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
@@ -1494,42 +1495,30 @@ function changesFor(b: Builder, c: CriterionResult): Block[] {
   const items: Val[] = [];
   const pm = prev.assessment.methodology;
   const cm = b.input.assessment.methodology;
-  if (pm.id !== cm.id || pm.version !== cm.version) items.push(msg('change.methodology', { from: text(`${pm.id} ${pm.version}`), to: text(`${cm.id} ${cm.version}`) }));
   if (p.effectiveRating !== c.effectiveRating) items.push(msg('change.rating', { from: { t: 'rating', v: p.effectiveRating }, to: { t: 'rating', v: c.effectiveRating } }));
-  const firedBefore = new Set(p.rulesFired.map((f) => f.ruleId));
-  const firedNow = new Set(c.rulesFired.map((f) => f.ruleId));
-  for (const f of c.rulesFired) if (!firedBefore.has(f.ruleId)) items.push(msg('change.ruleFired', { rule: loc(f.description), rating: { t: 'rating', v: f.rating } }));
-  for (const f of p.rulesFired) if (!firedNow.has(f.ruleId)) items.push(msg('change.ruleStopped', { rule: loc(f.description) }));
-  const latestReads = (x: CriterionResult) => {
-    const m = new Map<string, ValueRead>();
-    for (const v of [...x.decisiveValues, ...x.rulesFired.flatMap((f) => f.values)]) {
-      const k = `${v.country ?? ''}|${v.indicator}`;
-      const s = m.get(k);
-      if (!s || v.year > s.year) m.set(k, v);
-    }
-    return m;
-  };
-  const before = latestReads(p);
-  for (const [k, v] of latestReads(c)) {
-    const o = before.get(k);
-    if (!o) continue;
+  // The one change detector (assess/diff.ts), worded for the brief.
+  const indicatorOf = (v: ValueRead): Val => {
     const who = v.country ? b.countryName(v.country) : null;
-    const indicator = who ? { t: 'seq' as const, items: [b.indicatorName(v.indicator), msg('change.ofCountry', { country: who })] } : b.indicatorName(v.indicator);
-    if (v.year !== o.year) {
-      items.push(msg('change.newYear', { indicator, fromYear: year(o.year), from: b.cell(v.indicator, o, Boolean(o.imputed)), toYear: year(v.year), to: b.cell(v.indicator, v, Boolean(v.imputed)) }));
-    } else if (v.value !== o.value || v.valueText !== o.valueText) {
-      items.push(msg('change.revised', { indicator, year: year(v.year), from: b.cell(v.indicator, o, Boolean(o.imputed)), to: b.cell(v.indicator, v, Boolean(v.imputed)) }));
+    return who ? { t: 'seq', items: [b.indicatorName(v.indicator), msg('change.ofCountry', { country: who })] } : b.indicatorName(v.indicator);
+  };
+  const cell = (v: ValueRead) => b.cell(v.indicator, v, Boolean(v.imputed));
+  for (const ch of criterionChanges(p, c, { from: pm, to: cm })) {
+    switch (ch.kind) {
+      case 'methodology': items.push(msg('change.methodology', { from: text(`${ch.from.id} ${ch.from.version}`), to: text(`${ch.to.id} ${ch.to.version}`) })); break;
+      case 'rule_fired': items.push(msg('change.ruleFired', { rule: loc(ch.rule.description), rating: { t: 'rating', v: ch.rule.rating } })); break;
+      case 'rule_stopped': items.push(msg('change.ruleStopped', { rule: loc(ch.rule.description) })); break;
+      case 'new_data': items.push(msg('change.newData', { indicator: indicatorOf(ch.value), toYear: year(ch.value.year), to: cell(ch.value) })); break;
+      case 'new_data_year':
+        items.push(msg('change.newYear', { indicator: indicatorOf(ch.to), fromYear: year(ch.from.year), from: cell(ch.from), toYear: year(ch.to.year), to: cell(ch.to) }));
+        break;
+      case 'revised_value': items.push(msg('change.revised', { indicator: indicatorOf(ch.to), year: year(ch.to.year), from: cell(ch.from), to: cell(ch.to) })); break;
+      case 'missing_data': items.push(msg('change.missing', { indicator: groupName(b, ch.indicator) })); break;
+      case 'new_evidence': items.push(msg('change.newEvidence', { count: num(ch.passages.length, 0) })); break;
+      case 'dropped_evidence': items.push(msg('change.droppedEvidence', { count: num(ch.passages.length, 0) })); break;
+      case 'override':
+        items.push(ch.to ? msg('change.overrideSet', { rating: { t: 'rating', v: ch.to.rating }, by: text(ch.to.by) }) : msg('change.overrideRemoved'));
+        break;
     }
-  }
-  const key = (e: { docId: string; passageIdx: number }) => `${e.docId}#${e.passageIdx}`;
-  const prevEv = new Set(p.evidence.map(key));
-  const added = c.evidence.filter((e) => !prevEv.has(key(e)));
-  if (added.length) items.push(msg('change.newEvidence', { count: num(added.length, 0) }));
-  const po = p.override ? `${p.override.rating}|${p.override.by}|${p.override.reason}` : null;
-  const co = c.override ? `${c.override.rating}|${c.override.by}|${c.override.reason}` : null;
-  if (po !== co) {
-    if (c.override) items.push(msg('change.overrideSet', { rating: { t: 'rating', v: c.override.rating }, by: text(c.override.by) }));
-    else items.push(msg('change.overrideRemoved'));
   }
   const since = msg('change.since', { date: { t: 'date', v: prev.assessment.asOf }, computed: { t: 'date', v: prev.computedAt.slice(0, 10) } });
   if (items.length === 0) return [{ kind: 'para', text: { t: 'seq', items: [since, msg('change.none')] } }];

@@ -204,6 +204,9 @@ export const de: Record<MessageKey, string> = {
   'change.revised': '{indicator} {year}: Wert korrigiert von {from} auf {to}.',
   'change.ofCountry': '({country})',
   'change.newEvidence': '{count} neue Textstellen.',
+  'change.newData': '{indicator}: neu gelesen, {toYear} ({to}).',
+  'change.missing': '{indicator}: kein Wert mehr.',
+  'change.droppedEvidence': '{count} Textstellen nicht mehr aufgeführt (außerhalb des Zeitfensters oder entfernt).',
   'change.overrideSet': 'Bewertung durch Analyst:innen gesetzt: {rating} ({by}).',
   'change.overrideRemoved': 'Bewertung durch Analyst:innen aufgehoben.',
 

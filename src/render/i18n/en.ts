@@ -202,6 +202,9 @@ export const en = {
   'change.revised': '{indicator} {year}: value revised from {from} to {to}.',
   'change.ofCountry': '({country})',
   'change.newEvidence': '{count} new passages.',
+  'change.newData': '{indicator}: now read, {toYear} ({to}).',
+  'change.missing': '{indicator}: no longer has a value.',
+  'change.droppedEvidence': '{count} passages no longer listed (outside the window or removed).',
   'change.overrideSet': 'Analyst override set: {rating} ({by}).',
   'change.overrideRemoved': 'Analyst override removed.',
 
