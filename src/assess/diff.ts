@@ -5,7 +5,7 @@
  */
 import type { CriterionNumber, Rating } from '../core/types.js';
 import { formatValue } from './explain.js';
-import { ratingLabel, UI_LABELS } from './labels.js';
+import { ratingLabel, UI_LABELS, word } from './labels.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, FiredRule, Lang, Localized, OverrideFact, ValueRead } from './types.js';
 
 export interface AssessmentSnapshot {
@@ -110,30 +110,28 @@ export function criterionChanges(a: CriterionResult, b: CriterionResult, methodo
 function describe(c: ChangeFact): Localized {
   switch (c.kind) {
     case 'methodology':
-      return say((l) => `${l === 'de' ? 'Methodik' : 'methodology'} ${c.from.id} ${c.from.version} → ${c.to.id} ${c.to.version}`);
+      return say((l) => `${word('diff.methodology', l)} ${c.from.id} ${c.from.version} → ${c.to.id} ${c.to.version}`);
     case 'rule_fired':
-      return say((l) => `${c.rule.ruleId} ${l === 'de' ? 'greift jetzt' : 'now fires'} (${ratingLabel(c.rule.rating, l)}): ${c.rule.description[l]}`);
+      return say((l) => `${c.rule.ruleId} ${word('diff.nowFires', l)} (${ratingLabel(c.rule.rating, l)}): ${c.rule.description[l]}`);
     case 'rule_stopped':
-      return say((l) => `${c.rule.ruleId} ${l === 'de' ? 'greift nicht mehr' : 'no longer fires'} (${ratingLabel(c.rule.rating, l)}): ${c.rule.description[l]}`);
+      return say((l) => `${c.rule.ruleId} ${word('diff.noLongerFires', l)} (${ratingLabel(c.rule.rating, l)}): ${c.rule.description[l]}`);
     case 'new_data':
-      return say((l) => `${formatValue(c.value, l)} ${l === 'de' ? 'jetzt gelesen' : 'now read'}`);
+      return say((l) => `${formatValue(c.value, l)} ${word('diff.nowRead', l)}`);
     case 'new_data_year':
     case 'revised_value':
       return say((l) => `${formatValue(c.from, l)} → ${formatValue(c.to, l)}`);
     case 'missing_data':
-      return say((l) => `${c.indicator} ${l === 'de' ? 'hat keinen Wert mehr' : 'no longer has a value'}`);
+      return say((l) => `${c.indicator} ${word('diff.noValue', l)}`);
     case 'new_evidence': {
       const titles = [...new Set(c.passages.map((e) => `${e.docTitle ?? e.docId}${e.date ? ` (${e.date})` : ''}`))];
       const list = `${titles.slice(0, 5).join('; ')}${titles.length > 5 ? '; …' : ''}`;
-      return say((l) => `${c.passages.length} ${l === 'de' ? 'neue Passage(n)' : 'new passage(s)'}: ${list}`);
+      return say((l) => `${word('diff.newPassages', l, { n: c.passages.length })}: ${list}`);
     }
     case 'dropped_evidence':
-      return say((l) => (l === 'de'
-        ? `${c.passages.length} Passage(n) nicht mehr aufgeführt (außerhalb des Zeitfensters oder entfernt)`
-        : `${c.passages.length} passage(s) no longer listed (outside the window or removed)`));
+      return say((l) => word('diff.droppedPassages', l, { n: c.passages.length }));
     case 'override': {
       const of = (o: OverrideFact | null, l: Lang) => (o ? `${ratingLabel(o.rating, l)} (${o.by})` : UI_LABELS.none[l]);
-      return say((l) => `${l === 'de' ? 'Analyst:innen-Bewertung' : 'override'} ${of(c.from, l)} → ${of(c.to, l)}`);
+      return say((l) => `${word('diff.override', l)} ${of(c.from, l)} → ${of(c.to, l)}`);
     }
   }
 }

@@ -7,7 +7,7 @@
 import type { Block, BriefModel, ChartModel, Quote, RuleLine, Section, SourceLine, TableModel, Val } from './brief-model.js';
 import { chartDataTable } from './chart-table.js';
 import { renderChartSvg } from './charts.js';
-import { formatDate, type Lang } from './format.js';
+import { formatDate, type Lang } from '../core/locale.js';
 import { localize, t } from './localize.js';
 
 export function escapeHtml(s: string): string {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { AppError } from '../core/errors.js';
-import type { Lang } from './format.js';
+import type { Lang } from '../core/locale.js';
 import { t } from './localize.js';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';

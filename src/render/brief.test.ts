@@ -8,7 +8,7 @@ import { renderBriefMarkdown } from './brief-markdown.js';
 import { de } from './i18n/de.js';
 import { en } from './i18n/en.js';
 import { richInput, sparseInput } from './test-fixtures.js';
-import type { Lang } from './format.js';
+import type { Lang } from '../core/locale.js';
 
 const CATALOGUE = { de, en };
 const SECTION_IDS = [

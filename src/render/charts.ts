@@ -5,7 +5,7 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { d3NumberLocale, type Lang } from './format.js';
+import { d3NumberLocale, type Lang } from '../core/locale.js';
 import { localize } from './localize.js';
 import type { ChartModel } from './brief-model.js';
 

@@ -1,5 +1,5 @@
 /** Turns the typed values of a brief model into text of one language. */
-import { formatDate, formatList, formatMonth, formatNumber, formatPercent, formatSignedPercent, formatYear, type Lang } from './format.js';
+import { formatDate, formatList, formatMonth, formatNumber, formatPercent, formatSignedPercent, formatYear, type Lang } from '../core/locale.js';
 import { message } from './i18n/index.js';
 import type { MessageKey } from './i18n/en.js';
 import type { SourceLine, Val } from './brief-model.js';
@@ -31,8 +31,12 @@ export function localize(v: Val, lang: Lang, mark?: MarkForeign): string {
       return v.v[lang];
     case 'msg': {
       const params: Record<string, string> = {};
-      for (const [k, p] of Object.entries(v.params ?? {})) params[k] = rec(p);
-      return message(lang, v.key, params);
+      const counts: Record<string, number> = {};
+      for (const [k, p] of Object.entries(v.params ?? {})) {
+        params[k] = rec(p);
+        if (p.t === 'num') counts[k] = p.v;
+      }
+      return message(lang, v.key, params, counts);
     }
     case 'date':
       return formatDate(v.v, lang);

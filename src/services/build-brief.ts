@@ -17,7 +17,7 @@ import { buildBriefModel, TOPICS, type BriefInput, type BriefModel, type Indicat
 import { renderBriefHtml } from '../render/brief-html.js';
 import { renderBriefMarkdown } from '../render/brief-markdown.js';
 import { renderBriefPdf } from '../render/brief-pdf.js';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../core/locale.js';
 import { datasetCoverage, latestStoredAssessment, listStoredAssessments } from '../store/assessments.js';
 import { assessmentIsCurrent, briefDocuments, briefIndicatorValues, briefPassages, datasetValuesOf, passagesAreTagged } from '../store/briefs.js';
 import { listArmsDeals } from '../store/indicators.js';

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { countryName } from '../../core/countries/resolve.js';
 import { formatValues, localize } from '../../assess/explain.js';
-import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '../../assess/labels.js';
+import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS, UI_LABELS, word } from '../../assess/labels.js';
 import type { CriterionResult, Lang } from '../../assess/types.js';
 import type { AssessmentDiff } from '../../assess/diff.js';
 import type { OverrideRow } from '../../store/assessments.js';
@@ -104,14 +104,14 @@ function printDiff(d: AssessmentDiff, lang: Lang): void {
   for (const c of d.criteria) {
     const head = `${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}: ${RATING_LABELS[c.from.rating][lang]} → ${RATING_LABELS[c.to.rating][lang]}`;
     out(`\n${c.ratingChanged ? '*' : ' '} ${head}`);
-    if (c.changes.length === 0) out(`   ${lang === 'de' ? 'keine Änderung' : 'no change'}`);
+    if (c.changes.length === 0) out(`   ${word('diff.noChange', lang)}`);
     for (const ch of c.changes) out(`   ${ch.kind}: ${localize(ch.detail, lang)}`);
   }
 }
 
 function printOverrides(rows: OverrideRow[], lang: Lang): void {
   if (rows.length === 0) {
-    out(lang === 'de' ? 'Keine Analyst:innen-Bewertungen.' : 'No analyst overrides.');
+    out(word('cli.noOverrides', lang));
     return;
   }
   for (const o of rows) {

@@ -180,7 +180,7 @@ ${d.indicators.length
         .filter((s) => s.points.some((p) => p.value !== null))
         .map((s) => {
           const pts = s.points.filter((p) => p.value !== null).map((p) => ({ year: p.year, value: p.value as number }));
-          const label = t('chartAlt', { name: s.name[lang], from: pts[0]?.year ?? '', to: pts[pts.length - 1]?.year ?? '' });
+          const label = t('chartAlt', { name: s.name[lang], from: String(pts[0]?.year ?? ''), to: String(pts[pts.length - 1]?.year ?? '') });
           return html`<figure>${lineChart(pts, lang, label)}<figcaption>${s.name[lang]} <span class="muted">(${s.unitLabel[lang]})</span></figcaption></figure>`;
         })}</div>
 <table class="sortable" id="indicators-table"><thead><tr><th>${t('indicator')}</th><th class="num">${t('year')}</th><th class="num">${t('latest')}</th><th>${t('unit')}</th><th>${t('source')}</th></tr></thead>
