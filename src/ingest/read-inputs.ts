@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
+import { readJsonl, type JsonlLine } from '../core/jsonl.js';
 import type { RawDocument } from '../core/types.js';
 import { AppError, errorMessage } from '../core/errors.js';
-import { normalizeText, replaceLoneSurrogates } from './decode.js';
+import { normalizeText, replaceLoneSurrogates } from '../core/decode.js';
 import { parseInThread } from './parse-pool.js';
 import { readTextParts, firstLineTitle } from './text-parts.js';
 import { LIMITS } from './limits.js';
@@ -174,7 +174,7 @@ export async function* readInput(file: string, opts: ReadOptions = {}): AsyncGen
   let yielded = 0;
   try {
     if (format === 'jsonl') {
-      yield* readJsonl(file, opts);
+      yield* readJsonlFile(file, opts);
       return;
     }
     if (format === 'txt' || format === 'md') {
@@ -239,19 +239,15 @@ async function readBytes(file: string, opts: ReadOptions): Promise<Buffer> {
   return buf;
 }
 
-async function* readJsonl(file: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
+async function* readJsonlFile(file: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
   const input = file === '-' ? (opts.stdin ?? process.stdin) : fs.createReadStream(file);
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  let n = 0;
   let any = false;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
+  for await (const l of readJsonl(input, { maxChars: LIMITS.textChars })) {
     any = true;
-    const source = `${file}#L${n}`;
+    const source = `${file}#L${l.line}`;
     try {
       const warnings: string[] = [];
-      const doc = parseJsonlLine(line, source, warnings);
+      const doc = documentOf(l, source, warnings);
       yield { kind: 'document', doc, ...(warnings.length ? { warnings } : {}) };
     } catch (err) {
       yield failureOf(source, err);
@@ -260,17 +256,11 @@ async function* readJsonl(file: string, opts: ReadOptions): AsyncGenerator<ReadI
   if (!any) yield { kind: 'failure', source: file, code: 'empty_file', reason: 'the file has no documents' };
 }
 
-function parseJsonlLine(line: string, source: string, warnings: string[]): RawDocument {
-  if (line.length > LIMITS.textChars) {
-    throw new AppError('too_large', `${source}: the line has ${line.length} characters, more than the limit of ${LIMITS.textChars}.`);
-  }
-  let obj: Record<string, unknown>;
-  try {
-    obj = JSON.parse(line);
-  } catch (err) {
-    throw new AppError('invalid_json', `${source}: invalid JSON (${errorMessage(err)}).`);
-  }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj) || typeof obj.text !== 'string') {
+function documentOf(l: JsonlLine, source: string, warnings: string[]): RawDocument {
+  if ('problem' in l && l.problem === 'too_large') throw new AppError('too_large', `${source}: ${l.message}.`);
+  if ('problem' in l && l.problem === 'invalid_json') throw new AppError('invalid_json', `${source}: ${l.message}.`);
+  const obj = 'value' in l ? l.value : null;
+  if (!obj || typeof obj.text !== 'string') {
     throw new AppError('invalid_record', `${source}: a line needs a "text" field with the document text.`);
   }
   // JSON may escape lone surrogates (\ud800), which no UTF-8 store or jsonb column can hold.

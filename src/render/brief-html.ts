@@ -9,10 +9,7 @@ import { chartDataTable } from './chart-table.js';
 import { renderChartSvg } from './charts.js';
 import { formatDate, type Lang } from '../core/locale.js';
 import { localize, t } from './localize.js';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+import { escapeHtml } from '../core/escape.js';
 
 const esc = escapeHtml;
 

@@ -4,6 +4,7 @@ import { searchPassages, type SearchQuery, type SearchHit } from '../store/searc
 import { AppError } from '../core/errors.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { resolveCountry } from '../core/countries/resolve.js';
+import { partialRange } from '../core/dates.js';
 
 export type { SearchHit };
 // What adapters show with the hits: the highlight markers in snippets, and the facets of a query.
@@ -40,15 +41,6 @@ export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQue
   return { query: normalized, total, hits };
 }
 
-function dateStart(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-}
-
-function dateEnd(d: string): string {
-  if (d.length === 4) return `${d}-12-31`;
-  if (d.length === 7) {
-    const [y, m] = d.split('-').map(Number);
-    return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-  }
-  return d;
-}
+// A partial date (2024, 2024-05) filters from its first to its last day (core/dates.ts).
+const dateStart = (d: string): string => partialRange(d)?.from ?? d;
+const dateEnd = (d: string): string => partialRange(d)?.to ?? d;

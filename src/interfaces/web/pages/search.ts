@@ -4,7 +4,8 @@ import { CRITERION_NAMES } from '../../../assess/labels.js';
 import type { CriterionNumber } from '../../../core/types.js';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../../services/search.js';
 import type { SearchFacets } from '../../../store/search-facets.js';
-import { escapeHtml, html, raw, type SafeHtml } from '../html.js';
+import { html, raw, type SafeHtml } from '../html.js';
+import { escapeHtml } from '../../../core/escape.js';
 import { csvDownload, withQuery, type View } from '../layout.js';
 
 export interface SearchPageData {
