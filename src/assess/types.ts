@@ -10,7 +10,6 @@ export type { IndicatorCoverage, IndicatorFact };
 export type RuleRating = Exclude<Rating, 'no_data'>;
 export type Confidence = 'high' | 'medium' | 'low';
 export type { Lang } from '../core/locale.js';
-import type { Lang } from '../core/locale.js';
 export type Localized = { de: string; en: string };
 
 // ---------------------------------------------------------------------------------------------

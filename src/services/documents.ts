@@ -1,7 +1,8 @@
 /**
  * Use cases: the stored documents as adapters show them (the list, one document) and the country
- * mentions its page highlights. The mentions are found again on each view, by the same finder
- * the extraction uses, because the store keeps counts per country, not positions.
+ * mentions its page highlights: the offsets its extraction stored at ingest, so a document page never
+ * runs the country finder again. Documents stored before the offsets were kept are read the way
+ * ingest read them (the same finder, on the stored text and language).
  */
 import { findCountryMentions } from '../extract/mentions.js';
 import type { DocumentDetail } from '../store/documents.js';
@@ -9,6 +10,20 @@ import type { DocumentDetail } from '../store/documents.js';
 export { getDocument, listDocuments } from '../store/documents.js';
 export type { DocumentDetail, DocumentSummary, ListDocumentsQuery } from '../store/documents.js';
 
-export function documentMentions(doc: Pick<DocumentDetail, 'text' | 'lang'>): Array<{ start: number; end: number; code: string }> {
-  return findCountryMentions(doc.text, doc.lang).map((m) => ({ start: m.start, end: m.end, code: m.code }));
+export interface MentionSpan {
+  code: string;
+  start: number;
+  end: number;
+}
+
+type StoredMentions = Array<{ code?: unknown; spans?: unknown }>;
+
+export function documentMentions(doc: Pick<DocumentDetail, 'text' | 'lang' | 'extraction'>): MentionSpan[] {
+  const stored = (doc.extraction as { mentions?: StoredMentions } | null)?.mentions;
+  if (Array.isArray(stored) && stored.every((m) => typeof m?.code === 'string' && Array.isArray(m.spans))) {
+    return stored
+      .flatMap((m) => (m.spans as Array<[number, number]>).map(([start, end]) => ({ code: m.code as string, start, end })))
+      .sort((a, b) => a.start - b.start);
+  }
+  return findCountryMentions(doc.text, doc.lang).map(({ code, start, end }) => ({ code, start, end }));
 }

@@ -4,74 +4,16 @@ import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS } from '../../../asse
 import { localize } from '../../../assess/explain.js';
 import { cleanSnippet } from '../../../render/brief-html.js';
 import { plainText, quoteSentences } from '../../../render/quote.js';
-import type { CriterionResult } from '../../../assess/types.js';
-import type { EvidenceFact, Rating } from '../../../core/types.js';
-import type { DocumentSummary } from '../../../store/documents.js';
-import type { OverrideRow } from '../../../store/assessments.js';
+import type { Rating } from '../../../core/types.js';
 import { html, href, type SafeHtml } from '../html.js';
 import { csvDownload, type View } from '../layout.js';
 import { worldMapSvg, type MapCountry } from '../world-map.js';
 import { lineChart } from '../charts.js';
 import { documentTable } from './documents.js';
 
-export interface OverviewRow {
-  code: string;
-  name: { de: string; en: string };
-  ratings: Rating[];
-  critical: number;
-  possiblyCritical: number;
-  notCritical: number;
-  noData: number;
-  reviewSuggested: number;
-  overrides: number;
-}
-
-export interface OverviewData {
-  asOf: string;
-  methodology: { id: string; version: string };
-  countries: OverviewRow[];
-}
-
-export type TimelineItem = Omit<EvidenceFact, 'criteria'> & {
-  criteria: number[];
-  corroborated: boolean;
-};
-
-export interface IndicatorSeries {
-  id: string;
-  name: { de: string; en: string };
-  unit: string;
-  unitLabel: { de: string; en: string };
-  /** `text`: the value as the brief writes it, in both languages. */
-  points: Array<{ year: number; value: number | null; valueText: string | null; source: string; text: { de: string; en: string } }>;
-}
-
-type L = { de: string; en: string };
-
-/** A criterion's reasons in the brief's words (the brief model's formatter), both languages. */
-export interface CriterionReasons {
-  criterion: number;
-  rules: Array<{ ruleId: string; rating: Rating; description: L; values: L[]; evidence: L | null }>;
-  facts: L[];
-  decisive: L[];
-  missing: L[];
-  stale: L[];
-  undetermined: L[];
-}
-
-export interface CountryData {
-  country: string;
-  name: { de: string; en: string };
-  asOf: string;
-  methodology: { id: string; version: string };
-  criteria: CriterionResult[];
-  reasons: CriterionReasons[];
-  evidence: TimelineItem[];
-  indicators: IndicatorSeries[];
-  documents: { total: number; items: DocumentSummary[] };
-  overrides: OverrideRow[];
-  briefs: Array<{ lang: 'de' | 'en'; format: 'html' | 'pdf'; href: string }>;
-}
+export type { CountryData, CriterionReasons, IndicatorSeries, OverviewData, OverviewRow, TimelineItem } from '../../../services/country-page.js';
+import type { CountryData, CriterionReasons, IndicatorSeries, OverviewData, TimelineItem } from '../../../services/country-page.js';
+import type { CriterionResult } from '../../../assess/types.js';
 
 export function ratingBadge(r: Rating, view: View): SafeHtml {
   return html`<span class="rating rating-${r}">${RATING_LABELS[r][view.lang]}</span>`;
