@@ -14,7 +14,7 @@
  * - A persistent fact (treaty membership) is the newest value that counts, however old; that is the
  *   reader's choice (assess/conditions.ts), the values it reads are the ones counted here.
  */
-import { yearOf } from './dates.js';
+import { partialRange, yearOf } from './dates.js';
 
 /** Values read from an ingested brief carry the source id `doc:<document id>`. */
 export const BRIEF_SOURCE_PREFIX = 'doc:';
@@ -45,6 +45,12 @@ export function countsOn(v: AsOfCandidate, asOf: string): boolean {
   if (isBriefSource(v.sourceId)) return !v.docDate || v.docDate <= asOf;
   if (v.date) return true;
   return v.year <= lastDatasetYear(asOf);
+}
+
+/** A dated statement (a brief's ratings, YYYY, YYYY-MM or a day) counts from its first day on; undated, always. */
+export function publishedBy(date: string | null | undefined, asOf: string): boolean {
+  const r = partialRange(date);
+  return !r || r.from <= asOf;
 }
 
 /** A dataset's coverage as the day sees it: no year after the last one it can have published. */

@@ -119,7 +119,7 @@ export interface BriefInput {
   /** States named in dataset notes (English, as in the dataset) → ISO code, resolved by the service. */
   stateCodes?: Record<string, string>;
   /** Whole text and language of each quoted passage, by "docId#idx" (quotes are cut to sentences from it). */
-  passages?: Record<string, { text: string; lang: string }>;
+  passages?: Record<string, { text: string; lang: string; mentions?: number }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,7 +417,9 @@ class Builder {
     const text = full?.text ?? p.snippet;
     const primary = this.input.sources[`doc:${p.docId}`]?.primaryCountries ?? [];
     const needed = primary.length && !primary.includes(this.input.country) ? 2 : 1;
-    if (countryMentions(text, nameList) < needed) return null;
+    // Mentions as the country finder counted them (extraction's own, passed in by the service); the
+    // name-stem count only where the full passage is not at hand.
+    if ((full?.mentions ?? countryMentions(text, nameList)) < needed) return null;
     const snippet = quoteSentences(full?.text ?? p.snippet, { names: nameList, cues: p.cues });
     if (!snippet) return null;
     return { snippet, docId: p.docId, passageIdx: p.passageIdx, cues: p.cues, lang: full?.lang ?? p.lang };

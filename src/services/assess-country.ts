@@ -11,7 +11,7 @@ import { assessCountry as runEngine } from '../assess/engine.js';
 import { compareWithExternal, type Comparison } from '../assess/compare.js';
 import { diffAssessments, type AssessmentDiff } from '../assess/diff.js';
 import { isIsoDay } from '../core/dates.js';
-import { coverageOn } from '../core/as-of.js';
+import { coverageOn, publishedBy } from '../core/as-of.js';
 import { parseRating } from '../assess/labels.js';
 import { parseMethodology } from '../assess/methodology.js';
 import { deriveIndicators, derivationSources } from '../assess/derive.js';
@@ -180,8 +180,9 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
   return facts;
 }
 
-export async function loadExternal(db: Queryable, country: string): Promise<ExternalRating[]> {
-  const rows = await getExternalAssessments(db, country);
+/** External ratings of the country published by the as-of day (core/as-of.ts: none from a later brief). */
+export async function loadExternal(db: Queryable, country: string, asOf: string): Promise<ExternalRating[]> {
+  const rows = (await getExternalAssessments(db, country)).filter((r) => publishedBy(r.asOf, asOf));
   const titles = new Map<string, string | null>();
   for (const id of new Set(rows.map((r) => r.sourceDocId))) {
     const t = await db.query<{ title: string | null }>('SELECT title FROM documents WHERE id = $1', [id]);
@@ -263,7 +264,7 @@ export async function compareCountry(db: Db, countryText: string, opts: AssessOp
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
   const facts = (await loadFacts(db, [country], asOf, methodology)).get(country)!;
   const assessment = runEngine(facts, methodology, { asOf });
-  const external = await loadExternal(db, country);
+  const external = await loadExternal(db, country, asOf);
   return compareWithExternal(facts, assessment, methodology, external, opts.lang ?? 'en');
 }
 

@@ -13,6 +13,7 @@ import { IMPORTERS, sourcePriority } from '../data/registry.js';
 import { countryName, resolveCountry } from '../core/countries/resolve.js';
 import { coverageOn, lastDatasetYear } from '../core/as-of.js';
 import { namesInNotes } from '../render/fact-notes.js';
+import { findCountryMentions } from '../extract/mentions.js';
 import { buildBriefModel, TOPICS, type BriefInput, type BriefModel, type IndicatorLabel, type SourceInfo, type TopicId, type TopicPassage } from '../render/brief-model.js';
 import { renderBriefHtml } from '../render/brief-html.js';
 import { renderBriefMarkdown } from '../render/brief-markdown.js';
@@ -188,7 +189,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     opts.assessment ? Promise.resolve(opts.assessment) : currentAssessment(db, country, asOf, methodology, now),
     previousAssessment(db, country, asOf),
     briefIndicatorValues(db, { country, asOf }),
-    loadExternal(db, country),
+    loadExternal(db, country, asOf),
     datasetCoverage(db, Object.entries(labels).filter(([, l]) => l.absentMeans).map(([id]) => id)),
     // One query: Germany's deliveries over fifteen years (Part I exports), every supplier's over the last five (armament).
     listArmsDeals(db, { recipient: country, fromYear: lastYear - 16 }),
@@ -223,8 +224,12 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     ...a.criteria.flatMap((c) => [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated)).slice(0, 12).map((e) => ({ docId: e.docId, idx: e.passageIdx }))),
     ...Object.values(topics).flatMap((list) => (list ?? []).flatMap((p) => (p.passageIdx === undefined ? [] : [{ docId: p.docId, idx: p.passageIdx }]))),
   ];
-  const passages: Record<string, { text: string; lang: string }> = {};
-  for (const p of await briefPassages(db, refs)) passages[`${p.docId}#${p.idx}`] = { text: p.text, lang: p.lang };
+  // Each with how often it names the country, by the extraction's country finder (not a name match).
+  const passages: Record<string, { text: string; lang: string; mentions: number }> = {};
+  for (const p of await briefPassages(db, refs)) {
+    const mentions = findCountryMentions(p.text, p.lang).filter((m) => m.code === country).length;
+    passages[`${p.docId}#${p.idx}`] = { text: p.text, lang: p.lang, mentions };
+  }
 
   // States the sanction and conflict notes name, resolved once here (the render layer is pure).
   const stateCodes: Record<string, string> = {};

@@ -100,4 +100,10 @@ describe('one as-of rule: brief figures and ratings read the same years', () => 
     assert.match(md, /Military expenditure, 2014–2023/);
     assert.doesNotMatch(md, /\| 2024 \| 1,145 \|/);
   });
+
+  test("BICC's ratings from a brief of June 2026 are not shown in a brief as of 2025, and are as of 2026-06-30", async () => {
+    const external = async (asOf: string) => (await loadBriefInput(db, 'KZ', { asOf, now: NOW, topics: false })).external;
+    assert.deepEqual(await external('2025-06-30'), []);
+    assert.equal((await external('2026-06-30'))?.length, 8);
+  });
 });
