@@ -6,10 +6,6 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Db } from '../../src/store/db.js';
-import { ingestDocuments } from '../../src/services/ingest-documents.js';
-import { importData } from '../../src/services/import-data.js';
-import { harvestAllBriefs } from '../../src/services/harvest-briefs.js';
 import { assessCountries, loadMethodology } from '../../src/services/assess-country.js';
 import { buildBrief, loadBriefInput } from '../../src/services/build-brief.js';
 import { indicatorFacts } from '../../src/store/assessments.js';
@@ -17,29 +13,17 @@ import { valuesAsOf } from '../../src/store/as-of.js';
 import { getIndicatorValues } from '../../src/store/indicators.js';
 import { countsOn, lastDatasetYear, oneSourcePerSeries } from '../../src/core/as-of.js';
 import { sourcePriority } from '../../src/data/registry.js';
-import { createTestStore, sharedPath, type TestStore } from '../helpers/stores.js';
+import { seededStore } from '../helpers/stores.js';
 
 const COUNTRIES = ['KZ', 'DE', 'UA', 'NG'];
 const DAYS = ['2014-06-30', '2020-03-01', '2024-06-30', '2026-06-30'];
 const NOW = new Date('2026-07-01T09:00:00Z');
 
 describe('one as-of rule: brief figures and ratings read the same years', () => {
-  let store: TestStore;
-  let db: Db;
-
-  before(async () => {
-    store = await createTestStore('embedded');
-    db = await store.open();
-    await ingestDocuments(db, [sharedPath('corpus', 'seeds')]);
-    await importData(db, ['sipri_milex', 'freedom_house', 'pts', 'treaties_untc', 'undp_hdi'].map((d) => sharedPath('data', d)), { includeReference: true });
-    await harvestAllBriefs(db);
-  });
-  after(async () => {
-    await db?.close();
-    await store?.cleanup();
-  });
+  const store = seededStore({ before, after }, { datasets: ['sipri_milex', 'freedom_house', 'pts', 'treaties_untc', 'undp_hdi'] });
 
   test('the SQL rule counts exactly what countsOn counts (datasets, dated values, brief values)', async () => {
+    const db = store.db;
     const docs = (await db.query<{ id: string; date_from: string | null }>('SELECT id, date_from::text FROM documents')).rows;
     const docDate = new Map(docs.map((d) => [d.id, d.date_from]));
     for (const country of ['KZ', 'CN']) {
@@ -56,6 +40,7 @@ describe('one as-of rule: brief figures and ratings read the same years', () => 
   });
 
   test('per country and day: the brief shows no data year the ratings cannot read, and the ones they read', async () => {
+    const db = store.db;
     const methodology = loadMethodology();
     const indicators = Object.keys(methodology.indicators);
     let compared = 0;
@@ -92,6 +77,7 @@ describe('one as-of rule: brief figures and ratings read the same years', () => 
   });
 
   test('Kazakhstan on 2024-06-30: the brief writes the SIPRI year the ratings read (2023), not 2024', async () => {
+    const db = store.db;
     const [s] = await assessCountries(db, ['KZ'], { asOf: '2024-06-30', now: NOW, store: false });
     const read = s.assessment.criteria.flatMap((c) => [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)]).find((v) => v.indicator === 'sipri.milex.share_gdp');
     assert.equal(read?.year, 2023);
@@ -102,6 +88,7 @@ describe('one as-of rule: brief figures and ratings read the same years', () => 
   });
 
   test("BICC's ratings from a brief of June 2026 are not shown in a brief as of 2025, and are as of 2026-06-30", async () => {
+    const db = store.db;
     const external = async (asOf: string) => (await loadBriefInput(db, 'KZ', { asOf, now: NOW, topics: false })).external;
     assert.deepEqual(await external('2025-06-30'), []);
     assert.equal((await external('2026-06-30'))?.length, 8);

@@ -10,14 +10,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../src/store/db.js';
 import { extractDocument } from '../../src/extract/pipeline.js';
-import { ingestDocuments } from '../../src/services/ingest-documents.js';
-import { importData } from '../../src/services/import-data.js';
-import { harvestAllBriefs } from '../../src/services/harvest-briefs.js';
 import { buildBrief } from '../../src/services/build-brief.js';
 import { assertGolden, diffSummary } from '../helpers/golden.js';
-import { createTestStore, sharedPath, type TestStore } from '../helpers/stores.js';
+import { seededStore, sharedPath } from '../helpers/stores.js';
 
 const AS_OF = '2025-06-30';
 const NOW = new Date('2025-07-01T09:00:00Z');
@@ -49,24 +45,12 @@ describe('golden files: extraction', () => {
 });
 
 describe('golden files: Markdown briefs in German and English', () => {
-  let store: TestStore;
-  let db: Db;
-  before(async () => {
-    store = await createTestStore('embedded');
-    db = await store.open();
-    await ingestDocuments(db, [sharedPath('corpus', 'seeds')]);
-    await importData(db, [sharedPath('data')], { includeReference: true });
-    await harvestAllBriefs(db);
-  });
-  after(async () => {
-    await db?.close();
-    await store?.cleanup();
-  });
+  const store = seededStore({ before, after });
 
   for (const country of ['KZ', 'MN']) {
     for (const lang of ['de', 'en'] as const) {
       test(`${country} (${lang})`, async () => {
-        const b = await buildBrief(db, country, { lang, format: 'md', asOf: AS_OF, now: NOW });
+        const b = await buildBrief(store.db, country, { lang, format: 'md', asOf: AS_OF, now: NOW });
         const md = String(b.content);
         // The locale formats the golden file pins, checked in words too.
         if (lang === 'de') assert.match(md, /30\. Juni 2025/);

@@ -5,28 +5,11 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestStore, sharedPath, type TestStore } from '../../../test/helpers/stores.js';
-import type { Db } from '../../store/db.js';
-import { ingestDocuments } from '../../services/ingest-documents.js';
-import { importData } from '../../services/import-data.js';
+import { seededStore } from '../../../test/helpers/stores.js';
 import { listDocuments } from '../../store/documents.js';
-import { createServer, type HttpServer } from './server.js';
+import { createServer } from './server.js';
 
-let store: TestStore;
-let db: Db;
-let server: HttpServer;
-
-before(async () => {
-  store = await createTestStore('embedded');
-  db = await store.open();
-  await ingestDocuments(db, [sharedPath('corpus', 'seeds')]);
-  await importData(db, ['ti_cpi', 'undp_hdi', 'wgi', 'pts'].map((d) => sharedPath('data', d)));
-  server = createServer({ db, close: () => db.close() }, {});
-});
-after(async () => {
-  await db.close();
-  await store.cleanup();
-});
+const store = seededStore({ before, after }, { datasets: ['ti_cpi', 'undp_hdi', 'wgi', 'pts'], reference: false });
 
 /**
  * The text of the page's own making: no scripts, styles, tags or attribute values (data-sort holds raw
@@ -41,6 +24,8 @@ const ENGLISH_DECIMAL = /(?<![\d.,])-?(?:0\.\d+|\d+\.\d{1,2}|\d+\.\d{4,})(?![\d.
 const GERMAN_DECIMAL = /(?<![\d.,])-?(?:0,\d+|\d+,\d{1,2}|\d+,\d{4,})(?![\d.,])/g;
 
 test('German pages write every number the German way, English pages the English way', async () => {
+  const db = store.db;
+  const server = createServer({ db, close: () => db.close() }, {});
   const kzBrief = (await listDocuments(db, { country: 'KZ', limit: 5 })).documents[0];
   assert.ok(kzBrief, 'a seed document about Kazakhstan');
   const pages = ['/countries/KZ', `/documents/${kzBrief.id}`, '/compare?external=bicc-2013&asOf=2014-06-30&criterion=2', '/data'];
