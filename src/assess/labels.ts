@@ -89,6 +89,15 @@ export function word(key: keyof typeof WORDS, lang: Lang, counts: Record<string,
   return selectPlurals(WORDS[key][lang], counts, lang);
 }
 
+/** The ratings', confidence levels' and criteria's names as message-catalogue entries (`rating.critical`, `criterion.2`, …). */
+export function labelMessages(lang: Lang): Record<`rating.${Rating}` | `confidence.${Confidence}` | `criterion.${CriterionNumber}`, string> {
+  const entries = <K extends string>(prefix: string, labels: Record<K, Record<Lang, string>>) =>
+    Object.entries<Record<Lang, string>>(labels).map(([k, v]) => [`${prefix}.${k}`, v[lang]] as const);
+  return Object.fromEntries([
+    ...entries('rating', RATING_LABELS), ...entries('confidence', CONFIDENCE_LABELS), ...entries('criterion', CRITERION_NAMES),
+  ]) as ReturnType<typeof labelMessages>;
+}
+
 export function ratingLabel(r: Rating, lang: Lang): string {
   return RATING_LABELS[r][lang];
 }

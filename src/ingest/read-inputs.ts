@@ -14,6 +14,7 @@ import { readTextParts, firstLineTitle } from './text-parts.js';
 import { LIMITS } from './limits.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { safeHttpUrl } from '../core/urls.js';
+import { withoutSubject } from '../core/subject.js';
 
 export { firstLineTitle } from './text-parts.js';
 
@@ -197,7 +198,7 @@ export async function* readInput(file: string, opts: ReadOptions = {}): AsyncGen
 }
 
 function failureOf(source: string, err: unknown, file = source): ReadItem {
-  if (err instanceof AppError) return { kind: 'failure', source, code: err.code, reason: err.message.replace(`${file}: `, '').replace(`${source}: `, '') };
+  if (err instanceof AppError) return { kind: 'failure', source, code: err.code, reason: withoutSubject(err.message, file, source) };
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EACCES') return { kind: 'failure', source, code: 'unreadable', reason: 'permission denied' };
   if (code === 'EISDIR') return { kind: 'failure', source, code: 'unreadable', reason: 'is a folder' };

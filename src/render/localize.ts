@@ -55,10 +55,12 @@ export function localize(v: Val, lang: Lang, mark?: MarkForeign): string {
   }
 }
 
-/** "Quelle: SIPRI Military Expenditure Database; Stand 2024" / "Source: …; as of 2024". */
-export function sourceLineText(s: SourceLine, lang: Lang): string {
-  const names = s.sources.map((x) => localize(x, lang));
-  const label = t(lang, names.length > 1 ? 'source.labelPlural' : 'source.label');
-  const asOf = s.asOf ? `; ${t(lang, 'source.asOf', { asOf: localize(s.asOf, lang) })}` : '';
-  return `${label}: ${names.join('; ')}${asOf}`;
+/**
+ * "Quelle: SIPRI Military Expenditure Database; Stand 2024" / "Source: …; as of 2024". `source` writes
+ * each source and `words` the catalogue's words (the HTML renderer marks and escapes them).
+ */
+export function sourceLineText(s: SourceLine, lang: Lang, source: (v: Val) => string = (v) => localize(v, lang), words: (w: string) => string = (w) => w): string {
+  const label = t(lang, s.sources.length > 1 ? 'source.labelPlural' : 'source.label');
+  const asOf = s.asOf ? `; ${words(t(lang, 'source.asOf', { asOf: localize(s.asOf, lang) }))}` : '';
+  return `${words(label)}: ${s.sources.map(source).join('; ')}${asOf}`;
 }

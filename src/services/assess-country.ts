@@ -258,13 +258,14 @@ export async function assessOneCountry(db: Db, countryText: string, opts: Assess
 // Compare and diff
 // ---------------------------------------------------------------------------------------------
 
-export async function compareCountry(db: Db, countryText: string, opts: AssessOptions & { lang?: Lang } = {}): Promise<Comparison> {
+/** Our ratings against the external ones stored for the country, or against the `external` ratings given (another rater's table). */
+export async function compareCountry(db: Queryable, countryText: string, opts: AssessOptions & { lang?: Lang; external?: ExternalRating[] } = {}): Promise<Comparison> {
   const country = resolveCountryArg(countryText);
   const asOf = checkAsOf(opts.asOf ?? todayUtc(opts.now));
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
   const facts = (await loadFacts(db, [country], asOf, methodology)).get(country)!;
   const assessment = runEngine(facts, methodology, { asOf });
-  const external = await loadExternal(db, country, asOf);
+  const external = opts.external ?? (await loadExternal(db, country, asOf));
   return compareWithExternal(facts, assessment, methodology, external, opts.lang ?? 'en');
 }
 

@@ -12,14 +12,8 @@ import type { OverrideRow } from '../../store/assessments.js';
 import type { StoredAssessment } from '../../services/assess-country.js';
 import { printJson, usageError, withApp } from './context.js';
 import { toCsv, type CsvCell } from '../../core/csv.js';
-import { plainText, quoteSentences } from '../../render/quote.js';
+import { passageLine } from '../../render/quote.js';
 
-/** A passage as one readable line: whole plain sentences (no Markdown, HTML or table rows) where it has them. */
-function evidenceLine(snippet: string): string {
-  const text = quoteSentences(snippet, { max: 240 }) ?? plainText(snippet);
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 240 ? `${line.slice(0, 239)}…` : line;
-}
 
 // Loaded when a command runs, not when the CLI starts: `--help` stays fast.
 const service = () => import('../../services/assess-country.js');
@@ -64,7 +58,7 @@ function printAssessment(s: StoredAssessment, lang: Lang, details: boolean): voi
     const shown = c.evidence.slice(0, details ? 10 : 3);
     for (const e of shown) {
       const mark = e.corroborated ? '*' : '-';
-      out(`   ${mark} ${e.date ?? UI_LABELS.undated[lang]} ${e.docTitle ?? e.docId}${e.publisher ? ` (${e.publisher})` : ''}: ${evidenceLine(e.snippet)}`);
+      out(`   ${mark} ${e.date ?? UI_LABELS.undated[lang]} ${e.docTitle ?? e.docId}${e.publisher ? ` (${e.publisher})` : ''}: ${passageLine(e.snippet, 240)}`);
     }
     if (c.evidenceTotal > shown.length) out(`     … ${c.evidenceTotal - shown.length} ${UI_LABELS.more[lang]}`);
   }

@@ -2,7 +2,7 @@
  * Deutscher Nachrichtenkatalog der Länderberichte: dieselben Schlüssel und Platzhalter wie `en.ts`
  * (der Typ erzwingt es; ein Test prüft auch die Platzhalter).
  */
-import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS } from '../../assess/labels.js';
+import { labelMessages } from '../../assess/labels.js';
 import type { MessageKey } from './en.js';
 
 export const de: Record<MessageKey, string> = {
@@ -42,21 +42,7 @@ export const de: Record<MessageKey, string> = {
   'pdf.footer': 'Seite {page} von {total}',
 
   // Bewertungen
-  'rating.not_critical': RATING_LABELS.not_critical.de,
-  'rating.possibly_critical': RATING_LABELS.possibly_critical.de,
-  'rating.critical': RATING_LABELS.critical.de,
-  'rating.no_data': RATING_LABELS.no_data.de,
-  'confidence.high': CONFIDENCE_LABELS.high.de,
-  'confidence.medium': CONFIDENCE_LABELS.medium.de,
-  'confidence.low': CONFIDENCE_LABELS.low.de,
-  'criterion.1': CRITERION_NAMES[1].de,
-  'criterion.2': CRITERION_NAMES[2].de,
-  'criterion.3': CRITERION_NAMES[3].de,
-  'criterion.4': CRITERION_NAMES[4].de,
-  'criterion.5': CRITERION_NAMES[5].de,
-  'criterion.6': CRITERION_NAMES[6].de,
-  'criterion.7': CRITERION_NAMES[7].de,
-  'criterion.8': CRITERION_NAMES[8].de,
+  ...labelMessages('de'),
 
   // Codes
   'code.fh.F': 'Frei',

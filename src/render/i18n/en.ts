@@ -2,7 +2,7 @@
  * English message catalogue of the brief. Every user-visible string of a brief comes from here (or
  * from `de.ts`, with the same keys and placeholders). `{name}` is replaced by a formatted parameter.
  */
-import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS } from '../../assess/labels.js';
+import { labelMessages } from '../../assess/labels.js';
 export const en = {
   // Document
   'doc.title': '{country}',
@@ -40,21 +40,7 @@ export const en = {
   'pdf.footer': 'Page {page} of {total}',
 
   // Ratings and confidence
-  'rating.not_critical': RATING_LABELS.not_critical.en,
-  'rating.possibly_critical': RATING_LABELS.possibly_critical.en,
-  'rating.critical': RATING_LABELS.critical.en,
-  'rating.no_data': RATING_LABELS.no_data.en,
-  'confidence.high': CONFIDENCE_LABELS.high.en,
-  'confidence.medium': CONFIDENCE_LABELS.medium.en,
-  'confidence.low': CONFIDENCE_LABELS.low.en,
-  'criterion.1': CRITERION_NAMES[1].en,
-  'criterion.2': CRITERION_NAMES[2].en,
-  'criterion.3': CRITERION_NAMES[3].en,
-  'criterion.4': CRITERION_NAMES[4].en,
-  'criterion.5': CRITERION_NAMES[5].en,
-  'criterion.6': CRITERION_NAMES[6].en,
-  'criterion.7': CRITERION_NAMES[7].en,
-  'criterion.8': CRITERION_NAMES[8].en,
+  ...labelMessages('en'),
 
   // Codes
   'code.fh.F': 'Free',

@@ -2,8 +2,7 @@
 import { countryName } from '../../../core/countries/resolve.js';
 import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS } from '../../../assess/labels.js';
 import { localize } from '../../../assess/explain.js';
-import { cleanSnippet } from '../../../render/brief-html.js';
-import { plainText, quoteSentences } from '../../../render/quote.js';
+import { passageLine } from '../../../render/quote.js';
 import type { Rating } from '../../../core/types.js';
 import { html, href, type SafeHtml } from '../html.js';
 import { csvDownload, type View } from '../layout.js';
@@ -94,7 +93,7 @@ function timelineHtml(items: TimelineItem[], view: View): SafeHtml {
     const d = list[0];
     return html`<li><strong>${d.date ?? t('undated')}</strong> · <a href="/documents/${d.docId}">${d.docTitle ?? d.docId}</a>${d.publisher ? html` <span class="muted">(${d.publisher})</span>` : ''} <span class="small muted">${t('passagesCount', { n: list.length })}</span>
 <ul class="passages">${list.map((e) => html`<li><a class="small" href="/documents/${e.docId}#p${e.passageIdx}">${e.criteria.map((n) => `${t('criterion')} ${n}`).join(', ')}</a>${e.corroborated ? html` <span class="small">· ${t('corroborated')}</span>` : ''}
-<br><span class="small">${quoteSentences(e.snippet, { max: 300 }) ?? cleanSnippet(plainText(e.snippet), 300)}</span></li>`)}</ul></li>`;
+<br><span class="small">${passageLine(e.snippet, 300)}</span></li>`)}</ul></li>`;
   })}</ol>`;
 }
 
