@@ -56,31 +56,40 @@ export interface AsOfQuery {
   oneSourceBy?: string[];
   /** Newest year first, then the latest import (readers that take the first per key). */
   newestFirst?: boolean;
+  /**
+   * Only what a reader of values needs (the assessment, over every country): no partner, note or
+   * source table (null), fewer columns to carry for a few hundred thousand rows.
+   */
+  lean?: boolean;
 }
 
 /** Every value that counts on the day, under the one as-of and precedence rule. */
 export async function valuesAsOf(db: Queryable, q: AsOfQuery): Promise<AsOfValueRow[]> {
   if (q.entities?.length === 0 || q.indicators?.length === 0) return [];
-  // A country's entity key is its code; filtering on it uses the primary key instead of a full scan.
+  // A country's entity key is its code; filtering on it (and on the indicators as such, not through an
+  // OR with a parameter) uses the primary key instead of a full scan.
   const who = q.entities ? 'v.entity_key = ANY($1::text[])' : 'v.country_code IS NOT NULL AND $1::text[] IS NULL';
   const partner = q.partners === 'none' ? "AND v.partner_key = ''" : q.partners === 'only' ? "AND v.partner_key <> ''" : '';
   const series = q.oneSourceBy
     ? `, first_value(v.source_id) OVER (PARTITION BY v.entity_key, v.indicator_id, v.partner_key ORDER BY ${sourceRankSql('$4')}) AS series_source`
     : '';
-  const r = await db.query<AsOfValueRow & { series_source?: string }>(
-    `SELECT * FROM (
-       SELECT v.entity_key AS entity, v.country_code AS country, v.indicator_id AS indicator, v.year, v.value::float8 AS value,
-         v.value_text AS "valueText", v.unit, v.partner_key AS "partnerKey", v.partner_name AS "partnerName", v.note,
-         v.source_id AS "sourceId", v.source_file AS "sourceFile", v.publisher, v.source_table AS "table", v.value_date::text AS date,
-         v.imported_at ${series}
+  const columns = ['entity', 'indicator', 'year', 'value', '"valueText"', 'unit', '"sourceId"', '"sourceFile"', 'publisher', 'date', '"partnerKey"']
+    .concat(q.lean ? [] : ['country', '"partnerName"', 'note', '"table"']).join(', ');
+  const r = await db.query<AsOfValueRow>(
+    `SELECT ${columns} FROM (
+       SELECT v.entity_key AS entity, v.indicator_id AS indicator, v.year, v.value::float8 AS value, v.value_text AS "valueText", v.unit,
+         v.source_id AS "sourceId", v.source_file AS "sourceFile", v.publisher, v.value_date::text AS date, v.partner_key AS "partnerKey"
+         ${q.lean ? '' : ', v.country_code AS country, v.partner_name AS "partnerName", v.note, v.source_table AS "table"'}
+         ${q.newestFirst ? ', v.imported_at' : ''} ${series}
        FROM indicator_values v
        LEFT JOIN documents d ON d.id = v.source_doc_id
-       WHERE ${who} AND ($2::text[] IS NULL OR v.indicator_id = ANY($2::text[])) ${partner}
+       WHERE ${who} AND ${q.indicators ? 'v.indicator_id = ANY($2::text[])' : '$2::text[] IS NULL'} ${partner}
          ${q.datasetsOnly ? `AND NOT starts_with(v.source_id, '${BRIEF_SOURCE_PREFIX}')` : ''}
          AND ${countsOnSql('$3')}
      ) x ${q.oneSourceBy ? 'WHERE "sourceId" = series_source' : 'WHERE $4::text[] IS NULL'}
-     ORDER BY entity, indicator, ${q.newestFirst ? 'year DESC, imported_at DESC' : '"partnerKey", year, "sourceId"'}`,
+     ORDER BY entity, indicator, ${q.newestFirst ? 'year DESC, x.imported_at DESC' : '"partnerKey", year, "sourceId"'}`,
     [q.entities, q.indicators, q.asOf, q.oneSourceBy ?? null],
   );
-  return r.rows.map(({ series_source: _s, imported_at: _i, ...row }: AsOfValueRow & { series_source?: string; imported_at?: unknown }) => row);
+  if (q.lean) for (const row of r.rows) Object.assign(row, { country: row.entity, partnerName: null, note: null, table: null });
+  return r.rows;
 }
