@@ -19,7 +19,8 @@ import type {
   ValueRead,
 } from './types.js';
 import type { EvidenceFact } from '../core/types.js';
-import { withinWindow, yearOf } from './dates.js';
+import { withinWindow } from '../core/dates.js';
+import { notAfter } from '../core/as-of.js';
 
 export type Truth = boolean | null;
 
@@ -61,11 +62,9 @@ export interface EvalContext {
  * ratified on 2020-07-06 is not yet in force on 2020-03-01, although its year has begun).
  */
 export function indexSeries(facts: IndicatorFact[], asOf: string, country?: string): SeriesIndex {
-  const asOfYear = yearOf(asOf);
   const byIndicator = new Map<string, IndicatorFact[]>();
   for (const f of facts) {
-    if (f.year > asOfYear || (f.value === null && (f.valueText === null || f.valueText === ''))) continue;
-    if (f.date && f.date > asOf) continue;
+    if (!notAfter(f, asOf) || (f.value === null && (f.valueText === null || f.valueText === ''))) continue;
     const list = byIndicator.get(f.indicator);
     if (list) list.push(f);
     else byIndicator.set(f.indicator, [f]);

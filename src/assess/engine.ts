@@ -10,7 +10,7 @@
 import { AppError } from '../core/errors.js';
 import type { CriterionNumber, Rating } from '../core/types.js';
 import { conditionKinds, evaluate, indexSeries, readIndicator, type EvalContext, type EvidenceRef } from './conditions.js';
-import { dateSortKey, isIsoDay, partialRange, withinWindow, yearOf } from './dates.js';
+import { dateSortKey, isIsoDay, partialRange, withinWindow, yearOf } from '../core/dates.js';
 import { CRITERIA } from './methodology.js';
 import { deriveRatios } from './derive.js';
 import { RATING_LABELS } from './labels.js';

@@ -14,7 +14,7 @@ import { settleAfterIngest, getDocument, storeDocuments, type DocumentSummary } 
 import { readInput, firstLineTitle } from '../ingest/read-inputs.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { safeHttpUrl } from '../core/urls.js';
-import { replaceLoneSurrogates } from '../ingest/decode.js';
+import { replaceLoneSurrogates } from '../core/decode.js';
 import { prepareDocument } from './prepare-document.js';
 
 /** File types accepted from a browser or API client (jsonl is for the CLI's bulk ingestion). */

@@ -36,7 +36,7 @@ export function analyzeForStorage(input: { text: string; title: string | null; l
     primary: x.primary,
     extraction: {
       primary: x.primary,
-      mentions: x.countries.map((c) => ({ code: c.code, count: c.count })),
+      mentions: x.countries.map((c) => ({ code: c.code, count: c.count, spans: c.mentions.map((m): [number, number] => [m.start, m.end]) })),
       criteria: x.criteria,
       support: x.support,
       figures: x.figures.slice(0, MAX_STORED_FIGURES),

@@ -4,6 +4,7 @@ import { searchPassages, type SearchQuery, type SearchHit, type SearchResult } f
 import { AppError } from '../core/errors.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { resolveCountry } from '../core/countries/resolve.js';
+import { partialRange } from '../core/dates.js';
 
 export type { SearchHit, SearchResult };
 export type { SearchFacets } from '../store/search-facets.js';
@@ -41,15 +42,6 @@ export async function search(db: Db, q: SearchQuery, opts: { facets?: boolean } 
   return { query: normalized, ...(await searchPassages(db, normalized, opts)) };
 }
 
-function dateStart(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-}
-
-function dateEnd(d: string): string {
-  if (d.length === 4) return `${d}-12-31`;
-  if (d.length === 7) {
-    const [y, m] = d.split('-').map(Number);
-    return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-  }
-  return d;
-}
+// A partial date (2024, 2024-05) filters from its first to its last day (core/dates.ts).
+const dateStart = (d: string): string => partialRange(d)?.from ?? d;
+const dateEnd = (d: string): string => partialRange(d)?.to ?? d;

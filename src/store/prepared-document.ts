@@ -8,8 +8,11 @@ import type { Extraction } from '../extract/pipeline.js';
 
 export interface StoredExtraction {
   primary: string[];
-  /** Every country mentioned, most mentioned first, with its number of mentions. */
-  mentions: Array<{ code: string; count: number }>;
+  /**
+   * Every country mentioned, most mentioned first, with its number of mentions and where they are
+   * ([start, end) offsets; documents stored before offsets were kept have none).
+   */
+  mentions: Array<{ code: string; count: number; spans?: Array<[number, number]> }>;
   criteria: Extraction['criteria'];
   /** How much of the extraction the document's language gets ('full', 'countries', 'unsupported'). */
   support: Extraction['support'];

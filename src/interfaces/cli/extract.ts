@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readJsonl } from '../../core/jsonl.js';
 import { AppError, errorMessage } from '../../core/errors.js';
 import type { Extraction } from '../../services/extract-text.js';
 
@@ -107,21 +107,16 @@ async function extractJsonl(file: string, opts: ExtractCliOptions): Promise<numb
     });
   }
   let failed = 0;
-  let lineNo = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    lineNo++;
-    if (!line.trim()) continue;
-    let doc: Record<string, unknown>;
-    try {
-      doc = JSON.parse(line);
-    } catch (err) {
+  for await (const l of readJsonl(input)) {
+    if ('problem' in l && l.problem === 'invalid_json') {
       failed++;
-      process.stderr.write(`armsbrief: ${file}:${lineNo}: not valid JSON (${errorMessage(err)})\n`);
+      process.stderr.write(`armsbrief: ${file}:${l.line}: ${l.message}\n`);
       continue;
     }
-    if (!doc || typeof doc !== 'object' || typeof doc.text !== 'string') {
+    const doc = 'value' in l ? l.value : null;
+    if (!doc || typeof doc.text !== 'string') {
       failed++;
-      process.stderr.write(`armsbrief: ${file}:${lineNo}: the object has no "text" string\n`);
+      process.stderr.write(`armsbrief: ${file}:${l.line}: the object has no "text" string\n`);
       continue;
     }
     const str = (v: unknown) => (typeof v === 'string' && v ? v : null);

@@ -30,7 +30,7 @@ export async function loadDocumentList(deps: Deps, q: URLSearchParams): Promise<
   return { total: r.total, limit, offset, filter: { lang, country }, documents: r.documents };
 }
 
-/** Country mentions (from the extraction's mention finder), figures if the extraction stored them, and criterion cues per passage. */
+/** Country mentions and figures where the extraction stored them, and criterion cues per passage. */
 export function documentHighlights(doc: NonNullable<Awaited<ReturnType<typeof getDocument>>>): Mark[] {
   const marks: Mark[] = documentMentions(doc).map((m) => ({ start: m.start, end: m.end, kind: 'country' as const, label: `${countryName(m.code, 'en')} (${m.code})` }));
   const figures = (doc.extraction as { figures?: unknown } | null)?.figures;
