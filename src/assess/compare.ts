@@ -109,7 +109,7 @@ export function explainDifference(context: () => EvalContext, methodology: Metho
       rules: decisive.map((f) => ({ ruleId: f.ruleId, rating: f.rating, status: 'fired', missing: [] })),
       missing: [],
       explanation: both((lang) => `${T.higher[lang]} ${decisive
-        .map((f) => `${f.ruleId} (${f.description[lang]}) ${T.firedList[lang]} — ${T.read[lang]}: ${f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${T.passages[lang]}` : formatValues(f.values, lang)}`)
+        .map((f) => `${f.ruleId} (${f.description[lang]}) ${T.firedList[lang]} — ${T.read[lang]}: ${f.basis === 'evidence' ? `${f.evidenceCount ?? f.evidence?.length ?? 0} ${T.passages[lang]}` : formatValues(f.values, lang)}`)
         .join(' | ')}`),
     };
   }

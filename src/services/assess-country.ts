@@ -22,8 +22,10 @@ import {
   countriesWithData, datasetCoverage, indicatorFacts, insertAssessments, partnerFacts, insertOverride, latestStoredAssessment,
   overrideHistory, overridesActiveAt, removeOverride, type FactRow, type OverrideRow,
 } from '../store/assessments.js';
-import { evidenceFor, type EvidenceRow } from '../store/evidence.js';
+import { evidenceFor, evidenceSummaries, type EvidenceRow } from '../store/evidence.js';
+import { evidenceSpec, MAX_EVIDENCE_REFS, summaryFromStore, windowStart, type EvidenceSummary } from '../assess/evidence.js';
 import { getExternalAssessments } from '../store/indicators.js';
+import { briefDocuments } from '../store/briefs.js';
 import { landNeighbours } from './land-neighbours.js';
 import { packagePath } from '../core/package-files.js';
 
@@ -135,11 +137,45 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
 }
 
 /**
+ * How the evidence is read: summarised in SQL (the default: what is sent back follows what the
+ * rules and pages need), or every passage row summarised here — the earlier path, kept to prove
+ * both agree and to measure against.
+ */
+export type EvidencePath = 'sql' | 'rows';
+
+/** Evidence summaries by country, computed in the database. */
+async function evidenceByCountry(db: Queryable, countries: string[] | null, asOf: string, methodology: Methodology): Promise<Map<string, EvidenceSummary>> {
+  const spec = evidenceSpec(methodology, asOf);
+  const { matches, listed } = await evidenceSummaries(db, {
+    asOf,
+    countries,
+    filters: spec.queries.map((q) => ({ key: q.key, criterion: q.criterion, minScore: q.minScore, fromDay: windowStart(asOf, q.withinYears), cuesAny: q.cuesAny })),
+    list: { minScore: spec.list.minScore, fromDay: windowStart(asOf, spec.list.withinYears), max: spec.list.max },
+    refsPerFilter: MAX_EVIDENCE_REFS,
+  });
+  const matchesBy = groupBy(matches, (m) => m.country);
+  const listedBy = groupBy(listed, (l) => l.country);
+  const out = new Map<string, EvidenceSummary>();
+  for (const c of new Set([...matchesBy.keys(), ...listedBy.keys()])) {
+    out.set(c, summaryFromStore(matchesBy.get(c) ?? [], (listedBy.get(c) ?? []).map(({ country: _c, ...l }) => l)));
+  }
+  return out;
+}
+
+const NO_EVIDENCE: EvidenceSummary = { matches: {}, listed: {} };
+
+/**
  * Facts for some countries (or all with data): their indicator values, their land neighbours'
  * values, dataset coverage, evidence and the overrides in force on the as-of day. One query per
  * kind of fact, whatever the number of countries.
  */
-export async function loadFacts(db: Queryable, countries: string[] | null, asOf: string, methodology: Methodology): Promise<Map<string, AssessmentFacts>> {
+export async function loadFacts(
+  db: Queryable,
+  countries: string[] | null,
+  asOf: string,
+  methodology: Methodology,
+  evidencePath: EvidencePath = 'sql',
+): Promise<Map<string, AssessmentFacts>> {
   const indicators = Object.keys(methodology.indicators);
   const asOfYear = yearOf(asOf);
   const targets = countries ?? (await countriesWithData(db));
@@ -149,7 +185,7 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
     indicatorFacts(db, { indicators, asOfYear, asOf, countries: wanted, sourcePriority: sourcePriority() }),
     partnerFacts(db, { indicators: derivationSources(methodology), asOfYear, asOf, countries: countries ? targets : null }),
     datasetCoverage(db, indicators),
-    evidenceFor(db, { asOf, countries: countries ? targets : null }),
+    evidencePath === 'rows' ? evidenceFor(db, { asOf, countries: countries ? targets : null }) : evidenceByCountry(db, countries ? targets : null, asOf, methodology),
     overridesActiveAt(db, endOfDay(asOf), countries ? targets : null),
   ]);
   // Datasets publish a year after it ends: "no record" can only be read for years before the as-of year.
@@ -158,7 +194,8 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
     .filter((c) => c.lastYear >= c.firstYear);
   const valuesBy = groupBy(values, (v) => v.country);
   const partnersBy = groupBy(partnerValues, (v) => v.country);
-  const evidenceBy = groupBy(evidence, (e) => e.country);
+  const rowsBy = Array.isArray(evidence) ? groupBy(evidence, (e) => e.country) : null;
+  const summaryBy = Array.isArray(evidence) ? null : evidence;
   const overridesBy = groupBy(overrides, (o) => o.country);
   const facts = new Map<string, AssessmentFacts>();
   for (const country of targets) {
@@ -172,7 +209,8 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
     facts.set(country, {
       country,
       indicators: [...direct, ...derived],
-      evidence: (evidenceBy.get(country) ?? []).map(({ country: _c, ...e }: EvidenceRow) => e),
+      evidence: rowsBy ? (rowsBy.get(country) ?? []).map(({ country: _c, ...e }: EvidenceRow) => e) : [],
+      ...(summaryBy ? { evidenceSummary: summaryBy.get(country) ?? NO_EVIDENCE } : {}),
       coverage,
       // Unknown codes (no border data) leave neighbour rules undecided rather than "no neighbours".
       ...(neighbours ? { neighbours: neighbours.map((n) => ({ country: n, indicators: (valuesBy.get(n) ?? []).map(toIndicatorFact) })) } : {}),
@@ -184,11 +222,7 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
 
 export async function loadExternal(db: Queryable, country: string): Promise<ExternalRating[]> {
   const rows = await getExternalAssessments(db, country);
-  const titles = new Map<string, string | null>();
-  for (const id of new Set(rows.map((r) => r.sourceDocId))) {
-    const t = await db.query<{ title: string | null }>('SELECT title FROM documents WHERE id = $1', [id]);
-    titles.set(id, t.rows[0]?.title ?? null);
-  }
+  const titles = new Map((await briefDocuments(db, [...new Set(rows.map((r) => r.sourceDocId))])).map((d) => [d.id, d.title]));
   return rows
     .filter((r) => parseRating(r.rating))
     .map((r) => ({
@@ -212,6 +246,8 @@ export interface AssessOptions {
   /** Store the results (default true). */
   store?: boolean;
   now?: Date;
+  /** How evidence is read (default 'sql'; 'rows' is the earlier path, for comparison). */
+  evidencePath?: EvidencePath;
 }
 
 export interface StoredAssessment {
@@ -243,7 +279,7 @@ export async function assessCountries(db: Db, countries: string[] | null, opts: 
   const now = opts.now ?? new Date();
   const asOf = checkAsOf(opts.asOf ?? todayUtc(now));
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
-  const facts = await loadFacts(db, countries, asOf, methodology);
+  const facts = await loadFacts(db, countries, asOf, methodology, opts.evidencePath);
   const results = [...facts.values()].map((f) => runEngine(f, methodology, { asOf }));
   const computedAt = now.toISOString();
   const ids = opts.store === false ? results.map(() => null) : await storeAll(db, results, computedAt);

@@ -40,3 +40,98 @@ export async function evidenceFor(
   );
   return r.rows;
 }
+
+/** An evidence filter as the store applies it: `fromDay` is the first day a dated passage must reach into. */
+export interface EvidenceFilter {
+  key: string;
+  criterion: number;
+  minScore: number;
+  fromDay: string;
+  /** Lower-cased cue fragments; null for any. */
+  cuesAny: string[] | null;
+}
+
+/** Per country and filter: matching passages, independent sources and the newest references. */
+export interface EvidenceMatchRow {
+  country: string;
+  key: string;
+  count: number;
+  official: boolean;
+  /** Distinct publisher names of the matching passages' documents (not normalised). */
+  publishers: string[];
+  /** Matching documents without a publisher: each is its own source. */
+  unnamedDocs: number;
+  refs: Array<{ docId: string; passageIdx: number; publisher: string | null; official: boolean }> | null;
+}
+
+/** A listed passage of a country's criterion, with the total the listing had before its limit. */
+export interface EvidenceListRow extends EvidenceRow {
+  criterion: number;
+  total: number;
+}
+
+export interface EvidenceSummaryQuery {
+  asOf: string;
+  countries?: string[] | null;
+  filters: EvidenceFilter[];
+  list: { minScore: number; fromDay: string; max: number };
+  refsPerFilter: number;
+  snippetChars?: number;
+}
+
+/**
+ * The evidence summary in the database, from `evidence_tags` (migration 8): per filter the count,
+ * sources and newest references of matching passages; per criterion the newest listed passages
+ * and their total. What is sent back is bounded by the filters and the listing limit, and what is
+ * read by the country's tag rows in the windows, not by the passages' text. Windows compare ISO
+ * day texts as the engine does (a window may start on "2024-02-29" of a year without one). A
+ * document's date text orders as (date_from DESC, date_to ASC) — "2024-12-31" before "2024-12"
+ * before "2024" — so that pair stands in for it.
+ */
+export async function evidenceSummaries(db: Queryable, q: EvidenceSummaryQuery): Promise<{ matches: EvidenceMatchRow[]; listed: EvidenceListRow[] }> {
+  const only = q.countries ? 'AND e.country = ANY($2::text[])' : '';
+  const at = (n: number) => `$${q.countries ? n : n - 1}`;
+  const params = (...rest: unknown[]) => (q.countries ? [q.asOf, q.countries, ...rest] : [q.asOf, ...rest]);
+  const matches = await db.query<EvidenceMatchRow>(
+    `WITH f AS (
+       SELECT * FROM jsonb_to_recordset(${at(3)}::jsonb) AS f(key text, criterion int, "minScore" float8, "fromDay" text, "cuesAny" text[])
+     ), m AS (
+       SELECT f.key, e.country, e.doc_id, e.idx, e.publisher, e.official,
+         e.publisher IS NULL OR e.publisher ~ '^\\s*$' AS unnamed,
+         row_number() OVER (PARTITION BY f.key, e.country ORDER BY e.date_from DESC, e.date_to, e.doc_id, e.idx) AS rn
+       FROM evidence_tags e
+       JOIN f ON f.criterion = e.criterion AND e.score >= f."minScore" AND e.date_from <= $1::date AND e.date_to::text >= f."fromDay"
+       WHERE true ${only}
+         AND (f."cuesAny" IS NULL OR EXISTS (
+           SELECT 1 FROM passages p, jsonb_array_elements(p.criteria) AS t, jsonb_array_elements_text(t->'cues') AS cue, unnest(f."cuesAny") AS x
+           WHERE p.doc_id = e.doc_id AND p.idx = e.idx AND (t->>'criterion')::int = e.criterion AND strpos(lower(cue), x) > 0))
+     )
+     SELECT key, country, count(*)::int AS count, bool_or(official) AS official,
+       coalesce(array_agg(DISTINCT publisher) FILTER (WHERE NOT unnamed), '{}') AS publishers,
+       (count(DISTINCT doc_id) FILTER (WHERE unnamed))::int AS "unnamedDocs",
+       jsonb_agg(jsonb_build_object('docId', doc_id, 'passageIdx', idx, 'publisher', publisher, 'official', official) ORDER BY rn)
+         FILTER (WHERE rn <= ${at(4)}::int) AS refs
+     FROM m GROUP BY key, country`,
+    params(JSON.stringify(q.filters), q.refsPerFilter),
+  );
+  const listed = await db.query<EvidenceListRow>(
+    `SELECT l.country, l.criterion, l.total::int AS total, l.doc_id AS "docId", l.idx AS "passageIdx", d.title AS "docTitle", d.publisher,
+       d.source_type AS "sourceType", coalesce(d.doc_date, d.date_from::text) AS date, left(p.text, ${at(6)}::int) AS snippet,
+       (SELECT jsonb_agg(t ORDER BY (t->>'criterion')::int) FROM jsonb_array_elements(p.criteria) t
+        WHERE NOT t ? 'about' OR t->'about' ? l.country) AS criteria
+     FROM (
+       SELECT e.country, e.criterion, e.doc_id, e.idx, count(*) OVER w AS total,
+         row_number() OVER (w ORDER BY e.date_to DESC NULLS LAST, e.score DESC, e.idx, e.date_from DESC NULLS LAST, e.date_to, e.doc_id) AS rn
+       FROM evidence_tags e
+       WHERE e.score >= ${at(3)}::float8 ${only}
+         AND (e.date_from IS NULL OR (e.date_from <= $1::date AND e.date_to::text >= ${at(4)}))
+       WINDOW w AS (PARTITION BY e.country, e.criterion)
+     ) l
+     JOIN passages p ON p.doc_id = l.doc_id AND p.idx = l.idx
+     JOIN documents d ON d.id = l.doc_id
+     WHERE l.rn <= ${at(5)}::int
+     ORDER BY l.country, l.criterion, l.rn`,
+    params(q.list.minScore, q.list.fromDay, q.list.max, q.snippetChars ?? 300),
+  );
+  return { matches: matches.rows, listed: listed.rows };
+}

@@ -38,6 +38,7 @@ export const de: Record<MessageKey, string> = {
   'quote.cite': '{title}, {publisher}, {date}',
   'quote.citeNoPublisher': '{title}, {date}',
   'rule.evidence': '{count} übereinstimmende Textstellen aus: {sources}',
+  'rule.evidenceNewest': '{count} übereinstimmende Textstellen, die neuesten aus: {sources}',
   'pdf.footer': 'Seite {page} von {total}',
 
   // Bewertungen

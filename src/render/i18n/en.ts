@@ -36,6 +36,7 @@ export const en = {
   'quote.cite': '{title}, {publisher}, {date}',
   'quote.citeNoPublisher': '{title}, {date}',
   'rule.evidence': '{count} corroborating passages from: {sources}',
+  'rule.evidenceNewest': '{count} corroborating passages, the newest from: {sources}',
   'pdf.footer': 'Page {page} of {total}',
 
   // Ratings and confidence

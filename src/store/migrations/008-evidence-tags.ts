@@ -1,0 +1,47 @@
+import type { Migration } from './migration.js';
+
+/**
+ * Evidence tags: one narrow row per passage, country it is about and criterion tagged for that
+ * country, with the score and the document's date range, publisher and whether it is official (read from the document, as the assessment always did). The
+ * assessment aggregates these (counts, corroboration, newest passages) with an index range scan
+ * per country and criterion instead of reading every evidence passage's wide row (text, tsvector).
+ * A statement trigger fills them from each INSERT into passages, so every writer (ingest, the
+ * queue's workers, uploads) keeps them without code of its own; deleting a passage deletes them.
+ * Passages are never updated in place; a migration that rewrites their tags must rebuild these.
+ */
+const migration: Migration = {
+  id: 8,
+  name: 'evidence tags per passage, country and criterion for assessments aggregated in SQL',
+  sql: `
+CREATE TABLE evidence_tags (
+  country   text NOT NULL,
+  criterion smallint NOT NULL,
+  score     float8 NOT NULL,
+  date_from date,
+  date_to   date,
+  doc_id    text NOT NULL,
+  idx       int NOT NULL,
+  publisher text,
+  official  boolean NOT NULL,
+  FOREIGN KEY (doc_id, idx) REFERENCES passages (doc_id, idx) ON DELETE CASCADE
+);
+
+-- a tag without "about" was stored before migration 7 and counts for every state the passage is about
+CREATE FUNCTION evidence_tags_of_new_passages() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO evidence_tags (country, criterion, score, date_from, date_to, doc_id, idx, publisher, official) SELECT c.country, (t->>'criterion')::smallint, (t->>'score')::float8, d.date_from, d.date_to, n.doc_id, n.idx, d.publisher, coalesce(d.source_type = 'official', false) FROM new_passages n JOIN documents d ON d.id = n.doc_id CROSS JOIN LATERAL unnest(n.about) AS c(country) CROSS JOIN LATERAL jsonb_array_elements(n.criteria) AS t WHERE n.criteria <> '[]'::jsonb AND (NOT t ? 'about' OR t->'about' ? c.country); RETURN NULL; END $$;
+
+CREATE TRIGGER passages_evidence_tags AFTER INSERT ON passages REFERENCING NEW TABLE AS new_passages
+  FOR EACH STATEMENT EXECUTE FUNCTION evidence_tags_of_new_passages();
+
+INSERT INTO evidence_tags (country, criterion, score, date_from, date_to, doc_id, idx, publisher, official)
+SELECT c.country, (t->>'criterion')::smallint, (t->>'score')::float8, d.date_from, d.date_to, p.doc_id, p.idx, d.publisher,
+  coalesce(d.source_type = 'official', false)
+FROM passages p JOIN documents d ON d.id = p.doc_id
+CROSS JOIN LATERAL unnest(p.about) AS c(country)
+CROSS JOIN LATERAL jsonb_array_elements(p.criteria) AS t
+WHERE p.criteria <> '[]'::jsonb AND (NOT t ? 'about' OR t->'about' ? c.country);
+
+CREATE INDEX evidence_tags_country ON evidence_tags (country, criterion, date_to DESC NULLS LAST, score DESC, idx);
+ANALYZE evidence_tags;
+`,
+};
+export default migration;
