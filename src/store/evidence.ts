@@ -83,24 +83,33 @@ export interface EvidenceSummaryQuery {
  * The evidence summary in the database, from `evidence_tags` (migration 8): per filter the count,
  * sources and newest references of matching passages; per criterion the newest listed passages
  * and their total. What is sent back is bounded by the filters and the listing limit, and what is
- * read by the country's tag rows in the windows, not by the passages' text. Windows compare ISO
- * day texts as the engine does (a window may start on "2024-02-29" of a year without one). A
+ * read by the country's tag rows in the windows (an index range), not by the passages' text. A
  * document's date text orders as (date_from DESC, date_to ASC) — "2024-12-31" before "2024-12"
  * before "2024" — so that pair stands in for it.
  */
+/**
+ * The first real day on or after an ISO day text: the engine's windows compare day texts, and
+ * one may start on "2023-02-29" (a leap day a year back), which as a date is "2023-03-01".
+ */
+export function dayOnOrAfter(day: string): string {
+  if (!Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day)) return day;
+  const [y, m] = day.split('-').map(Number);
+  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
 export async function evidenceSummaries(db: Queryable, q: EvidenceSummaryQuery): Promise<{ matches: EvidenceMatchRow[]; listed: EvidenceListRow[] }> {
   const only = q.countries ? 'AND e.country = ANY($2::text[])' : '';
   const at = (n: number) => `$${q.countries ? n : n - 1}`;
   const params = (...rest: unknown[]) => (q.countries ? [q.asOf, q.countries, ...rest] : [q.asOf, ...rest]);
   const matches = await db.query<EvidenceMatchRow>(
     `WITH f AS (
-       SELECT * FROM jsonb_to_recordset(${at(3)}::jsonb) AS f(key text, criterion int, "minScore" float8, "fromDay" text, "cuesAny" text[])
+       SELECT * FROM jsonb_to_recordset(${at(3)}::jsonb) AS f(key text, criterion int, "minScore" float8, "fromDay" date, "cuesAny" text[])
      ), m AS (
        SELECT f.key, e.country, e.doc_id, e.idx, e.publisher, e.official,
          e.publisher IS NULL OR e.publisher ~ '^\\s*$' AS unnamed,
          row_number() OVER (PARTITION BY f.key, e.country ORDER BY e.date_from DESC, e.date_to, e.doc_id, e.idx) AS rn
        FROM evidence_tags e
-       JOIN f ON f.criterion = e.criterion AND e.score >= f."minScore" AND e.date_from <= $1::date AND e.date_to::text >= f."fromDay"
+       JOIN f ON f.criterion = e.criterion AND e.score >= f."minScore" AND e.date_from <= $1::date AND e.date_to >= f."fromDay"
        WHERE true ${only}
          AND (f."cuesAny" IS NULL OR EXISTS (
            SELECT 1 FROM passages p, jsonb_array_elements(p.criteria) AS t, jsonb_array_elements_text(t->'cues') AS cue, unnest(f."cuesAny") AS x
@@ -112,7 +121,7 @@ export async function evidenceSummaries(db: Queryable, q: EvidenceSummaryQuery):
        jsonb_agg(jsonb_build_object('docId', doc_id, 'passageIdx', idx, 'publisher', publisher, 'official', official) ORDER BY rn)
          FILTER (WHERE rn <= ${at(4)}::int) AS refs
      FROM m GROUP BY key, country`,
-    params(JSON.stringify(q.filters), q.refsPerFilter),
+    params(JSON.stringify(q.filters.map((f) => ({ ...f, fromDay: dayOnOrAfter(f.fromDay) }))), q.refsPerFilter),
   );
   const listed = await db.query<EvidenceListRow>(
     `SELECT l.country, l.criterion, l.total::int AS total, l.doc_id AS "docId", l.idx AS "passageIdx", d.title AS "docTitle", d.publisher,
@@ -124,14 +133,14 @@ export async function evidenceSummaries(db: Queryable, q: EvidenceSummaryQuery):
          row_number() OVER (w ORDER BY e.date_to DESC NULLS LAST, e.score DESC, e.idx, e.date_from DESC NULLS LAST, e.date_to, e.doc_id) AS rn
        FROM evidence_tags e
        WHERE e.score >= ${at(3)}::float8 ${only}
-         AND (e.date_from IS NULL OR (e.date_from <= $1::date AND e.date_to::text >= ${at(4)}))
+         AND (e.date_to IS NULL OR (e.date_to >= ${at(4)}::date AND e.date_from <= $1::date))
        WINDOW w AS (PARTITION BY e.country, e.criterion)
      ) l
      JOIN passages p ON p.doc_id = l.doc_id AND p.idx = l.idx
      JOIN documents d ON d.id = l.doc_id
      WHERE l.rn <= ${at(5)}::int
      ORDER BY l.country, l.criterion, l.rn`,
-    params(q.list.minScore, q.list.fromDay, q.list.max, q.snippetChars ?? 300),
+    params(q.list.minScore, dayOnOrAfter(q.list.fromDay), q.list.max, q.snippetChars ?? 300),
   );
   return { matches: matches.rows, listed: listed.rows };
 }

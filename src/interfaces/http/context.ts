@@ -1,5 +1,6 @@
 /** What every route shares: server options, the opened app, a loader cache, and request variables. */
 import type { App } from '../../app.js';
+import type { AssessmentKeeper } from '../../services/current-assessments.js';
 import type { Lang, Translate } from '../web/i18n/index.js';
 
 export interface ServerOptions {
@@ -25,6 +26,8 @@ export interface Deps {
   app: App;
   opts: Required<Pick<ServerOptions, 'maxUploadBytes'>> & ServerOptions;
   cache: LoaderCache;
+  /** Stored assessments for the pages, recomputed in the background when stale. */
+  keeper: AssessmentKeeper;
   now(): Date;
 }
 
@@ -51,10 +54,20 @@ export class LoaderCache {
   private versionAt = 0;
   private version: Promise<string> = Promise.resolve('');
   constructor(
-    private readonly opts: { enabled?: boolean; maxEntries?: number; externalVersion?: () => Promise<string>; checkMs?: number } = {},
+    private readonly opts: {
+      enabled?: boolean; maxEntries?: number; externalVersion?: () => Promise<string>; checkMs?: number;
+      /** After a write through this server (not after `refreshed`): what the write made stale can be recomputed. */
+      onInvalidate?: () => void;
+    } = {},
   ) {}
 
   invalidate(): void {
+    this.refreshed();
+    this.opts.onInvalidate?.();
+  }
+
+  /** Drops every entry: the assessments they were built from were recomputed. */
+  refreshed(): void {
     this.generation++;
     this.entries.clear();
     this.versionAt = 0;

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
 import type { Rating } from '../../core/types.js';
 import { countryName } from '../../core/countries/resolve.js';
-import { assessCountries, listOverrides, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import { listOverrides, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
 import { listDocuments } from '../../store/documents.js';
 import { getIndicatorValues } from '../../store/indicators.js';
 import { indicatorInfo } from '../../data/catalogue.js';
@@ -28,7 +28,7 @@ export const CHART_INDICATORS = [
 const names = (code: string) => ({ de: countryName(code, 'de'), en: countryName(code, 'en') });
 
 export async function loadOverview(deps: Deps): Promise<OverviewData> {
-  const results = await assessCountries(deps.app.db, null, { store: false, now: deps.now() });
+  const results = await deps.keeper.all();
   const count = (rs: Rating[], r: Rating) => rs.filter((x) => x === r).length;
   const countries = results.map(({ assessment: a }) => {
     const ratings = a.criteria.map((c) => c.effectiveRating);
@@ -69,8 +69,8 @@ function countryKey(text: string): string {
 export async function loadCountry(deps: Deps, codeText: string): Promise<CountryData> {
   const code = canonicalCode(codeText);
   const db = deps.app.db;
-  const [[stored], docs, values, overrides] = await Promise.all([
-    assessCountries(db, [code], { store: false, now: deps.now() }),
+  const [stored, docs, values, overrides] = await Promise.all([
+    deps.keeper.get(code),
     listDocuments(db, { country: code, limit: 20 }),
     getIndicatorValues(db, { entity: code, indicatorIds: CHART_INDICATORS, partnerKey: '' }),
     listOverrides(db, code),
@@ -119,6 +119,8 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
     name: names(code),
     asOf: a.asOf,
     methodology: a.methodology,
+    computedAt: stored.computedAt,
+    stale: stored.stale,
     criteria: a.criteria,
     reasons,
     evidence,
@@ -177,6 +179,7 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
     const code = canonicalCode(c.req.param('code') ?? '');
     const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
     const r = await setOverride(deps.app.db, { country: code, criterion: s(body.criterion), rating: s(body.rating), reason: s(body.reason), by: s(body.by), now: deps.now() });
+    await deps.keeper.settle([code]);
     deps.cache.invalidate();
     return { code, ...r };
   };
@@ -205,7 +208,7 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
     const code = canonicalCode(c.req.param('code') ?? '');
     const lang = c.req.query('lang') ?? c.get('lang');
     const format = c.req.query('format') ?? 'html';
-    const b = await buildBrief(deps.app.db, code, { lang: checkLang(lang), format: checkFormat(format), now: deps.now() });
+    const b = await buildBrief(deps.app.db, code, { lang: checkLang(lang), format: checkFormat(format), now: deps.now(), assessment: await deps.keeper.get(code) });
     const name = `armsbrief-${b.country}-${b.lang}-${b.asOf}`;
     const headers: Record<string, string> = {
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",

@@ -23,6 +23,7 @@ import { registerData } from './data.js';
 import { registerCompare } from './compare.js';
 import { openApiDocument } from './openapi.js';
 import { dataVersion } from '../../store/data-version.js';
+import { AssessmentKeeper } from '../../services/current-assessments.js';
 
 export type { ServerOptions };
 
@@ -52,15 +53,24 @@ export interface HttpServer {
 }
 
 export function createServer(app: App, options: ServerOptions = {}): HttpServer {
+  const now = options.now ?? (() => new Date());
+  const cache = new LoaderCache({
+    enabled: options.cacheLoaders !== false,
+    externalVersion: app.db.kind === 'server' ? () => dataVersion(app.db) : undefined,
+    checkMs: options.versionCheckMs,
+    onInvalidate: () => keeper.schedule(),
+  });
+  const keeper = new AssessmentKeeper(app.db, {
+    now,
+    onRefreshed: () => cache.refreshed(),
+    onError: (err) => process.stderr.write(`armsbrief serve: keeping assessments current failed: ${errorMessage(err)}\n`),
+  });
   const deps: Deps = {
     app,
     opts: { ...options, maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES },
-    cache: new LoaderCache({
-      enabled: options.cacheLoaders !== false,
-      externalVersion: app.db.kind === 'server' ? () => dataVersion(app.db) : undefined,
-      checkMs: options.versionCheckMs,
-    }),
-    now: options.now ?? (() => new Date()),
+    cache,
+    keeper,
+    now,
   };
   const sessions = new Sessions();
   // /api/….csv is the same route as /api/… with ?format=csv.

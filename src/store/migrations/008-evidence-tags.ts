@@ -8,6 +8,9 @@ import type { Migration } from './migration.js';
  * A statement trigger fills them from each INSERT into passages, so every writer (ingest, the
  * queue's workers, uploads) keeps them without code of its own; deleting a passage deletes them.
  * Passages are never updated in place; a migration that rewrites their tags must rebuild these.
+ * `evidence_changes` says when a country's evidence last changed, so a stored assessment goes
+ * stale only for the countries an ingest concerns (store/assessment-states.ts). The same way,
+ * `named_countries` holds every state a document names.
  */
 const migration: Migration = {
   id: 8,
@@ -26,8 +29,13 @@ CREATE TABLE evidence_tags (
   FOREIGN KEY (doc_id, idx) REFERENCES passages (doc_id, idx) ON DELETE CASCADE
 );
 
+CREATE TABLE evidence_changes (
+  country    text PRIMARY KEY,
+  changed_at timestamptz NOT NULL
+);
+
 -- a tag without "about" was stored before migration 7 and counts for every state the passage is about
-CREATE FUNCTION evidence_tags_of_new_passages() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO evidence_tags (country, criterion, score, date_from, date_to, doc_id, idx, publisher, official) SELECT c.country, (t->>'criterion')::smallint, (t->>'score')::float8, d.date_from, d.date_to, n.doc_id, n.idx, d.publisher, coalesce(d.source_type = 'official', false) FROM new_passages n JOIN documents d ON d.id = n.doc_id CROSS JOIN LATERAL unnest(n.about) AS c(country) CROSS JOIN LATERAL jsonb_array_elements(n.criteria) AS t WHERE n.criteria <> '[]'::jsonb AND (NOT t ? 'about' OR t->'about' ? c.country); RETURN NULL; END $$;
+CREATE FUNCTION evidence_tags_of_new_passages() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN WITH tags AS (INSERT INTO evidence_tags (country, criterion, score, date_from, date_to, doc_id, idx, publisher, official) SELECT c.country, (t->>'criterion')::smallint, (t->>'score')::float8, d.date_from, d.date_to, n.doc_id, n.idx, d.publisher, coalesce(d.source_type = 'official', false) FROM new_passages n JOIN documents d ON d.id = n.doc_id CROSS JOIN LATERAL unnest(n.about) AS c(country) CROSS JOIN LATERAL jsonb_array_elements(n.criteria) AS t WHERE n.criteria <> '[]'::jsonb AND (NOT t ? 'about' OR t->'about' ? c.country) RETURNING country) INSERT INTO evidence_changes (country, changed_at) SELECT country, clock_timestamp() FROM (SELECT DISTINCT country FROM tags) x ON CONFLICT (country) DO UPDATE SET changed_at = excluded.changed_at; RETURN NULL; END $$;
 
 CREATE TRIGGER passages_evidence_tags AFTER INSERT ON passages REFERENCING NEW TABLE AS new_passages
   FOR EACH STATEMENT EXECUTE FUNCTION evidence_tags_of_new_passages();
@@ -40,8 +48,21 @@ CROSS JOIN LATERAL unnest(p.about) AS c(country)
 CROSS JOIN LATERAL jsonb_array_elements(p.criteria) AS t
 WHERE p.criteria <> '[]'::jsonb AND (NOT t ? 'about' OR t->'about' ? c.country);
 
+INSERT INTO evidence_changes (country, changed_at)
+SELECT e.country, max(d.ingested_at) FROM evidence_tags e JOIN documents d ON d.id = e.doc_id GROUP BY e.country;
+
 CREATE INDEX evidence_tags_country ON evidence_tags (country, criterion, date_to DESC NULLS LAST, score DESC, idx);
 ANALYZE evidence_tags;
+
+-- The states documents name, kept by a trigger like the tags: "every country with data" no longer scans every document.
+CREATE TABLE named_countries (country text PRIMARY KEY);
+
+CREATE FUNCTION named_countries_of_new_documents() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO named_countries (country) SELECT DISTINCT unnest(countries) FROM new_documents ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+
+CREATE TRIGGER documents_named_countries AFTER INSERT ON documents REFERENCING NEW TABLE AS new_documents
+  FOR EACH STATEMENT EXECUTE FUNCTION named_countries_of_new_documents();
+
+INSERT INTO named_countries (country) SELECT DISTINCT unnest(countries) FROM documents;
 `,
 };
 export default migration;
