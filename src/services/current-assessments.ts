@@ -20,12 +20,12 @@ export interface ReadOptions {
   asOf?: string;
   methodology?: Methodology;
   methodologyFile?: string | null;
+  /** The clock that gives today's as-of day. Stored assessments always carry the real time they were computed: staleness compares it with real change times. */
   now?: Date;
 }
 
-function resolved(opts: ReadOptions): { asOf: string; methodology: Methodology; now: Date } {
-  const now = opts.now ?? new Date();
-  return { now, asOf: checkAsOf(opts.asOf ?? todayUtc(now)), methodology: opts.methodology ?? loadMethodology(opts.methodologyFile) };
+function resolved(opts: ReadOptions): { asOf: string; methodology: Methodology } {
+  return { asOf: checkAsOf(opts.asOf ?? todayUtc(opts.now ?? new Date())), methodology: opts.methodology ?? loadMethodology(opts.methodologyFile) };
 }
 
 const statesOf = (db: Db, countries: string[] | null, asOf: string, m: Methodology) =>
@@ -74,18 +74,18 @@ export interface RefreshReport {
  */
 export async function refreshAssessments(db: Db, opts: RefreshOptions = {}): Promise<RefreshReport> {
   const t0 = performance.now();
-  const { asOf, methodology, now } = resolved(opts);
+  const { asOf, methodology } = resolved(opts);
   const targets = opts.countries ?? (await staleCountries(db, { asOf, methodology }));
   const done: string[] = [];
   if (targets.length === 0) return { asOf, countries: done, durationMs: performance.now() - t0 };
   const all = opts.countries ? null : await countriesWithData(db);
   if (!opts.chunk && all && targets.length * 2 > all.length) {
-    const results = await assessCountries(db, null, { asOf, methodology, now });
+    const results = await assessCountries(db, null, { asOf, methodology });
     done.push(...results.map((r) => r.assessment.country));
   } else {
     const size = opts.chunk ?? 25;
     for (let i = 0; i < targets.length; i += size) {
-      const results = await assessCountries(db, targets.slice(i, i + size), { asOf, methodology, now: opts.now ?? new Date() });
+      const results = await assessCountries(db, targets.slice(i, i + size), { asOf, methodology });
       done.push(...results.map((r) => r.assessment.country));
       if (i + size >= targets.length || opts.stopped?.()) break;
       await opts.pause?.();
@@ -180,7 +180,7 @@ export class AssessmentKeeper {
     }
     let pending = this.computing.get(country);
     if (!pending) {
-      pending = assessCountries(this.db, [country], this.read()).then(([fresh]) => ({ ...fresh, stale: false }));
+      pending = assessCountries(this.db, [country], resolved(this.read())).then(([fresh]) => ({ ...fresh, stale: false }));
       this.computing.set(country, pending);
       pending.finally(() => this.computing.delete(country)).catch(() => undefined);
     }
@@ -194,7 +194,7 @@ export class AssessmentKeeper {
     let stored = await readStoredAssessments(this.db, null, read);
     const missing = targets.filter((c) => !stored.has(c));
     if (missing.length) {
-      this.allComputing ??= assessCountries(this.db, missing, read)
+      this.allComputing ??= assessCountries(this.db, missing, resolved(read))
         .then(() => undefined)
         .finally(() => {
           this.allComputing = null;
