@@ -144,3 +144,12 @@ export async function evidenceSummaries(db: Queryable, q: EvidenceSummaryQuery):
   );
   return { matches: matches.rows, listed: listed.rows };
 }
+
+/** Countries by how many evidence tags they have, most first (benchmarks pick the most-reported). */
+export async function evidenceCountsByCountry(db: Queryable, limit: number): Promise<Array<{ country: string; tags: number }>> {
+  const r = await db.query<{ country: string; tags: number }>(
+    'SELECT country, count(*)::int AS tags FROM evidence_tags GROUP BY country ORDER BY count(*) DESC, country LIMIT $1',
+    [limit],
+  );
+  return r.rows;
+}

@@ -16,6 +16,11 @@ export interface ServerOptions {
   versionCheckMs?: number;
   /** Reuse loader results until the store changes (default true; false measures the uncached path). */
   cacheLoaders?: boolean;
+  /**
+   * Compute each country's assessment when a page needs it, from every evidence row ('rows') or in
+   * SQL ('sql'), instead of reading the stored one: the earlier path, which benchmarks compare with.
+   */
+  assessOnRequest?: 'rows' | 'sql';
   /** External rating tables the /compare page may read, by name → file (set by the operator; `bicc-2013` is built in). */
   externalTables?: Record<string, string>;
 }

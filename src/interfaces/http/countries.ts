@@ -3,7 +3,8 @@ import type { Context, Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
 import type { Rating } from '../../core/types.js';
 import { countryName } from '../../core/countries/resolve.js';
-import { listOverrides, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import { assessCountries, listOverrides, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import type { CurrentAssessment } from '../../services/current-assessments.js';
 import { listDocuments } from '../../store/documents.js';
 import { getIndicatorValues } from '../../store/indicators.js';
 import { indicatorInfo } from '../../data/catalogue.js';
@@ -27,8 +28,15 @@ export const CHART_INDICATORS = [
 
 const names = (code: string) => ({ de: countryName(code, 'de'), en: countryName(code, 'en') });
 
+/** The assessments pages show: stored ones (see ServerOptions.assessOnRequest for the earlier path). */
+async function pageAssessments(deps: Deps, countries: string[] | null): Promise<CurrentAssessment[]> {
+  const path = deps.opts.assessOnRequest;
+  if (path) return (await assessCountries(deps.app.db, countries, { store: false, now: deps.now(), evidencePath: path })).map((a) => ({ ...a, stale: false }));
+  return countries ? Promise.all(countries.map((c) => deps.keeper.get(c))) : deps.keeper.all();
+}
+
 export async function loadOverview(deps: Deps): Promise<OverviewData> {
-  const results = await deps.keeper.all();
+  const results = await pageAssessments(deps, null);
   const count = (rs: Rating[], r: Rating) => rs.filter((x) => x === r).length;
   const countries = results.map(({ assessment: a }) => {
     const ratings = a.criteria.map((c) => c.effectiveRating);
@@ -70,7 +78,7 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
   const code = canonicalCode(codeText);
   const db = deps.app.db;
   const [stored, docs, values, overrides] = await Promise.all([
-    deps.keeper.get(code),
+    pageAssessments(deps, [code]).then(([a]) => a),
     listDocuments(db, { country: code, limit: 20 }),
     getIndicatorValues(db, { entity: code, indicatorIds: CHART_INDICATORS, partnerKey: '' }),
     listOverrides(db, code),
