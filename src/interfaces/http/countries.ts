@@ -3,7 +3,9 @@ import type { Context, Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
 import type { Rating } from '../../core/types.js';
 import { countryName } from '../../core/countries/resolve.js';
-import { assessCountries, listOverrides, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import { assessCountries, listOverrides, loadMethodology, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import { countryPageInputs } from '../../store/page-cache.js';
+import { packageVersion } from '../../core/package-files.js';
 import type { CurrentAssessment } from '../../services/current-assessments.js';
 import { listDocuments } from '../../store/documents.js';
 import { getIndicatorValues } from '../../store/indicators.js';
@@ -157,6 +159,14 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
   definePage<CountryData>(router, deps, {
     path: '/countries/:code',
     cacheKey: (req) => `${countryKey(req.param('code'))}|${todayUtc(deps.now())}`,
+    persist: {
+      key: (req) => `country|${countryKey(req.param('code'))}`,
+      version: async (d, req) => {
+        const code = canonicalCode(req.param('code'));
+        const m = loadMethodology();
+        return `${packageVersion()}|${todayUtc(d.now())}|${m.id}@${m.version}|${await countryPageInputs(d.app.db, code)}`;
+      },
+    },
     load: (d, req) => loadCountry(d, req.param('code')),
     title: (d, v) => d.name[v.lang],
     render: renderCountry,

@@ -52,6 +52,26 @@ export interface HttpServer {
   deps: Deps;
 }
 
+/**
+ * Warms a starting server in the background: first the stored assessments (missing or stale ones
+ * computed), then every country page, most-reported first, one at a time so requests interleave.
+ * Pages are kept in the store, so the next start finds them built. Resolves with the pages warmed.
+ */
+export async function warmServer(server: HttpServer): Promise<number> {
+  const { keeper } = server.deps;
+  keeper.schedule();
+  await keeper.idle();
+  let n = 0;
+  for (const code of await keeper.countries()) {
+    if (keeper.stopped) break;
+    if (!/^[A-Z]{2}$/.test(code)) continue;
+    await server.hono.request(`/api/countries/${code}`);
+    n++;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return n;
+}
+
 export function createServer(app: App, options: ServerOptions = {}): HttpServer {
   const now = options.now ?? (() => new Date());
   const cache = new LoaderCache({

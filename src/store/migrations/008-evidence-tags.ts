@@ -10,7 +10,9 @@ import type { Migration } from './migration.js';
  * Passages are never updated in place; a migration that rewrites their tags must rebuild these.
  * `evidence_changes` says when a country's evidence last changed, so a stored assessment goes
  * stale only for the countries an ingest concerns (store/assessment-states.ts). The same way,
- * `named_countries` holds every state a document names.
+ * `named_countries` holds every state a document names and `country_documents` each state's
+ * documents by date (a country page lists the newest and counts them all); `page_cache` keeps
+ * built pages across restarts of the web server.
  */
 const migration: Migration = {
   id: 8,
@@ -54,15 +56,36 @@ SELECT e.country, max(d.ingested_at) FROM evidence_tags e JOIN documents d ON d.
 CREATE INDEX evidence_tags_country ON evidence_tags (country, criterion, date_to DESC NULLS LAST, score DESC, idx);
 ANALYZE evidence_tags;
 
--- The states documents name, kept by a trigger like the tags: "every country with data" no longer scans every document.
+-- The states documents name, and per state its documents by date, kept by a trigger like the tags:
+-- "every country with data" and a country's newest documents no longer read every document row.
 CREATE TABLE named_countries (country text PRIMARY KEY);
 
-CREATE FUNCTION named_countries_of_new_documents() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO named_countries (country) SELECT DISTINCT unnest(countries) FROM new_documents ON CONFLICT DO NOTHING; RETURN NULL; END $$;
+CREATE TABLE country_documents (
+  country     text NOT NULL,
+  doc_id      text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  date_from   date,
+  ingested_at timestamptz NOT NULL,
+  PRIMARY KEY (country, doc_id)
+);
 
-CREATE TRIGGER documents_named_countries AFTER INSERT ON documents REFERENCING NEW TABLE AS new_documents
-  FOR EACH STATEMENT EXECUTE FUNCTION named_countries_of_new_documents();
+CREATE FUNCTION country_documents_of_new_documents() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO country_documents (country, doc_id, date_from, ingested_at) SELECT DISTINCT c.country, n.id, n.date_from, n.ingested_at FROM new_documents n CROSS JOIN LATERAL unnest(n.countries) AS c(country); INSERT INTO named_countries (country) SELECT DISTINCT unnest(countries) FROM new_documents ON CONFLICT DO NOTHING; RETURN NULL; END $$;
 
-INSERT INTO named_countries (country) SELECT DISTINCT unnest(countries) FROM documents;
+CREATE TRIGGER documents_country_documents AFTER INSERT ON documents REFERENCING NEW TABLE AS new_documents
+  FOR EACH STATEMENT EXECUTE FUNCTION country_documents_of_new_documents();
+
+INSERT INTO country_documents (country, doc_id, date_from, ingested_at)
+SELECT DISTINCT c.country, d.id, d.date_from, d.ingested_at FROM documents d CROSS JOIN LATERAL unnest(d.countries) AS c(country);
+INSERT INTO named_countries (country) SELECT DISTINCT country FROM country_documents;
+CREATE INDEX country_documents_newest ON country_documents (country, date_from DESC NULLS LAST, ingested_at DESC, doc_id);
+ANALYZE country_documents;
+
+-- Pages kept across restarts of the web server, with the version of the inputs they were built from (store/page-cache.ts).
+CREATE TABLE page_cache (
+  key       text PRIMARY KEY,
+  version   text NOT NULL,
+  body      text NOT NULL,
+  stored_at timestamptz NOT NULL DEFAULT now()
+);
 `,
 };
 export default migration;
