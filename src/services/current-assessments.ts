@@ -7,14 +7,23 @@
  */
 import type { Db } from '../store/db.js';
 import { countriesWithData } from '../store/assessments.js';
-import { assessmentStates, storedResults, type AssessmentState } from '../store/assessment-states.js';
+import { assessmentStates, storedResults, storedSummaries, type AssessmentState } from '../store/assessment-states.js';
 import { evidenceCountsByCountry } from '../store/evidence.js';
-import type { CountryAssessment, Methodology } from '../assess/types.js';
+import type { CountryAssessment, CriterionResult, Methodology } from '../assess/types.js';
 import { assessCountries, checkAsOf, loadMethodology, todayUtc, type StoredAssessment } from './assess-country.js';
 
 export interface CurrentAssessment extends StoredAssessment {
   /** Computed before a change to what it reads (or for an earlier day): being recomputed. */
   stale: boolean;
+}
+
+/** What an overview shows of an assessment. */
+export interface AssessmentSummary extends Pick<CountryAssessment, 'country' | 'asOf' | 'methodology'> {
+  criteria: Array<Pick<CriterionResult, 'criterion' | 'effectiveRating' | 'reviewSuggested' | 'override'>>;
+}
+
+export interface CurrentSummary extends Omit<CurrentAssessment, 'assessment'> {
+  assessment: AssessmentSummary;
 }
 
 export interface ReadOptions {
@@ -41,6 +50,19 @@ export async function readStoredAssessments(db: Db, countries: string[] | null, 
   for (const s of states.values()) {
     const result = results.get(s.id);
     if (result) out.set(s.country, { id: s.id, computedAt: s.computedAt, assessment: result as CountryAssessment, stale: !s.current });
+  }
+  return out;
+}
+
+/** Like readStoredAssessments, only what an overview shows of each. */
+export async function readStoredSummaries(db: Db, countries: string[] | null, opts: ReadOptions = {}): Promise<Map<string, CurrentSummary>> {
+  const { asOf, methodology } = resolved(opts);
+  const states = await statesOf(db, countries, asOf, methodology);
+  const results = await storedSummaries(db, [...states.values()].map((s) => s.id));
+  const out = new Map<string, CurrentSummary>();
+  for (const s of states.values()) {
+    const summary = results.get(s.id);
+    if (summary) out.set(s.country, { id: s.id, computedAt: s.computedAt, assessment: summary as AssessmentSummary, stale: !s.current });
   }
   return out;
 }
@@ -199,11 +221,11 @@ export class AssessmentKeeper {
     return pending;
   }
 
-  /** Every country's assessment for today, stored ones as they are; those with none stored are computed now, together. */
-  async all(): Promise<CurrentAssessment[]> {
+  /** Every country's assessment for today as an overview shows it, stored ones as they are; those with none stored are computed now, together. */
+  async all(): Promise<CurrentSummary[]> {
     const read = this.read();
     const targets = await countriesWithData(this.db);
-    let stored = await readStoredAssessments(this.db, null, read);
+    let stored = await readStoredSummaries(this.db, null, read);
     const missing = targets.filter((c) => !stored.has(c));
     if (missing.length) {
       this.allComputing ??= assessCountries(this.db, missing, resolved(read))
@@ -212,7 +234,7 @@ export class AssessmentKeeper {
           this.allComputing = null;
         });
       await this.allComputing;
-      stored = await readStoredAssessments(this.db, null, read);
+      stored = await readStoredSummaries(this.db, null, read);
     }
     if ([...stored.values()].some((s) => s.stale)) this.schedule();
     return targets.flatMap((c) => stored.get(c) ?? []);

@@ -57,3 +57,22 @@ export async function storedResults(db: Queryable, ids: number[]): Promise<Map<n
   const r = await db.query<{ id: number; result: unknown }>('SELECT id::int AS id, result FROM assessments WHERE id = ANY($1::bigint[])', [ids]);
   return new Map(r.rows.map((x) => [Number(x.id), x.result]));
 }
+
+/**
+ * The part of stored results an overview shows (per criterion the effective rating, whether a
+ * review is suggested, the override), extracted in the database: the whole results of every
+ * country run to megabytes once documents are many.
+ */
+export async function storedSummaries(db: Queryable, ids: number[]): Promise<Map<number, unknown>> {
+  if (ids.length === 0) return new Map();
+  const r = await db.query<{ id: number; summary: unknown }>(
+    `SELECT id::int AS id, jsonb_build_object(
+       'country', result->'country', 'asOf', result->'asOf', 'methodology', result->'methodology',
+       'criteria', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('criterion', c->'criterion', 'effectiveRating', c->'effectiveRating',
+                      'reviewSuggested', c->'reviewSuggested', 'override', c->'override')) ORDER BY ord)
+                    FROM jsonb_array_elements(result->'criteria') WITH ORDINALITY AS x(c, ord))) AS summary
+     FROM assessments WHERE id = ANY($1::bigint[])`,
+    [ids],
+  );
+  return new Map(r.rows.map((x) => [Number(x.id), x.summary]));
+}

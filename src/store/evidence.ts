@@ -14,6 +14,10 @@ export interface EvidenceRow extends EvidenceFact {
   country: string;
 }
 
+/**
+ * Every evidence passage row: the earlier path of the assessment (its cost grows with how much a
+ * country is reported on), kept to prove `evidenceSummaries` gives the same and to measure against.
+ */
 export async function evidenceFor(
   db: Queryable,
   q: { asOf: string; countries?: string[] | null; snippetChars?: number },

@@ -6,7 +6,7 @@ import { countryName } from '../../core/countries/resolve.js';
 import { assessCountries, listOverrides, loadMethodology, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
 import { countryPageInputs } from '../../store/page-cache.js';
 import { packageVersion } from '../../core/package-files.js';
-import type { CurrentAssessment } from '../../services/current-assessments.js';
+import type { CurrentAssessment, CurrentSummary } from '../../services/current-assessments.js';
 import { listDocuments } from '../../store/documents.js';
 import { getIndicatorValues } from '../../store/indicators.js';
 import { indicatorInfo } from '../../data/catalogue.js';
@@ -30,15 +30,14 @@ export const CHART_INDICATORS = [
 
 const names = (code: string) => ({ de: countryName(code, 'de'), en: countryName(code, 'en') });
 
-/** The assessments pages show: stored ones (see ServerOptions.assessOnRequest for the earlier path). */
-async function pageAssessments(deps: Deps, countries: string[] | null): Promise<CurrentAssessment[]> {
-  const path = deps.opts.assessOnRequest;
-  if (path) return (await assessCountries(deps.app.db, countries, { store: false, now: deps.now(), evidencePath: path })).map((a) => ({ ...a, stale: false }));
-  return countries ? Promise.all(countries.map((c) => deps.keeper.get(c))) : deps.keeper.all();
+/** The assessments pages show: stored ones, or computed now (ServerOptions.assessOnRequest, the earlier path). */
+async function computedNow(deps: Deps, countries: string[] | null, path: 'rows' | 'sql'): Promise<CurrentAssessment[]> {
+  return (await assessCountries(deps.app.db, countries, { store: false, now: deps.now(), evidencePath: path })).map((a) => ({ ...a, stale: false }));
 }
 
 export async function loadOverview(deps: Deps): Promise<OverviewData> {
-  const results = await pageAssessments(deps, null);
+  const path = deps.opts.assessOnRequest;
+  const results: CurrentSummary[] = path ? await computedNow(deps, null, path) : await deps.keeper.all();
   const count = (rs: Rating[], r: Rating) => rs.filter((x) => x === r).length;
   const countries = results.map(({ assessment: a }) => {
     const ratings = a.criteria.map((c) => c.effectiveRating);
@@ -80,7 +79,7 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
   const code = canonicalCode(codeText);
   const db = deps.app.db;
   const [stored, docs, values, overrides] = await Promise.all([
-    pageAssessments(deps, [code]).then(([a]) => a),
+    deps.opts.assessOnRequest ? computedNow(deps, [code], deps.opts.assessOnRequest).then(([a]) => a) : deps.keeper.get(code),
     listDocuments(db, { country: code, limit: 20 }),
     getIndicatorValues(db, { entity: code, indicatorIds: CHART_INDICATORS, partnerKey: '' }),
     listOverrides(db, code),
