@@ -12,7 +12,7 @@ import { compareWithExternal, type Comparison } from '../assess/compare.js';
 import { diffAssessments, type AssessmentDiff } from '../assess/diff.js';
 import { isIsoDay, yearOf } from '../assess/dates.js';
 import { parseRating } from '../assess/labels.js';
-import { parseMethodology } from '../assess/methodology.js';
+import { CRITERIA, parseMethodology } from '../assess/methodology.js';
 import { deriveIndicators, derivationSources } from '../assess/derive.js';
 import type { AssessmentFacts, CountryAssessment, ExternalRating, IndicatorFact, Lang, Methodology, OverrideFact } from '../assess/types.js';
 import { countryName, resolveCountry } from '../core/countries/resolve.js';
@@ -150,7 +150,7 @@ async function evidenceByCountry(db: Queryable, countries: string[] | null, asOf
     asOf,
     countries,
     filters: spec.queries.map((q) => ({ key: q.key, criterion: q.criterion, minScore: q.minScore, fromDay: windowStart(asOf, q.withinYears), cuesAny: q.cuesAny })),
-    list: { minScore: spec.list.minScore, fromDay: windowStart(asOf, spec.list.withinYears), max: spec.list.max },
+    list: { minScore: spec.list.minScore, fromDay: windowStart(asOf, spec.list.withinYears), max: spec.list.max, criteria: [...CRITERIA] },
     refsPerFilter: MAX_EVIDENCE_REFS,
   });
   const matchesBy = groupBy(matches, (m) => m.country);

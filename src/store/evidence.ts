@@ -78,7 +78,8 @@ export interface EvidenceSummaryQuery {
   asOf: string;
   countries?: string[] | null;
   filters: EvidenceFilter[];
-  list: { minScore: number; fromDay: string; max: number };
+  /** The listing rule; `criteria`: the criteria listed. */
+  list: { minScore: number; fromDay: string; max: number; criteria: number[] };
   refsPerFilter: number;
   snippetChars?: number;
 }
@@ -102,9 +103,13 @@ export function dayOnOrAfter(day: string): string {
 }
 
 export async function evidenceSummaries(db: Queryable, q: EvidenceSummaryQuery): Promise<{ matches: EvidenceMatchRow[]; listed: EvidenceListRow[] }> {
-  const only = q.countries ? 'AND e.country = ANY($2::text[])' : '';
   const at = (n: number) => `$${q.countries ? n : n - 1}`;
   const params = (...rest: unknown[]) => (q.countries ? [q.asOf, q.countries, ...rest] : [q.asOf, ...rest]);
+  // For some countries one index range per country, criterion and window (a lateral join per filter
+  // or criterion); for all countries one pass over the table.
+  const tags = (outer: string, cond: string) =>
+    // OFFSET 0 keeps the planner from flattening the lateral subquery into one scan of all the countries' tags.
+    q.countries ? `${outer} CROSS JOIN LATERAL (SELECT e.* FROM evidence_tags e WHERE e.country = ANY($2::text[]) AND ${cond} OFFSET 0) e` : `${outer} JOIN evidence_tags e ON ${cond}`;
   const matches = await db.query<EvidenceMatchRow>(
     `WITH f AS (
        SELECT * FROM jsonb_to_recordset(${at(3)}::jsonb) AS f(key text, criterion int, "minScore" float8, "fromDay" date, "cuesAny" text[])
@@ -112,10 +117,8 @@ export async function evidenceSummaries(db: Queryable, q: EvidenceSummaryQuery):
        SELECT f.key, e.country, e.doc_id, e.idx, e.publisher, e.official,
          e.publisher IS NULL OR e.publisher ~ '^\\s*$' AS unnamed,
          row_number() OVER (PARTITION BY f.key, e.country ORDER BY e.date_from DESC, e.date_to, e.doc_id, e.idx) AS rn
-       FROM evidence_tags e
-       JOIN f ON f.criterion = e.criterion AND e.score >= f."minScore" AND e.date_from <= $1::date AND e.date_to >= f."fromDay"
-       WHERE true ${only}
-         AND (f."cuesAny" IS NULL OR EXISTS (
+       FROM ${tags('f', `e.criterion = f.criterion AND e.date_to >= f."fromDay" AND e.date_from <= $1::date AND e.score >= f."minScore"`)}
+       WHERE (f."cuesAny" IS NULL OR EXISTS (
            SELECT 1 FROM passages p, jsonb_array_elements(p.criteria) AS t, jsonb_array_elements_text(t->'cues') AS cue, unnest(f."cuesAny") AS x
            WHERE p.doc_id = e.doc_id AND p.idx = e.idx AND (t->>'criterion')::int = e.criterion AND strpos(lower(cue), x) > 0))
      )
@@ -135,16 +138,15 @@ export async function evidenceSummaries(db: Queryable, q: EvidenceSummaryQuery):
      FROM (
        SELECT e.country, e.criterion, e.doc_id, e.idx, count(*) OVER w AS total,
          row_number() OVER (w ORDER BY e.date_to DESC NULLS LAST, e.score DESC, e.idx, e.date_from DESC NULLS LAST, e.date_to, e.doc_id) AS rn
-       FROM evidence_tags e
-       WHERE e.score >= ${at(3)}::float8 ${only}
-         AND (e.date_to IS NULL OR (e.date_to >= ${at(4)}::date AND e.date_from <= $1::date))
+       FROM ${tags(`unnest(${at(7)}::int[]) AS k(criterion)`, `e.criterion = k.criterion AND e.score >= ${at(3)}::float8
+         AND (e.date_to IS NULL OR (e.date_to >= ${at(4)}::date AND e.date_from <= $1::date))`)}
        WINDOW w AS (PARTITION BY e.country, e.criterion)
      ) l
      JOIN passages p ON p.doc_id = l.doc_id AND p.idx = l.idx
      JOIN documents d ON d.id = l.doc_id
      WHERE l.rn <= ${at(5)}::int
      ORDER BY l.country, l.criterion, l.rn`,
-    params(q.list.minScore, dayOnOrAfter(q.list.fromDay), q.list.max, q.snippetChars ?? 300),
+    params(q.list.minScore, dayOnOrAfter(q.list.fromDay), q.list.max, q.snippetChars ?? 300, q.list.criteria),
   );
   return { matches: matches.rows, listed: listed.rows };
 }
