@@ -10,6 +10,12 @@ export async function cachedPage(db: Queryable, key: string): Promise<{ version:
   return r.rows[0] ?? null;
 }
 
+/** The version a kept page was built from (null: none kept). */
+export async function keptPageVersion(db: Queryable, key: string): Promise<string | null> {
+  const r = await db.query<{ version: string }>('SELECT version FROM page_cache WHERE key = $1', [key]);
+  return r.rows[0]?.version ?? null;
+}
+
 export async function storePage(db: Queryable, key: string, version: string, body: string): Promise<void> {
   await db.query(
     `INSERT INTO page_cache (key, version, body) VALUES ($1, $2, $3)

@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { Rating } from '../../core/types.js';
 import { countryName } from '../../core/countries/resolve.js';
 import { assessCountries, listOverrides, loadMethodology, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
-import { countryPageInputs } from '../../store/page-cache.js';
+import { countryPageInputs, keptPageVersion } from '../../store/page-cache.js';
 import { packageVersion } from '../../core/package-files.js';
 import type { CurrentAssessment, CurrentSummary } from '../../services/current-assessments.js';
 import { listDocuments } from '../../store/documents.js';
@@ -73,6 +73,20 @@ function countryKey(text: string): string {
   } catch {
     return `?${text}`;
   }
+}
+
+const countryPageKey = (codeText: string) => `country|${countryKey(codeText)}`;
+
+/** What a kept country page must have been built from to be answered: armsbrief, the day, the methodology, the country's inputs. */
+async function countryPageVersion(deps: Deps, code: string): Promise<string> {
+  const m = loadMethodology();
+  return `${packageVersion()}|${todayUtc(deps.now())}|${m.id}@${m.version}|${await countryPageInputs(deps.app.db, code)}`;
+}
+
+/** Whether the store keeps the country's page as its inputs are now (warming then has nothing to build). */
+export async function countryPageKept(deps: Deps, code: string): Promise<boolean> {
+  const [kept, version] = await Promise.all([keptPageVersion(deps.app.db, countryPageKey(code)), countryPageVersion(deps, code)]);
+  return kept === version;
 }
 
 export async function loadCountry(deps: Deps, codeText: string): Promise<CountryData> {
@@ -158,14 +172,7 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
   definePage<CountryData>(router, deps, {
     path: '/countries/:code',
     cacheKey: (req) => `${countryKey(req.param('code'))}|${todayUtc(deps.now())}`,
-    persist: {
-      key: (req) => `country|${countryKey(req.param('code'))}`,
-      version: async (d, req) => {
-        const code = canonicalCode(req.param('code'));
-        const m = loadMethodology();
-        return `${packageVersion()}|${todayUtc(d.now())}|${m.id}@${m.version}|${await countryPageInputs(d.app.db, code)}`;
-      },
-    },
+    persist: { key: (req) => countryPageKey(req.param('code')), version: (d, req) => countryPageVersion(d, canonicalCode(req.param('code'))) },
     load: (d, req) => loadCountry(d, req.param('code')),
     title: (d, v) => d.name[v.lang],
     render: renderCountry,

@@ -17,7 +17,7 @@ import { authMiddleware, Sessions } from './auth.js';
 import { viewOf } from './page.js';
 import { registerDocuments } from './documents.js';
 import { registerSearch } from './search.js';
-import { registerCountries } from './countries.js';
+import { countryPageKept, registerCountries } from './countries.js';
 import { registerMethodology } from './methodology.js';
 import { registerData } from './data.js';
 import { registerCompare } from './compare.js';
@@ -54,8 +54,9 @@ export interface HttpServer {
 
 /**
  * Warms a starting server in the background: first the stored assessments (missing or stale ones
- * computed), then every country page, most-reported first, one at a time so requests interleave.
- * Pages are kept in the store, so the next start finds them built. Resolves with the pages warmed.
+ * computed), then every country page the store does not keep as its inputs are now, most-reported
+ * first, one at a time so requests interleave. Built pages are kept in the store, so the next start
+ * finds them. Resolves with the pages built.
  */
 export async function warmServer(server: HttpServer): Promise<number> {
   const { keeper } = server.deps;
@@ -64,7 +65,7 @@ export async function warmServer(server: HttpServer): Promise<number> {
   let n = 0;
   for (const code of await keeper.countries()) {
     if (keeper.stopped) break;
-    if (!/^[A-Z]{2}$/.test(code)) continue;
+    if (!/^[A-Z]{2}$/.test(code) || (await countryPageKept(server.deps, code))) continue;
     await server.hono.request(`/api/countries/${code}`);
     n++;
     await new Promise((resolve) => setImmediate(resolve));
