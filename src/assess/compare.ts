@@ -93,7 +93,7 @@ export function explainDifference(context: () => EvalContext, methodology: Metho
       rules: decisive.map((f) => ({ ruleId: f.ruleId, rating: f.rating, status: 'fired', missing: [] })),
       missing: [],
       explanation: both((lang) => `${word('compare.higher', lang)} ${decisive
-        .map((f) => `${f.ruleId} (${f.description[lang]}) ${word('compare.firedList', lang)} — ${word('compare.read', lang)}: ${f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${word('compare.passages', lang)}` : formatValues(f.values, lang)}`)
+        .map((f) => `${f.ruleId} (${f.description[lang]}) ${word('compare.firedList', lang)} — ${word('compare.read', lang)}: ${f.basis === 'evidence' ? `${f.evidenceCount ?? f.evidence?.length ?? 0} ${word('compare.passages', lang)}` : formatValues(f.values, lang)}`)
         .join(' | ')}`),
     };
   }

@@ -18,18 +18,13 @@ import type {
   TextOp,
   ValueRead,
 } from './types.js';
-import type { EvidenceFact } from '../core/types.js';
-import { withinWindow } from '../core/dates.js';
 import { notAfter } from '../core/as-of.js';
+import { NO_MATCH, evidenceQueryOf, type EvidenceQuery, type EvidenceRef, type EvidenceSummary } from './evidence.js';
+
+export type { EvidenceRef } from './evidence.js';
+export { sourceKey } from './evidence.js';
 
 export type Truth = boolean | null;
-
-export interface EvidenceRef {
-  docId: string;
-  passageIdx: number;
-  source: string;
-  official: boolean;
-}
 
 export interface ConditionResult {
   truth: Truth;
@@ -37,6 +32,8 @@ export interface ConditionResult {
   /** Indicators that had no value where the condition needed one. */
   missing: string[];
   evidence: EvidenceRef[];
+  /** The evidence filters that made the result (with how many passages each matched): a listed passage they match is corroborated. */
+  matched?: Array<{ query: EvidenceQuery; count: number }>;
 }
 
 /** One country's indicator values, newest year first per indicator. */
@@ -54,7 +51,7 @@ export interface EvalContext {
   own: SeriesIndex;
   neighbours: SeriesIndex[] | null;
   coverage: Map<string, IndicatorCoverage>;
-  evidence: EvidenceFact[];
+  evidence: EvidenceSummary;
 }
 
 /**
@@ -212,6 +209,7 @@ function evalAtLeast(ctx: EvalContext, c: AtLeastCondition): ConditionResult {
     values: shown.flatMap((p) => p.values),
     missing: truth === null ? parts.flatMap((p) => p.missing) : [],
     evidence: shown.flatMap((p) => p.evidence),
+    matched: shown.flatMap((p) => p.matched ?? []),
   };
 }
 
@@ -239,12 +237,6 @@ function evalNeighbours(ctx: EvalContext, c: NeighbourCondition): ConditionResul
   return { truth: null, values: all, missing: [...missing], evidence: [] };
 }
 
-/** Independent source of a passage: its publisher, or the document itself when the publisher is unknown. */
-export function sourceKey(e: Pick<EvidenceFact, 'publisher' | 'docId'>): string {
-  const p = e.publisher?.trim().toLowerCase().replace(/\s+/g, ' ');
-  return p ? p : `doc:${e.docId}`;
-}
-
 export function isCorroborated(policy: CorroborationPolicy, sources: number, official: boolean): boolean {
   if (policy === 'one_official') return official;
   if (policy === 'two_independent') return sources >= 2;
@@ -252,21 +244,11 @@ export function isCorroborated(policy: CorroborationPolicy, sources: number, off
 }
 
 function evalEvidence(ctx: EvalContext, c: EvidenceCondition): ConditionResult {
-  const e = c.evidence;
-  const minScore = e.minScore ?? ctx.methodology.evidence.minScore;
-  const cues = e.cuesAny?.map((x) => x.toLowerCase());
-  const refs: EvidenceRef[] = [];
-  for (const p of ctx.evidence) {
-    const tag = p.criteria.find((t) => t.criterion === e.criterion);
-    if (!tag || tag.score < minScore || !withinWindow(p.date, ctx.asOf, e.withinYears)) continue;
-    if (cues && !tag.cues.some((cue) => cues.some((x) => cue.toLowerCase().includes(x)))) continue;
-    refs.push({ docId: p.docId, passageIdx: p.passageIdx, source: sourceKey(p), official: p.sourceType === 'official' });
-  }
-  const sources = new Set(refs.map((r) => r.source)).size;
-  const official = refs.some((r) => r.official);
+  const query = evidenceQueryOf(c, ctx.methodology);
+  const m = ctx.evidence.matches[query.key] ?? NO_MATCH;
   // Absence of evidence decides nothing against a country, so an evidence condition is never "unknown".
-  const truth = isCorroborated(e.corroboration, sources, official);
-  return { truth, values: [], missing: [], evidence: truth ? refs : [] };
+  const truth = isCorroborated(c.evidence.corroboration, m.sources, m.official);
+  return { truth, values: [], missing: [], evidence: truth ? m.refs : [], matched: truth ? [{ query, count: m.count }] : [] };
 }
 
 export function evaluate(ctx: EvalContext, c: Condition): ConditionResult {
@@ -286,11 +268,12 @@ export function evaluate(ctx: EvalContext, c: Condition): ConditionResult {
       values: shown.flatMap((p) => p.values),
       missing: truth === null ? parts.flatMap((p) => p.missing) : [],
       evidence: shown.flatMap((p) => p.evidence),
+      matched: shown.flatMap((p) => p.matched ?? []),
     };
   }
   if ('not' in c) {
     const r = evaluate(ctx, c.not);
-    return { ...r, truth: r.truth === null ? null : !r.truth, evidence: [] };
+    return { ...r, truth: r.truth === null ? null : !r.truth, evidence: [], matched: [] };
   }
   if ('evidence' in c) return evalEvidence(ctx, c);
   if ('atLeast' in c) return evalAtLeast(ctx, c);

@@ -10,7 +10,8 @@
 import { AppError } from '../core/errors.js';
 import type { CriterionNumber, Rating } from '../core/types.js';
 import { conditionKinds, evaluate, indexSeries, readIndicator, type EvalContext, type EvidenceRef } from './conditions.js';
-import { dateSortKey, isIsoDay, partialRange, withinWindow, yearOf } from '../core/dates.js';
+import { isIsoDay, yearOf } from '../core/dates.js';
+import { DEFAULT_MAX_LISTED, evidenceSpec, passageMatches, summarizeEvidence, type EvidenceQuery } from './evidence.js';
 import { CRITERIA } from './methodology.js';
 import { deriveRatios } from './derive.js';
 import { RATING_LABELS } from './labels.js';
@@ -57,13 +58,10 @@ function uniqueValues(values: ValueRead[]): ValueRead[] {
   });
 }
 
-export function buildContext(facts: AssessmentFacts, methodology: Methodology, asOf: string): EvalContext {
+export function buildContext(facts: AssessmentFacts, methodology: Methodology, asOf: string, maxListed = DEFAULT_MAX_LISTED): EvalContext {
   if (!isIsoDay(asOf)) throw new AppError('usage', `as-of date must be YYYY-MM-DD, got "${asOf}"`, { status: 400 });
   const asOfYear = yearOf(asOf);
-  const evidence = facts.evidence.filter((e) => {
-    const r = partialRange(e.date);
-    return r === null || r.from <= asOf;
-  });
+  const evidence = facts.evidenceSummary ?? summarizeEvidence(facts.evidence, evidenceSpec(methodology, asOf, maxListed));
   return {
     methodology,
     asOf,
@@ -84,15 +82,13 @@ function latestOverride(overrides: OverrideFact[] | undefined, criterion: Criter
   return (overrides ?? []).filter((o) => o.criterion === criterion).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
 
-function listEvidence(ctx: EvalContext, criterion: CriterionNumber, corroborated: Set<string>, max: number): { items: EvidenceItem[]; total: number } {
-  const m = ctx.methodology.evidence;
-  const items: EvidenceItem[] = [];
-  for (const p of ctx.evidence) {
-    const tag = p.criteria.find((t) => t.criterion === criterion);
-    if (!tag || tag.score < m.minScore) continue;
-    // Undated passages cannot be placed in time: listed (last), never counted by a rule.
-    if (p.date !== null && !withinWindow(p.date, ctx.asOf, m.listWithinYears)) continue;
-    items.push({
+/** The passages listed under a criterion; one is corroborated when a fired rule's evidence filter matches it. */
+function listEvidence(ctx: EvalContext, criterion: CriterionNumber, corroborating: EvidenceQuery[], max: number): { items: EvidenceItem[]; total: number } {
+  const listing = ctx.evidence.listed[criterion];
+  if (!listing) return { items: [], total: 0 };
+  const items = listing.passages.slice(0, max).map((p): EvidenceItem => {
+    const tag = p.criteria.find((t) => t.criterion === criterion)!;
+    return {
       docId: p.docId,
       passageIdx: p.passageIdx,
       docTitle: p.docTitle,
@@ -102,32 +98,32 @@ function listEvidence(ctx: EvalContext, criterion: CriterionNumber, corroborated
       snippet: p.snippet,
       score: tag.score,
       cues: tag.cues,
-      corroborated: corroborated.has(`${p.docId}#${p.passageIdx}`),
-    });
-  }
-  items.sort((a, b) => dateSortKey(b.date).localeCompare(dateSortKey(a.date)) || b.score - a.score || a.passageIdx - b.passageIdx);
-  return { items: items.slice(0, max), total: items.length };
+      corroborated: corroborating.some((q) => passageMatches(p, q, ctx.asOf)),
+    };
+  });
+  return { items, total: listing.total };
 }
 
 function assessCriterion(ctx: EvalContext, criterion: CriterionNumber, facts: AssessmentFacts, maxEvidence: number): CriterionResult & { evidenceTotal: number } {
   const method = ctx.methodology.criteria[criterion];
   const fired: FiredRule[] = [];
   const undeterminedAll: Array<UndeterminedRule> = [];
-  const corroborated = new Set<string>();
+  const corroborating: EvidenceQuery[] = [];
   for (const rule of method.rules) {
     const r = evaluate(ctx, rule.when);
     const kinds = conditionKinds(rule.when);
     const basis: RuleBasis = kinds.evidence ? (kinds.indicators ? 'mixed' : 'evidence') : 'indicators';
     if (r.truth === true) {
-      const evidence = dedupeRefs(r.evidence);
-      evidence.forEach((e) => corroborated.add(`${e.docId}#${e.passageIdx}`));
+      // One filter counted once, however often the rule names it; distinct filters may share passages.
+      const matched = [...new Map((r.matched ?? []).map((m) => [m.query.key, m])).values()];
+      corroborating.push(...matched.map((m) => m.query));
       fired.push({
         ruleId: rule.id,
         description: rule.description,
         rating: rule.rating,
         basis,
         values: uniqueValues(r.values),
-        ...(basis !== 'indicators' ? { evidence } : {}),
+        ...(basis !== 'indicators' ? { evidence: dedupeRefs(r.evidence), evidenceCount: matched.reduce((n, m) => n + m.count, 0) } : {}),
       });
     } else if (r.truth === null) {
       undeterminedAll.push({ ruleId: rule.id, description: rule.description, rating: rule.rating, missing: [...new Set(r.missing)] });
@@ -174,7 +170,7 @@ function assessCriterion(ctx: EvalContext, criterion: CriterionNumber, facts: As
     undetermined,
   });
 
-  const { items, total } = listEvidence(ctx, criterion, corroborated, maxEvidence);
+  const { items, total } = listEvidence(ctx, criterion, corroborating, maxEvidence);
   const override = latestOverride(facts.overrides, criterion);
   return {
     criterion,
@@ -251,8 +247,8 @@ export function rateConfidence(x: {
 }
 
 export function assessCountry(facts: AssessmentFacts, methodology: Methodology, opts: AssessOptions): CountryAssessment {
-  const ctx = buildContext(facts, methodology, opts.asOf);
-  const max = opts.maxEvidencePerCriterion ?? 25;
+  const max = opts.maxEvidencePerCriterion ?? DEFAULT_MAX_LISTED;
+  const ctx = buildContext(facts, methodology, opts.asOf, max);
   return {
     country: facts.country,
     asOf: opts.asOf,

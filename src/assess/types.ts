@@ -3,6 +3,7 @@
  * result it returns. Pure data, no behaviour.
  */
 import type { CountryCode, CriterionNumber, EvidenceFact, IndicatorCoverage, IndicatorFact, Rating } from '../core/types.js';
+import type { EvidenceSummary } from './evidence.js';
 
 export type { IndicatorCoverage, IndicatorFact };
 
@@ -215,7 +216,10 @@ export interface OverrideFact {
 export interface AssessmentFacts {
   country: CountryCode;
   indicators: IndicatorFact[];
+  /** Passage rows (fixtures, small stores); the engine summarises them unless `evidenceSummary` is given. */
   evidence: EvidenceFact[];
+  /** The evidence already summarised (by the store, in SQL): then `evidence` is not read. */
+  evidenceSummary?: EvidenceSummary;
   coverage?: IndicatorCoverage[];
   neighbours?: Array<{ country: CountryCode; indicators: IndicatorFact[] }>;
   external?: ExternalRating[];
@@ -255,8 +259,10 @@ export interface FiredRule {
   rating: RuleRating;
   basis: RuleBasis;
   values: ValueRead[];
-  /** Passages that satisfied the evidence part, with the independent sources they come from. */
+  /** Passages that satisfied the evidence part, with the independent sources they come from: the newest, at most 25 per condition. */
   evidence?: Array<{ docId: string; passageIdx: number; source: string; official: boolean }>;
+  /** How many passages satisfied it (absent in assessments stored before: then `evidence` lists them all). */
+  evidenceCount?: number;
 }
 
 /** A rule that could not be decided because a value it needs is missing. */

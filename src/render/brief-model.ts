@@ -1441,7 +1441,9 @@ function ruleLines(b: Builder, c: CriterionResult): RuleLine[] {
       let evidence: Val | null = null;
       if (f.evidence?.length) {
         const sources = [...new Set(f.evidence.map((e) => e.source))];
-        evidence = msg('rule.evidence', { count: num(f.evidence.length, 0), sources: { t: 'list', items: sources.map((s) => text(s)) } });
+        // The engine keeps the newest references of a rule; the count covers all (absent in older stored results).
+        const count = f.evidenceCount ?? f.evidence.length;
+        evidence = msg(count > f.evidence.length ? 'rule.evidenceNewest' : 'rule.evidence', { count: num(count, 0), sources: { t: 'list', items: sources.map((s) => text(s)) } });
       }
       return { ruleId: f.ruleId, rating: f.rating, description: f.description, values: f.values.map((v) => b.valueRead(v)), evidence };
     });

@@ -13,7 +13,7 @@ import { diffAssessments, type AssessmentDiff } from '../assess/diff.js';
 import { isIsoDay } from '../core/dates.js';
 import { coverageOn, publishedBy } from '../core/as-of.js';
 import { parseRating } from '../assess/labels.js';
-import { parseMethodology } from '../assess/methodology.js';
+import { CRITERIA, parseMethodology } from '../assess/methodology.js';
 import { deriveIndicators, derivationSources } from '../assess/derive.js';
 import type { AssessmentFacts, CountryAssessment, ExternalRating, IndicatorFact, Lang, Methodology, OverrideFact } from '../assess/types.js';
 import { countryName, resolveCountry } from '../core/countries/resolve.js';
@@ -23,8 +23,10 @@ import {
   countriesWithData, datasetCoverage, indicatorFacts, insertAssessments, partnerFacts, insertOverride, latestStoredAssessment,
   overrideHistory, overridesActiveAt, removeOverride, type FactRow, type OverrideRow,
 } from '../store/assessments.js';
-import { evidenceFor, type EvidenceRow } from '../store/evidence.js';
+import { evidenceFor, evidenceSummaries, type EvidenceRow } from '../store/evidence.js';
+import { evidenceSpec, MAX_EVIDENCE_REFS, summaryFromStore, windowStart, type EvidenceSummary } from '../assess/evidence.js';
 import { getExternalAssessments } from '../store/indicators.js';
+import { briefDocuments } from '../store/briefs.js';
 import { landNeighbours } from './land-neighbours.js';
 import { packagePath } from '../core/package-files.js';
 
@@ -136,11 +138,45 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
 }
 
 /**
+ * How the evidence is read: summarised in SQL (the default: what is sent back follows what the
+ * rules and pages need), or every passage row summarised here — the earlier path, kept to prove
+ * both agree and to measure against.
+ */
+export type EvidencePath = 'sql' | 'rows';
+
+/** Evidence summaries by country, computed in the database. */
+async function evidenceByCountry(db: Queryable, countries: string[] | null, asOf: string, methodology: Methodology): Promise<Map<string, EvidenceSummary>> {
+  const spec = evidenceSpec(methodology, asOf);
+  const { matches, listed } = await evidenceSummaries(db, {
+    asOf,
+    countries,
+    filters: spec.queries.map((q) => ({ key: q.key, criterion: q.criterion, minScore: q.minScore, fromDay: windowStart(asOf, q.withinYears), cuesAny: q.cuesAny })),
+    list: { minScore: spec.list.minScore, fromDay: windowStart(asOf, spec.list.withinYears), max: spec.list.max, criteria: [...CRITERIA] },
+    refsPerFilter: MAX_EVIDENCE_REFS,
+  });
+  const matchesBy = groupBy(matches, (m) => m.country);
+  const listedBy = groupBy(listed, (l) => l.country);
+  const out = new Map<string, EvidenceSummary>();
+  for (const c of new Set([...matchesBy.keys(), ...listedBy.keys()])) {
+    out.set(c, summaryFromStore(matchesBy.get(c) ?? [], (listedBy.get(c) ?? []).map(({ country: _c, ...l }) => l)));
+  }
+  return out;
+}
+
+const NO_EVIDENCE: EvidenceSummary = { matches: {}, listed: {} };
+
+/**
  * Facts for some countries (or all with data): their indicator values, their land neighbours'
  * values, dataset coverage, evidence and the overrides in force on the as-of day. One query per
  * kind of fact, whatever the number of countries.
  */
-export async function loadFacts(db: Queryable, countries: string[] | null, asOf: string, methodology: Methodology): Promise<Map<string, AssessmentFacts>> {
+export async function loadFacts(
+  db: Queryable,
+  countries: string[] | null,
+  asOf: string,
+  methodology: Methodology,
+  evidencePath: EvidencePath = 'sql',
+): Promise<Map<string, AssessmentFacts>> {
   const indicators = Object.keys(methodology.indicators);
   const targets = countries ?? (await countriesWithData(db));
   const neighbourOf = new Map(targets.map((c) => [c, landNeighbours(c)]));
@@ -149,14 +185,15 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
     indicatorFacts(db, { indicators, asOf, countries: wanted, sourcePriority: sourcePriority() }),
     partnerFacts(db, { indicators: derivationSources(methodology), asOf, countries: countries ? targets : null }),
     datasetCoverage(db, indicators),
-    evidenceFor(db, { asOf, countries: countries ? targets : null }),
+    evidencePath === 'rows' ? evidenceFor(db, { asOf, countries: countries ? targets : null }) : evidenceByCountry(db, countries ? targets : null, asOf, methodology),
     overridesActiveAt(db, endOfDay(asOf), countries ? targets : null),
   ]);
   // "No record" can only be read for years a dataset can have published by the day.
   const coverage = coverageOn(allCoverage, asOf);
   const valuesBy = groupBy(values, (v) => v.country);
   const partnersBy = groupBy(partnerValues, (v) => v.country);
-  const evidenceBy = groupBy(evidence, (e) => e.country);
+  const rowsBy = Array.isArray(evidence) ? groupBy(evidence, (e) => e.country) : null;
+  const summaryBy = Array.isArray(evidence) ? null : evidence;
   const overridesBy = groupBy(overrides, (o) => o.country);
   const facts = new Map<string, AssessmentFacts>();
   for (const country of targets) {
@@ -170,7 +207,8 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
     facts.set(country, {
       country,
       indicators: [...direct, ...derived],
-      evidence: (evidenceBy.get(country) ?? []).map(({ country: _c, ...e }: EvidenceRow) => e),
+      evidence: rowsBy ? (rowsBy.get(country) ?? []).map(({ country: _c, ...e }: EvidenceRow) => e) : [],
+      ...(summaryBy ? { evidenceSummary: summaryBy.get(country) ?? NO_EVIDENCE } : {}),
       coverage,
       // Unknown codes (no border data) leave neighbour rules undecided rather than "no neighbours".
       ...(neighbours ? { neighbours: neighbours.map((n) => ({ country: n, indicators: (valuesBy.get(n) ?? []).map(toIndicatorFact) })) } : {}),
@@ -183,11 +221,7 @@ export async function loadFacts(db: Queryable, countries: string[] | null, asOf:
 /** External ratings of the country published by the as-of day (core/as-of.ts: none from a later brief). */
 export async function loadExternal(db: Queryable, country: string, asOf: string): Promise<ExternalRating[]> {
   const rows = (await getExternalAssessments(db, country)).filter((r) => publishedBy(r.asOf, asOf));
-  const titles = new Map<string, string | null>();
-  for (const id of new Set(rows.map((r) => r.sourceDocId))) {
-    const t = await db.query<{ title: string | null }>('SELECT title FROM documents WHERE id = $1', [id]);
-    titles.set(id, t.rows[0]?.title ?? null);
-  }
+  const titles = new Map((await briefDocuments(db, [...new Set(rows.map((r) => r.sourceDocId))])).map((d) => [d.id, d.title]));
   return rows
     .filter((r) => parseRating(r.rating))
     .map((r) => ({
@@ -211,6 +245,8 @@ export interface AssessOptions {
   /** Store the results (default true). */
   store?: boolean;
   now?: Date;
+  /** How evidence is read (default 'sql'; 'rows' is the earlier path, for comparison). */
+  evidencePath?: EvidencePath;
 }
 
 export interface StoredAssessment {
@@ -242,7 +278,7 @@ export async function assessCountries(db: Db, countries: string[] | null, opts: 
   const now = opts.now ?? new Date();
   const asOf = checkAsOf(opts.asOf ?? todayUtc(now));
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
-  const facts = await loadFacts(db, countries, asOf, methodology);
+  const facts = await loadFacts(db, countries, asOf, methodology, opts.evidencePath);
   const results = [...facts.values()].map((f) => runEngine(f, methodology, { asOf }));
   const computedAt = now.toISOString();
   const ids = opts.store === false ? results.map(() => null) : await storeAll(db, results, computedAt);

@@ -20,11 +20,12 @@ import { renderBriefMarkdown } from '../render/brief-markdown.js';
 import { renderBriefPdf } from '../render/brief-pdf.js';
 import type { Lang } from '../core/locale.js';
 import { datasetCoverage, latestStoredAssessment, listStoredAssessments } from '../store/assessments.js';
-import { assessmentIsCurrent, briefDocuments, briefIndicatorValues, briefPassages, datasetValuesOf, passagesAreTagged } from '../store/briefs.js';
+import { briefDocuments, briefIndicatorValues, briefPassages, datasetValuesOf, passagesAreTagged } from '../store/briefs.js';
 import { listArmsDeals } from '../store/indicators.js';
 import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
 import { assessCountries, checkAsOf, loadExternal, loadMethodology, resolveCountryArg, todayUtc, type StoredAssessment } from './assess-country.js';
+import { readStoredAssessments } from './current-assessments.js';
 import { search } from './search.js';
 import { landNeighbours } from './land-neighbours.js';
 
@@ -52,6 +53,8 @@ export interface BriefOptions {
   browser?: Browser;
   /** Look up passages for the Part I topics (default true). */
   topics?: boolean;
+  /** The assessment to brief on (the web app's stored one); default the stored current one, else computed now. */
+  assessment?: StoredAssessment;
 }
 
 export interface BuiltBrief {
@@ -130,17 +133,10 @@ function indicatorLabels(methodology: Methodology): Record<string, IndicatorLabe
   return out;
 }
 
-/** The assessment as of the day: the stored one when it is still current, else computed and stored now. */
+/** The assessment as of the day: the stored one when it is still current (kept so by ingest and import), else computed and stored now. */
 async function currentAssessment(db: Db, country: string, asOf: string, methodology: Methodology, now: Date): Promise<StoredAssessment> {
-  const stored = await latestStoredAssessment(db, country, asOf);
-  if (
-    stored &&
-    stored.methodologyId === methodology.id &&
-    stored.methodologyVersion === methodology.version &&
-    (await assessmentIsCurrent(db, stored.id))
-  ) {
-    return { id: stored.id, computedAt: stored.computedAt, assessment: stored.result as CountryAssessment };
-  }
+  const stored = (await readStoredAssessments(db, [country], { asOf, methodology })).get(country);
+  if (stored && !stored.stale) return { id: stored.id, computedAt: stored.computedAt, assessment: stored.assessment };
   const [fresh] = await assessCountries(db, [country], { asOf, methodology, now });
   return fresh;
 }
@@ -289,7 +285,7 @@ export async function renderBrief(model: BriefModel, lang: Lang, format: BriefFo
 export async function buildBrief(db: Db, countryText: string, opts: BriefOptions): Promise<BuiltBrief> {
   const lang = checkLang(opts.lang);
   const format = checkFormat(opts.format);
-  const input = await loadBriefInput(db, countryText, { asOf: opts.asOf, now: opts.now, methodologyFile: opts.methodologyFile, topics: opts.topics });
+  const input = await loadBriefInput(db, countryText, { asOf: opts.asOf, now: opts.now, methodologyFile: opts.methodologyFile, topics: opts.topics, assessment: opts.assessment });
   const model = buildBriefModel(input);
   const content = await renderBrief(model, lang, format, opts.browser);
   return { country: input.country, lang, format, asOf: input.asOf, content, model };

@@ -13,9 +13,12 @@ import { unitLabel } from '../render/units.js';
 import { listDocuments, type DocumentSummary } from './documents.js';
 import type { OverrideRow } from '../store/assessments.js';
 import type { Db } from '../store/db.js';
-import { assessCountries, listOverrides, todayUtc } from './assess-country.js';
+import { countryPageInputs } from '../store/page-cache.js';
+import { packageVersion } from '../core/package-files.js';
+import { assessCountries, listOverrides, loadMethodology, todayUtc, type EvidencePath } from './assess-country.js';
 import { loadBriefInput } from './build-brief.js';
 import { countrySeriesAsOf } from './indicator-data.js';
+import type { CurrentAssessment, CurrentSummary } from './current-assessments.js';
 
 export interface OverviewRow {
   code: string;
@@ -67,6 +70,9 @@ export interface CountryData {
   name: { de: string; en: string };
   asOf: string;
   methodology: { id: string; version: string };
+  /** When the shown assessment was computed; stale: before a change to its data (a new one is being computed). */
+  computedAt: string;
+  stale: boolean;
   criteria: CriterionResult[];
   reasons: CriterionReasons[];
   evidence: TimelineItem[];
@@ -84,8 +90,13 @@ export const CHART_INDICATORS = [
 
 const names = (code: string) => ({ de: countryName(code, 'de'), en: countryName(code, 'en') });
 
-export async function countryOverview(db: Db, now: Date): Promise<OverviewData> {
-  const results = await assessCountries(db, null, { store: false, now });
+/** Assessments computed now and not stored (the server's `assessOnRequest`, the path before assessments were kept). */
+export async function assessedNow(db: Db, countries: string[] | null, now: Date, path: EvidencePath): Promise<CurrentAssessment[]> {
+  return (await assessCountries(db, countries, { store: false, now, evidencePath: path })).map((a) => ({ ...a, stale: false }));
+}
+
+/** The overview of the given assessments (the kept ones, or computed now). */
+export function countryOverview(results: Array<Pick<CurrentSummary, 'assessment'>>, now: Date): OverviewData {
   const count = (rs: Rating[], r: Rating) => rs.filter((x) => x === r).length;
   const countries = results.map(({ assessment: a }) => {
     const ratings = a.criteria.map((c) => c.effectiveRating);
@@ -123,10 +134,15 @@ export function evidenceTimeline(criteria: CriterionResult[]): TimelineItem[] {
   return [...timeline.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.docId.localeCompare(y.docId) || x.passageIdx - y.passageIdx);
 }
 
-/** A country's page data (a resolved ISO code); `briefs` links are the adapter's to add. */
-export async function countryPage(db: Db, code: string, now: Date): Promise<Omit<CountryData, 'briefs'>> {
-  const [[stored], docs, values, overrides] = await Promise.all([
-    assessCountries(db, [code], { store: false, now }),
+/** What a kept country page must have been built from to be answered: armsbrief, the day, the methodology, the country's inputs. */
+export async function countryPageVersion(db: Db, code: string, now: Date): Promise<string> {
+  const m = loadMethodology();
+  return `${packageVersion()}|${todayUtc(now)}|${m.id}@${m.version}|${await countryPageInputs(db, code)}`;
+}
+
+/** A country's page data (a resolved ISO code) around its current assessment; `briefs` links are the adapter's to add. */
+export async function countryPage(db: Db, code: string, now: Date, stored: CurrentAssessment): Promise<Omit<CountryData, 'briefs'>> {
+  const [docs, values, overrides] = await Promise.all([
     listDocuments(db, { country: code, limit: 20 }),
     countrySeriesAsOf(db, code, CHART_INDICATORS, todayUtc(now)),
     listOverrides(db, code),
@@ -154,7 +170,7 @@ export async function countryPage(db: Db, code: string, now: Date): Promise<Omit
     return { id, name: info?.name ?? { de: id, en: id }, unit: info?.unit ?? '', unitLabel: unitLabel(info?.unit ?? ''), points };
   });
   return {
-    country: code, name: names(code), asOf: a.asOf, methodology: a.methodology, criteria: a.criteria, reasons,
+    country: code, name: names(code), asOf: a.asOf, methodology: a.methodology, computedAt: stored.computedAt, stale: stored.stale, criteria: a.criteria, reasons,
     evidence: evidenceTimeline(a.criteria), indicators, documents: { total: docs.total, items: docs.documents }, overrides,
   };
 }

@@ -78,7 +78,7 @@ export async function datasetCoverage(db: Queryable, indicators: string[]): Prom
 export async function countriesWithData(db: Queryable): Promise<string[]> {
   const r = await db.query<{ country: string }>(
     `SELECT DISTINCT country_code AS country FROM indicator_values WHERE country_code IS NOT NULL
-     UNION SELECT DISTINCT unnest(countries) FROM documents
+     UNION SELECT country FROM named_countries
      ORDER BY 1`,
   );
   return r.rows.map((x) => x.country);

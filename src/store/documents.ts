@@ -147,6 +147,7 @@ export async function listDocuments(db: Queryable, q: ListDocumentsQuery = {}): 
     params.push(q.country);
     where.push(`d.countries @> ARRAY[$${params.length}::text]`);
   }
+  if (q.country && !q.lang) return listCountryDocuments(db, q.country, q.limit ?? 50, q.offset ?? 0);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d ${whereSql}`, params);
   params.push(q.limit ?? 50, q.offset ?? 0);
@@ -155,6 +156,20 @@ export async function listDocuments(db: Queryable, q: ListDocumentsQuery = {}): 
      ORDER BY d.date_from DESC NULLS LAST, d.ingested_at DESC, d.id
      LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
+  );
+  return { total: total.rows[0].n, documents: rows.rows };
+}
+
+/** A country's documents from `country_documents` (migration 8): counted and ordered by a narrow index, only the page's rows read. */
+async function listCountryDocuments(db: Queryable, country: string, limit: number, offset: number): Promise<{ total: number; documents: DocumentSummary[] }> {
+  const total = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM country_documents WHERE country = $1', [country]);
+  const rows = await db.query<DocumentSummary>(
+    `SELECT ${SUMMARY_COLUMNS} FROM (
+       SELECT doc_id, date_from, ingested_at FROM country_documents WHERE country = $1
+       ORDER BY date_from DESC NULLS LAST, ingested_at DESC, doc_id LIMIT $2 OFFSET $3
+     ) x JOIN documents d ON d.id = x.doc_id
+     ORDER BY x.date_from DESC NULLS LAST, x.ingested_at DESC, x.doc_id`,
+    [country, limit, offset],
   );
   return { total: total.rows[0].n, documents: rows.rows };
 }

@@ -47,7 +47,7 @@ function printAssessment(s: StoredAssessment, lang: Lang, details: boolean): voi
   for (const c of a.criteria) {
     out(`\n${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}: ${ratingText(c, lang)}`);
     for (const f of c.rulesFired) {
-      const read = f.basis === 'evidence' ? `${f.evidence?.length ?? 0} ${UI_LABELS.evidence[lang]}` : formatValues(f.values, lang);
+      const read = f.basis === 'evidence' ? `${f.evidenceCount ?? f.evidence?.length ?? 0} ${UI_LABELS.evidence[lang]}` : formatValues(f.values, lang);
       out(`   + ${f.ruleId} → ${RATING_LABELS[f.rating][lang]}: ${f.description[lang]}\n       ${read}`);
     }
     if (c.rulesFired.length === 0 && c.decisiveValues.length) out(`   = ${formatValues(c.decisiveValues, lang)}`);

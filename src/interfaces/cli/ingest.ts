@@ -9,6 +9,7 @@ import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../services/input-for
 // Services are loaded when the command runs, not when the CLI starts: `--help` stays fast.
 const ingesting = () => import('../../services/ingest-documents.js');
 const enqueueing = () => import('../../queue/enqueue.js');
+const keeping = () => import('../../services/current-assessments.js');
 
 const FORMATS: InputFormat[] = ['txt', 'md', 'html', 'pdf', 'docx', 'jsonl'];
 
@@ -22,6 +23,7 @@ export function register(program: Command): void {
     .option('--format <format>', `force a reader (${FORMATS.join(', ')}); needed for - unless it is plain text`)
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', '256')
     .option('--quiet', 'print only the summary line and failures')
+    .option('--no-assess', 'do not update the stored assessments of the countries whose evidence changed')
     .option('--queue', 'enqueue the documents as jobs on the PostgreSQL server for `armsbrief worker` (needs --db postgres://…)')
     .option('--batch-size <N>', 'with --queue: documents per job', '100')
     .option('--job-timeout <s>', 'with --queue: seconds a job may run before it counts as lost and is retried', '600')
@@ -46,11 +48,12 @@ be read); workers on any machine prepare and store them — see \`armsbrief work
       // The report goes out line by line as inputs are done (a long batch shows its progress and
       // loses nothing if stopped); --json prints it whole at the end instead.
       const lines = !opts.json;
-      const report = await withApp(cmd, async (app) => {
+      const { report, assessed } = await withApp(cmd, async (app) => {
         // On a terminal the streamed lines are the progress; a bar between them would garble both.
         const bar = createProgress('ingest', Boolean(process.stderr.isTTY) && !(lines && process.stdout.isTTY));
+        let report: IngestReport;
         try {
-          return await (await ingesting()).ingestDocuments(app.db, inputs, {
+          report = await (await ingesting()).ingestDocuments(app.db, inputs, {
             format: opts.format as InputFormat | undefined,
             maxBytes: Math.round(maxMb * 1024 * 1024),
             onProgress: (p) => bar.update(p.filesDone, p.filesTotal, { detail: `${p.documents} docs, ${p.failed} failed` }),
@@ -62,17 +65,31 @@ be read); workers on any machine prepare and store them — see \`armsbrief work
         } finally {
           bar.stop();
         }
+        // Pages and briefs read stored assessments: the countries the new documents are evidence for get theirs now.
+        const assessed = opts.assess !== false && report.new > 0 ? await (await keeping()).refreshAssessments(app.db) : null;
+        return { report, assessed };
       });
-      if (opts.json) printJson(report);
+      const assessments = assessed ? { countries: assessed.countries, asOf: assessed.asOf, durationMs: Math.round(assessed.durationMs) } : null;
+      if (opts.json) printJson({ ...report, assessments });
       else if (opts.jsonl) {
         const { items: _items, ...summary } = report;
-        printJsonLine({ type: 'summary', ...summary });
-      } else printSummary(report);
+        printJsonLine({ type: 'summary', ...summary, assessments });
+      } else {
+        printSummary(report);
+        if (assessed?.countries.length) printAssessed(assessed.countries, assessed.durationMs);
+      }
       process.exitCode = report.failed > 0 ? EXIT.partial : EXIT.ok;
     });
 }
 
+/** One line for the assessments updated after a write (shared by `ingest` and `data import`). */
+export function printAssessed(countries: string[], ms: number): void {
+  const shown = countries.length > 12 ? `${countries.slice(0, 12).join(', ')} …` : countries.join(', ');
+  process.stdout.write(`assessments updated for ${countries.length} ${countries.length === 1 ? 'country' : 'countries'} (${shown}) in ${(ms / 1000).toFixed(1)} s\n`);
+}
+
 interface IngestCliOptions {
+  assess?: boolean;
   json?: boolean;
   jsonl?: boolean;
   format?: string;

@@ -18,6 +18,9 @@ function parseExternalOption(values: string[]): Record<string, string> {
   return out;
 }
 
+/** How often `serve` looks for stale assessments besides after its own writes. */
+const KEEP_CURRENT_EVERY_MS = 30_000;
+
 export function register(program: Command): void {
   program
     .command('serve')
@@ -35,8 +38,9 @@ export function register(program: Command): void {
       const app = await openApp({ db: globalOptions(cmd).db, longLived: true });
       const token = process.env.ARMSBRIEF_TOKEN || null;
       // Loaded here, not at start-up: the web app's modules cost every other command ~40 MB of memory.
-      const [{ serve }, { createServer }] = await Promise.all([import('@hono/node-server'), import('../http/server.js')]);
-      const { hono } = createServer(app, { token, maxUploadBytes: Math.round(mb * 1024 * 1024), externalTables });
+      const [{ serve }, { createServer, warmServer }] = await Promise.all([import('@hono/node-server'), import('../http/server.js')]);
+      const http = createServer(app, { token, maxUploadBytes: Math.round(mb * 1024 * 1024), externalTables });
+      const { hono, deps } = http;
       const server = serve({ fetch: hono.fetch, port, hostname: opts.host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);
@@ -46,6 +50,10 @@ export function register(program: Command): void {
         throw usageError(`Cannot listen on ${opts.host}:${port}: ${(err as Error).message}`);
       });
       const addr = server.address() as AddressInfo;
+      // Warm at start: what is missing or stale is computed in the background while requests are answered
+      // from the stored assessments; again now and then for other processes' writes and the change of day.
+      const warming = warmServer(http).catch((err) => process.stderr.write(`armsbrief serve: warming pages failed: ${(err as Error).message}\n`));
+      const keeping = setInterval(() => deps.keeper.schedule(), KEEP_CURRENT_EVERY_MS);
       process.stdout.write(`armsbrief serving ${app.db.kind} store ${app.db.location} on http://${opts.host}:${addr.port}/ (${token ? 'writes need the token' : 'read-only: ARMSBRIEF_TOKEN not set'})\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
@@ -58,6 +66,9 @@ export function register(program: Command): void {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
+      clearInterval(keeping);
+      await deps.keeper.stop();
+      await warming;
       await app.close();
       process.stdout.write('armsbrief: server stopped, store closed\n');
     });

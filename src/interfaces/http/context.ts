@@ -1,5 +1,6 @@
 /** What every route shares: server options, the opened app, a loader cache, and request variables. */
 import type { App } from '../../app.js';
+import type { AssessmentKeeper } from '../../services/current-assessments.js';
 import type { Lang, Translate } from '../web/i18n/index.js';
 
 export interface ServerOptions {
@@ -15,6 +16,11 @@ export interface ServerOptions {
   versionCheckMs?: number;
   /** Reuse loader results until the store changes (default true; false measures the uncached path). */
   cacheLoaders?: boolean;
+  /**
+   * Compute each country's assessment when a page needs it, from every evidence row ('rows') or in
+   * SQL ('sql'), instead of reading the stored one: the earlier path, which benchmarks compare with.
+   */
+  assessOnRequest?: 'rows' | 'sql';
   /** External rating tables the /compare page may read, by name → file (set by the operator; `bicc-2013` is built in). */
   externalTables?: Record<string, string>;
 }
@@ -25,6 +31,8 @@ export interface Deps {
   app: App;
   opts: Required<Pick<ServerOptions, 'maxUploadBytes'>> & ServerOptions;
   cache: LoaderCache;
+  /** Stored assessments for the pages, recomputed in the background when stale. */
+  keeper: AssessmentKeeper;
   now(): Date;
 }
 
@@ -51,10 +59,24 @@ export class LoaderCache {
   private versionAt = 0;
   private version: Promise<string> = Promise.resolve('');
   constructor(
-    private readonly opts: { enabled?: boolean; maxEntries?: number; externalVersion?: () => Promise<string>; checkMs?: number } = {},
+    private readonly opts: {
+      enabled?: boolean; maxEntries?: number; externalVersion?: () => Promise<string>; checkMs?: number;
+      /** After a write through this server (not after `refreshed`): what the write made stale can be recomputed. */
+      onInvalidate?: () => void;
+    } = {},
   ) {}
 
+  get enabled(): boolean {
+    return this.opts.enabled !== false;
+  }
+
   invalidate(): void {
+    this.refreshed();
+    this.opts.onInvalidate?.();
+  }
+
+  /** Drops every entry: the assessments they were built from were recomputed. */
+  refreshed(): void {
     this.generation++;
     this.entries.clear();
     this.versionAt = 0;

@@ -2,7 +2,8 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
 import { resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
-import { countryOverview, countryPage } from '../../services/country-page.js';
+import { assessedNow, countryOverview, countryPage, countryPageVersion } from '../../services/country-page.js';
+import { keptPageVersion } from '../../services/page-cache.js';
 import { RATING_LABELS, CRITERION_NAMES } from '../../assess/labels.js';
 import { buildBrief, checkFormat, checkLang } from '../../services/build-brief.js';
 import { renderCountry, renderOverview, type CountryData, type OverviewData } from '../web/pages/countries.js';
@@ -11,8 +12,9 @@ import { definePage } from './page.js';
 import { parseForm, requireWrite, type Sessions } from './auth.js';
 
 
-export function loadOverview(deps: Deps): Promise<OverviewData> {
-  return countryOverview(deps.app.db, deps.now());
+export async function loadOverview(deps: Deps): Promise<OverviewData> {
+  const path = deps.opts.assessOnRequest;
+  return countryOverview(path ? await assessedNow(deps.app.db, null, deps.now(), path) : await deps.keeper.all(), deps.now());
 }
 
 /** An ISO code or an English or German name ("KZ", "Kasachstan"); an ambiguous name answers with its choices. */
@@ -29,9 +31,19 @@ function countryKey(text: string): string {
   }
 }
 
+const countryPageKey = (codeText: string) => `country|${countryKey(codeText)}`;
+
+/** Whether the store keeps the country's page as its inputs are now (warming then has nothing to build). */
+export async function countryPageKept(deps: Deps, code: string): Promise<boolean> {
+  const [kept, version] = await Promise.all([keptPageVersion(deps.app.db, countryPageKey(code)), countryPageVersion(deps.app.db, code, deps.now())]);
+  return kept === version;
+}
+
 export async function loadCountry(deps: Deps, codeText: string): Promise<CountryData> {
   const code = canonicalCode(codeText);
-  const page = await countryPage(deps.app.db, code, deps.now());
+  const path = deps.opts.assessOnRequest;
+  const stored = path ? (await assessedNow(deps.app.db, [code], deps.now(), path))[0] : await deps.keeper.get(code);
+  const page = await countryPage(deps.app.db, code, deps.now(), stored);
   const briefs = (['de', 'en'] as const).flatMap((lang) => (['html', 'pdf'] as const).map((format) => ({ lang, format, href: `/countries/${code}/brief?lang=${lang}&format=${format}` })));
   return { ...page, briefs };
 }
@@ -54,6 +66,7 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
   definePage<CountryData>(router, deps, {
     path: '/countries/:code',
     cacheKey: (req) => `${countryKey(req.param('code'))}|${todayUtc(deps.now())}`,
+    persist: { key: (req) => countryPageKey(req.param('code')), version: (d, req) => countryPageVersion(d.app.db, canonicalCode(req.param('code')), d.now()) },
     load: (d, req) => loadCountry(d, req.param('code')),
     title: (d, v) => d.name[v.lang],
     render: renderCountry,
@@ -84,6 +97,7 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
     const code = canonicalCode(c.req.param('code') ?? '');
     const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
     const r = await setOverride(deps.app.db, { country: code, criterion: s(body.criterion), rating: s(body.rating), reason: s(body.reason), by: s(body.by), now: deps.now() });
+    await deps.keeper.settle([code]);
     deps.cache.invalidate();
     return { code, ...r };
   };
@@ -112,7 +126,7 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
     const code = canonicalCode(c.req.param('code') ?? '');
     const lang = c.req.query('lang') ?? c.get('lang');
     const format = c.req.query('format') ?? 'html';
-    const b = await buildBrief(deps.app.db, code, { lang: checkLang(lang), format: checkFormat(format), now: deps.now() });
+    const b = await buildBrief(deps.app.db, code, { lang: checkLang(lang), format: checkFormat(format), now: deps.now(), assessment: await deps.keeper.get(code) });
     const name = `armsbrief-${b.country}-${b.lang}-${b.asOf}`;
     const headers: Record<string, string> = {
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",

@@ -111,6 +111,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
       }
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('invalid_json', 'Send a JSON object {"text", "title", "url", "date"}.', { status: 400 });
       const r = await addTextDocument(deps.app.db, body as Record<string, unknown>, { maxBytes: max });
+      await deps.keeper.settle();
       deps.cache.invalidate();
       return r;
     }
@@ -122,6 +123,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
       const file = form.file;
       if (!file || typeof file === 'string') throw new AppError('usage', 'Send the document in a form field named "file".', { status: 400 });
       const r = await addUploadedFile(deps.app.db, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { maxBytes: max });
+      await deps.keeper.settle();
       deps.cache.invalidate();
       return r;
     }

@@ -12,6 +12,7 @@ import { layout, type View } from '../web/layout.js';
 import type { Lang } from '../web/i18n/index.js';
 import type { Deps, Env } from './context.js';
 import { toCsv, type Table } from '../../core/csv.js';
+import { cachedPage, storePage } from '../../services/page-cache.js';
 
 export interface PageRequest {
   param(name: string): string;
@@ -30,10 +31,16 @@ export interface PageSpec<T> {
   tables?: Record<string, (data: T, lang: Lang) => Table>;
   /** Cache key for the loader result (null: never cached). Default: path + sorted query. */
   cacheKey?: ((req: PageRequest, path: string) => string | null) | null;
+  /**
+   * Keep the result in the store too (a restarted server answers without rebuilding it): its key
+   * there, and the version of its inputs, asked before each rebuild and compared on each read.
+   */
+  persist?: { key(req: PageRequest): string; version(deps: Deps, req: PageRequest): Promise<string> };
 }
 
 interface Entry<T> {
-  data: T;
+  /** The loader result; for a page read back from the store, parsed when first needed (a JSON answer needs only `json`). */
+  data(): T;
   json: string | null;
 }
 
@@ -59,10 +66,15 @@ export function definePage<T>(router: Hono<Env>, deps: Deps, spec: PageSpec<T>):
     const req: PageRequest = { param: (n) => c.req.param(n) ?? '', query: url.searchParams, lang: c.get('lang') };
     const path = api ? url.pathname.replace(/^\/api/, '').replace(/\.csv$/, '') : url.pathname;
     const key = spec.cacheKey === null ? null : spec.cacheKey ? spec.cacheKey(req, path) : defaultKey(path, url.searchParams);
-    const loadEntry = async (): Promise<Entry<T>> => ({ data: await spec.load(deps, req), json: null });
+    const loadEntry = spec.persist && deps.cache.enabled && !deps.opts.assessOnRequest
+      ? () => loadPersisted(deps, spec, req)
+      : async (): Promise<Entry<T>> => {
+          const data = await spec.load(deps, req);
+          return { data: () => data, json: null };
+        };
     const entry = key === null ? await loadEntry() : await deps.cache.get(`${spec.path}|${key}`, loadEntry);
-    const data = entry.data;
     if (wantsCsv(c)) {
+      const data = entry.data();
       const tables = spec.tables ?? {};
       const names = Object.keys(tables);
       const name = c.req.query('table') ?? names[0];
@@ -73,12 +85,30 @@ export function definePage<T>(router: Hono<Env>, deps: Deps, spec: PageSpec<T>):
       return csvResponse(c, make(data, req.lang), `${path.replace(/^\//, '') || 'overview'}-${name}`);
     }
     // The JSON of a cached result is serialised once.
-    if (api) return c.body((entry.json ??= JSON.stringify(data)), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    if (api) return c.body((entry.json ??= JSON.stringify(entry.data())), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    const data = entry.data();
     const view = viewOf(c, deps);
     return c.html(layout(view, spec.title(data, view), spec.render(data, view)).value);
   };
   for (const p of [spec.path, ...(spec.aliases ?? [])]) router.get(p, (c) => run(c, false));
   router.get(`/api${spec.path}`, (c) => run(c, true));
+}
+
+/** The kept result when its inputs are unchanged; else built, kept and returned (its JSON serialised once). */
+async function loadPersisted<T>(deps: Deps, spec: PageSpec<T>, req: PageRequest): Promise<Entry<T>> {
+  const db = deps.app.db;
+  const key = spec.persist!.key(req);
+  // The version first: inputs that change while the page is built make the kept one outdated, not wrong.
+  const version = await spec.persist!.version(deps, req);
+  const kept = await cachedPage(db, key);
+  if (kept && kept.version === version) {
+    let parsed: T | undefined;
+    return { data: () => (parsed ??= JSON.parse(kept.body) as T), json: kept.body };
+  }
+  const data = await spec.load(deps, req);
+  const json = JSON.stringify(data);
+  await storePage(db, key, version, json);
+  return { data: () => data, json };
 }
 
 function defaultKey(path: string, q: URLSearchParams): string {

@@ -17,12 +17,13 @@ import { authMiddleware, Sessions } from './auth.js';
 import { viewOf } from './page.js';
 import { registerDocuments } from './documents.js';
 import { registerSearch } from './search.js';
-import { registerCountries } from './countries.js';
+import { countryPageKept, registerCountries } from './countries.js';
 import { registerMethodology } from './methodology.js';
 import { registerData } from './data.js';
 import { registerCompare } from './compare.js';
 import { openApiDocument } from './openapi.js';
 import { dataVersion } from '../../app.js';
+import { AssessmentKeeper } from '../../services/current-assessments.js';
 
 export type { ServerOptions };
 
@@ -47,16 +48,46 @@ export interface HttpServer {
   deps: Deps;
 }
 
+/**
+ * Warms a starting server in the background: first the stored assessments (missing or stale ones
+ * computed), then every country page the store does not keep as its inputs are now, most-reported
+ * first, one at a time so requests interleave. Built pages are kept in the store, so the next start
+ * finds them. Resolves with the pages built.
+ */
+export async function warmServer(server: HttpServer): Promise<number> {
+  const { keeper } = server.deps;
+  keeper.schedule();
+  await keeper.idle();
+  let n = 0;
+  for (const code of await keeper.countries()) {
+    if (keeper.stopped) break;
+    if (!/^[A-Z]{2}$/.test(code) || (await countryPageKept(server.deps, code))) continue;
+    await server.hono.request(`/api/countries/${code}`);
+    n++;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return n;
+}
+
 export function createServer(app: App, options: ServerOptions = {}): HttpServer {
+  const now = options.now ?? (() => new Date());
+  const cache = new LoaderCache({
+    enabled: options.cacheLoaders !== false,
+    externalVersion: app.db.kind === 'server' ? () => dataVersion(app.db) : undefined,
+    checkMs: options.versionCheckMs,
+    onInvalidate: () => keeper.schedule(),
+  });
+  const keeper = new AssessmentKeeper(app.db, {
+    now,
+    onRefreshed: () => cache.refreshed(),
+    onError: (err) => process.stderr.write(`armsbrief serve: keeping assessments current failed: ${errorMessage(err)}\n`),
+  });
   const deps: Deps = {
     app,
     opts: { ...options, maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES },
-    cache: new LoaderCache({
-      enabled: options.cacheLoaders !== false,
-      externalVersion: app.db.kind === 'server' ? () => dataVersion(app.db) : undefined,
-      checkMs: options.versionCheckMs,
-    }),
-    now: options.now ?? (() => new Date()),
+    cache,
+    keeper,
+    now,
   };
   const sessions = new Sessions();
   // /api/….csv is the same route as /api/… with ?format=csv.

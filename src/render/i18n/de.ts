@@ -39,6 +39,7 @@ export const de: Record<MessageKey, string> = {
   'quote.cite': '{title}, {publisher}, {date}',
   'quote.citeNoPublisher': '{title}, {date}',
   'rule.evidence': '{count, plural, one {# übereinstimmende Textstelle} other {# übereinstimmende Textstellen}} aus: {sources}',
+  'rule.evidenceNewest': '{count, plural, one {# übereinstimmende Textstelle} other {# übereinstimmende Textstellen}}, die neuesten aus: {sources}',
   'pdf.footer': 'Seite {page} von {total}',
 
   // Bewertungen

@@ -37,6 +37,7 @@ export const en = {
   'quote.cite': '{title}, {publisher}, {date}',
   'quote.citeNoPublisher': '{title}, {date}',
   'rule.evidence': '{count, plural, one {# corroborating passage} other {# corroborating passages}} from: {sources}',
+  'rule.evidenceNewest': '{count, plural, one {# corroborating passage} other {# corroborating passages}}, the newest from: {sources}',
   'pdf.footer': 'Page {page} of {total}',
 
   // Ratings and confidence

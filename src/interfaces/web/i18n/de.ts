@@ -50,6 +50,7 @@ export const de: Record<MessageKey, string> = {
   ratingsTitle: 'Bewertungen',
   evidenceTitle: 'Zeitleiste der Belege',
   evidenceEmpty: 'Noch keine Belegstellen zu diesem Land.',
+  assessmentStale: 'Berechnet {at}, vor den jüngsten Änderungen ihrer Daten oder für einen früheren Tag; eine aktualisierte Bewertung wird berechnet.',
   undeterminedRules: 'Mangels Daten unentschiedene Regeln',
   passagesCount: '{n, plural, one {# Textstelle} other {# Textstellen}}',
   undated: 'undatiert',

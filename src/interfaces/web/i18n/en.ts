@@ -48,6 +48,7 @@ export const en = {
   ratingsTitle: 'Ratings',
   evidenceTitle: 'Evidence timeline',
   evidenceEmpty: 'No evidence passages for this country yet.',
+  assessmentStale: 'Computed {at}, before the latest changes to its data or for an earlier day; an updated assessment is being computed.',
   undeterminedRules: 'Rules undecided for lack of data',
   passagesCount: '{n, plural, one {# passage} other {# passages}}',
   undated: 'undated',

@@ -102,6 +102,7 @@ export function renderCountry(d: CountryData, view: View): SafeHtml {
   const latest = (s: IndicatorSeries) => s.points[s.points.length - 1];
   return html`<h1>${d.name[lang]} <span class="muted">${d.country}</span></h1>
 <p class="muted">${t('asOf')} ${d.asOf} · <a href="/methodology">${t('methodology')} ${d.methodology.id} ${d.methodology.version}</a></p>
+${d.stale ? html`<p class="notice" id="assessment-stale">${t('assessmentStale', { at: d.computedAt.slice(0, 16) })}</p>` : ''}
 <p id="briefs">${t('briefTitle')}: ${d.briefs.map((b, i) => html`${i ? ' · ' : ''}<a href="${b.href}" hreflang="${b.lang}">${b.lang === 'de' ? t('briefGerman') : t('briefEnglish')} (${b.format.toUpperCase()})</a>`)}</p>
 
 <h2 id="ratings">${t('ratingsTitle')}</h2>
