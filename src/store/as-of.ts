@@ -7,13 +7,14 @@ import type { Queryable } from './db.js';
 import { BRIEF_SOURCE_PREFIX } from '../core/as-of.js';
 
 /**
- * `countsOn` as a condition on `indicator_values v LEFT JOIN documents d ON d.id = v.source_doc_id`,
- * with the as-of day in parameter `asOf` (a `$n`).
+ * `countsOn` as a condition on `indicator_values v`, with the as-of day in parameter `asOf` (a `$n`).
+ * A brief's date is looked up only for values read from a brief (no join: a join's row estimate
+ * made the planner loop over the documents for every value).
  */
 export function countsOnSql(asOf: string): string {
   const year = `extract(year FROM ${asOf}::date)::int`;
   return `(v.year <= ${year} AND (v.value_date IS NULL OR v.value_date <= ${asOf}::date) AND CASE
-      WHEN starts_with(v.source_id, '${BRIEF_SOURCE_PREFIX}') THEN d.date_from IS NULL OR d.date_from <= ${asOf}::date
+      WHEN starts_with(v.source_id, '${BRIEF_SOURCE_PREFIX}') THEN coalesce((SELECT d.date_from FROM documents d WHERE d.id = v.source_doc_id) <= ${asOf}::date, true)
       WHEN v.value_date IS NOT NULL THEN true
       ELSE v.year < ${year} END)`;
 }
@@ -42,6 +43,25 @@ export interface AsOfValueRow {
   date: string | null;
 }
 
+/** Output columns: always the value and where it comes from; `only`: just for that kind of reader. */
+const COLUMNS: Record<keyof AsOfValueRow, { sql: string; only?: 'values' | 'provenance' }> = {
+  entity: { sql: 'v.entity_key' },
+  country: { sql: 'v.country_code' },
+  indicator: { sql: 'v.indicator_id' },
+  year: { sql: 'v.year' },
+  value: { sql: 'v.value::float8' },
+  valueText: { sql: 'v.value_text' },
+  unit: { sql: 'v.unit', only: 'values' },
+  partnerKey: { sql: 'v.partner_key' },
+  partnerName: { sql: 'v.partner_name', only: 'provenance' },
+  note: { sql: 'v.note', only: 'provenance' },
+  sourceId: { sql: 'v.source_id' },
+  sourceFile: { sql: 'v.source_file', only: 'values' },
+  publisher: { sql: 'v.publisher', only: 'values' },
+  table: { sql: 'v.source_table', only: 'provenance' },
+  date: { sql: 'v.value_date::text' },
+};
+
 export interface AsOfQuery {
   asOf: string;
   /** Entity keys (ISO codes for states); null: every country. */
@@ -57,10 +77,11 @@ export interface AsOfQuery {
   /** Newest year first, then the latest import (readers that take the first per key). */
   newestFirst?: boolean;
   /**
-   * Only what a reader of values needs (the assessment, over every country): no partner, note or
-   * source table (null), fewer columns to carry for a few hundred thousand rows.
+   * The columns a reader needs (the others come back null): `values` for the assessment (no partner
+   * name, note or table), `provenance` for a brief (no unit, file or publisher). Fewer columns are
+   * fewer bytes to carry for a few hundred thousand rows. Default: all.
    */
-  lean?: boolean;
+  fields?: 'values' | 'provenance' | 'all';
 }
 
 /** Every value that counts on the day, under the one as-of and precedence rule. */
@@ -73,23 +94,23 @@ export async function valuesAsOf(db: Queryable, q: AsOfQuery): Promise<AsOfValue
   const series = q.oneSourceBy
     ? `, first_value(v.source_id) OVER (PARTITION BY v.entity_key, v.indicator_id, v.partner_key ORDER BY ${sourceRankSql('$4')}) AS series_source`
     : '';
-  const columns = ['entity', 'indicator', 'year', 'value', '"valueText"', 'unit', '"sourceId"', '"sourceFile"', 'publisher', 'date', '"partnerKey"']
-    .concat(q.lean ? [] : ['country', '"partnerName"', 'note', '"table"']).join(', ');
+  const wanted = (Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>).filter((k) => q.fields === undefined || q.fields === 'all' || !COLUMNS[k].only || COLUMNS[k].only === q.fields);
+  const columns = wanted.map((k) => `${COLUMNS[k].sql} AS "${k}"`).join(', ');
   const r = await db.query<AsOfValueRow>(
-    `SELECT ${columns} FROM (
-       SELECT v.entity_key AS entity, v.indicator_id AS indicator, v.year, v.value::float8 AS value, v.value_text AS "valueText", v.unit,
-         v.source_id AS "sourceId", v.source_file AS "sourceFile", v.publisher, v.value_date::text AS date, v.partner_key AS "partnerKey"
-         ${q.lean ? '' : ', v.country_code AS country, v.partner_name AS "partnerName", v.note, v.source_table AS "table"'}
-         ${q.newestFirst ? ', v.imported_at' : ''} ${series}
+    `SELECT ${wanted.map((k) => `"${k}"`).join(', ')} FROM (
+       SELECT ${columns}, v.source_id AS source_id ${q.newestFirst ? ', v.imported_at' : ''} ${series}
        FROM indicator_values v
-       LEFT JOIN documents d ON d.id = v.source_doc_id
        WHERE ${who} AND ${q.indicators ? 'v.indicator_id = ANY($2::text[])' : '$2::text[] IS NULL'} ${partner}
          ${q.datasetsOnly ? `AND NOT starts_with(v.source_id, '${BRIEF_SOURCE_PREFIX}')` : ''}
          AND ${countsOnSql('$3')}
-     ) x ${q.oneSourceBy ? 'WHERE "sourceId" = series_source' : 'WHERE $4::text[] IS NULL'}
-     ORDER BY entity, indicator, ${q.newestFirst ? 'year DESC, x.imported_at DESC' : '"partnerKey", year, "sourceId"'}`,
+     ) x ${q.oneSourceBy ? 'WHERE source_id = series_source' : 'WHERE $4::text[] IS NULL'}
+     ORDER BY entity, indicator, ${q.newestFirst ? 'year DESC, x.imported_at DESC' : '"partnerKey", year, source_id'}`,
     [q.entities, q.indicators, q.asOf, q.oneSourceBy ?? null],
   );
-  if (q.lean) for (const row of r.rows) Object.assign(row, { country: row.entity, partnerName: null, note: null, table: null });
+  const absent = (Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>).filter((k) => !wanted.includes(k));
+  if (absent.length) {
+    const fill = Object.fromEntries(absent.map((k) => [k, null]));
+    for (const row of r.rows) Object.assign(row, fill);
+  }
   return r.rows;
 }

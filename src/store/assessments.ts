@@ -22,7 +22,7 @@ export async function indicatorFacts(
   db: Queryable,
   q: { indicators: string[]; asOf: string; countries?: string[] | null; sourcePriority?: string[] },
 ): Promise<FactRow[]> {
-  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: q.countries ?? null, indicators: q.indicators, partners: 'none', oneSourceBy: q.sourcePriority ?? [], lean: true });
+  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: q.countries ?? null, indicators: q.indicators, partners: 'none', oneSourceBy: q.sourcePriority ?? [], fields: 'values' });
   return rows.filter((v) => v.country !== null).map(toFactRow);
 }
 

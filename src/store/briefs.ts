@@ -21,7 +21,7 @@ export async function briefIndicatorValues(
   db: Queryable,
   q: { country: string; asOf: string; indicators?: string[] | null },
 ): Promise<BriefValueRow[]> {
-  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: [q.country], indicators: q.indicators ?? null, partners: 'all' });
+  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: [q.country], indicators: q.indicators ?? null, partners: 'all', fields: 'provenance' });
   return rows.map(briefRow);
 }
 
@@ -87,6 +87,6 @@ export async function passagesAreTagged(db: Queryable): Promise<boolean> {
 
 /** Values of several countries for a few indicators (neighbours' military spending), datasets only, as of the day. */
 export async function datasetValuesOf(db: Queryable, q: { countries: string[]; indicators: string[]; asOf: string }): Promise<Array<BriefValueRow & { country: string }>> {
-  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: q.countries, indicators: q.indicators, partners: 'none', datasetsOnly: true });
+  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: q.countries, indicators: q.indicators, partners: 'none', datasetsOnly: true, fields: 'provenance' });
   return rows.map((v) => ({ ...briefRow(v), country: v.entity }));
 }
