@@ -2,8 +2,9 @@
  * Extraction benchmark: accuracy on both labelled dev files (`docs.jsonl`, `docs-2.jsonl`), per file
  * and per language, for the extractor and for a naive baseline (exact German/English package
  * names; a handful of criterion keywords), each next to the figures the extractor had before
- * issue 16 (`bench/extract-before.json`, written by `--save-before` on that code), plus
- * throughput on one core.
+ * issue 16 (`bench/extract-before.json`, written by `--save-before` on that code) and to the
+ * previous figures (`bench/extract-previous.json`, the code before the latest round of changes),
+ * plus throughput on one core.
  *   npm run bench:extract            (or: node dist/bench/extract.js [--json] [--save-before file])
  * Paths are relative to the repository root (process.cwd()).
  */
@@ -38,6 +39,7 @@ const DEV_DIR = join('..', 'shared', 'corpus', 'dev');
 const DEV_FILES = ['docs.jsonl', 'docs-2.jsonl'];
 const SEEDS = join('..', 'shared', 'corpus', 'seeds');
 const BEFORE = join('bench', 'extract-before.json');
+const PREVIOUS = join('bench', 'extract-previous.json');
 const TARGET_BYTES = 8 * 1024 * 1024;
 
 // ---------- the system ----------
@@ -94,7 +96,10 @@ const prf = (): PRF => ({ tp: 0, fp: 0, fn: 0 });
 function add<T>(acc: PRF, pred: Iterable<T>, gold: Iterable<T>) {
   const p = new Set(pred);
   const g = new Set(gold);
-  for (const x of p) (g.has(x) ? acc.tp++ : acc.fp++);
+  for (const x of p) {
+    if (g.has(x)) acc.tp++;
+    else acc.fp++;
+  }
   for (const x of g) if (!p.has(x)) acc.fn++;
 }
 function scores(a: PRF) {
@@ -206,10 +211,11 @@ function groups(files: Array<{ name: string; docs: GoldDoc[] }>): Array<[string,
 
 const f3 = (x: number | undefined) => (x === undefined ? '  –  ' : x.toFixed(3));
 
-/** One line per figure: system, before (today's code), baseline. */
-function printGroup(name: string, sys: Figures, before: Figures | undefined, base: Figures): void {
-  console.log(`\n== ${name} (${sys.docs} documents) ==  figure: now | before | baseline`);
-  const row = (label: string, get: (f: Figures) => number) => console.log(`${label.padEnd(34)} ${f3(get(sys))} | ${f3(before ? get(before) : undefined)} | ${f3(get(base))}`);
+/** One line per figure: system, previous, before issue 16, baseline. */
+function printGroup(name: string, sys: Figures, previous: Figures | undefined, before: Figures | undefined, base: Figures): void {
+  console.log(`\n== ${name} (${sys.docs} documents) ==  figure: now | previous | before | baseline`);
+  const at = (f: Figures | undefined, get: (f: Figures) => number) => f3(f ? get(f) : undefined);
+  const row = (label: string, get: (f: Figures) => number) => console.log(`${label.padEnd(34)} ${f3(get(sys))} | ${at(previous, get)} | ${at(before, get)} | ${f3(get(base))}`);
   row('countries P', (f) => f.countries.p);
   row('countries R', (f) => f.countries.r);
   row('countries F1', (f) => f.countries.f1);
@@ -253,10 +259,11 @@ function main() {
     return;
   }
   const before: { figures: Report; throughput: typeof sysSpeed } | null = existsSync(BEFORE) ? JSON.parse(readFileSync(BEFORE, 'utf8')) : null;
+  const previous: { figures: Report; throughput: typeof sysSpeed } | null = existsSync(PREVIOUS) ? JSON.parse(readFileSync(PREVIOUS, 'utf8')) : null;
   const baseSpeed = throughput(baseline, corpus);
   console.log(`dev corpus: ${all.length} documents (${DEV_FILES.join(', ')} in ${DEV_DIR}); timing corpus: dev + seeds repeated to ${(bytes / 1e6).toFixed(1)} MB`);
   if (!before) console.log(`(no ${BEFORE}: the "before" column is empty)`);
-  for (const name of Object.keys(sys)) printGroup(name, sys[name], before?.figures[name], base[name]);
+  for (const name of Object.keys(sys)) printGroup(name, sys[name], previous?.figures[name], before?.figures[name], base[name]);
   const speed = (label: string, s: typeof sysSpeed | undefined) =>
     console.log(`${label.padEnd(12)} ${s ? `${s.bestMBps.toFixed(1)} MB/s best of 3, median ${s.medianMBps.toFixed(1)} MB/s, ${s.docsPerS.toFixed(0)} documents/s${s.cpuMBps ? `; ${s.cpuMBps.toFixed(1)} MB per CPU-second` : ''}` : '–'}`);
   console.log(`\n== evidence about the country (issue 15; labels: ${ABOUT_LABELS}) ==  figure: now | before`);
@@ -269,9 +276,15 @@ function main() {
   }
   console.log(`\n== throughput (${sysSpeed.mb.toFixed(1)} MB, ${corpus.length} documents per round, one core; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores) ==`);
   speed('now', sysSpeed);
+  speed('previous', previous?.throughput);
   speed('before', before?.throughput);
   speed('baseline', baseSpeed);
-  if (args.includes('--json')) console.log(JSON.stringify({ now: sys, before: before?.figures ?? null, baseline: base, throughput: { now: sysSpeed, before: before?.throughput ?? null, baseline: baseSpeed } }));
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({
+      now: sys, previous: previous?.figures ?? null, before: before?.figures ?? null, baseline: base,
+      throughput: { now: sysSpeed, previous: previous?.throughput ?? null, before: before?.throughput ?? null, baseline: baseSpeed },
+    }));
+  }
 }
 
 main();

@@ -12,7 +12,8 @@ import { ingestDocuments } from '../src/services/ingest-documents.js';
 import { prepareDocument, type PreparedDocument } from '../src/services/prepare-document.js';
 import { search } from '../src/services/search.js';
 import { startBenchServer, freshServerDb } from './pg-server.js';
-import { scaleCorpus, rng, type ScaleDoc } from './scale-corpus.js';
+import { scaleCorpus, type ScaleDoc } from './scale-corpus.js';
+import { variedQueries } from './search-queries.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 20_000);
 const SEARCH_PASSAGES = Number(process.env.BENCH_PASSAGES ?? 200_000);
@@ -58,25 +59,11 @@ async function ingestRowByRow(db: Db, docs: ScaleDoc[]): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-const QUERIES_DE = ['Militärausgaben', 'Waffenembargo', '"russischen Armee"', 'Menschenrechte -Russland', 'Rüstungsexporte OR Waffenlieferungen', 'Drohnen Iran', 'Flüchtlinge', 'Grenze Konflikt', 'Sanktionen', 'Bundesregierung Genehmigung'];
-const QUERIES_EN = ['arms embargo', 'military spending', '"human rights"', 'drones -Iran', 'smuggling OR trafficking', 'border clashes', 'sanctions Russia', 'refugees', 'peace talks', 'weapons transfers'];
-
 async function searchLatency(db: Db, n: number): Promise<{ p50: number; p95: number; mean: number; queries: number }> {
-  const rand = rng(7);
-  const all = [...QUERIES_DE, ...QUERIES_EN];
   const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    // Every query with every filter variant (none, language, from, to, none), not one variant per query.
-    const q = all[i % all.length];
-    const variant = Math.floor(i / all.length) % 5;
+  for (const q of variedQueries(n)) {
     const started = performance.now();
-    await search(db, {
-      query: q,
-      limit: 10,
-      lang: variant === 1 ? (QUERIES_DE.includes(q) ? 'de' : 'en') : undefined,
-      from: variant === 2 ? `${2015 + Math.floor(rand() * 8)}` : undefined,
-      to: variant === 3 ? `${2018 + Math.floor(rand() * 8)}` : undefined,
-    });
+    await search(db, q);
     times.push(performance.now() - started);
   }
   return { p50: pct(times, 50), p95: pct(times, 95), mean: times.reduce((a, b) => a + b, 0) / times.length, queries: n };

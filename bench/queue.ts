@@ -18,7 +18,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../src/store/db.js';
-import { enqueueDocuments } from '../src/services/enqueue-documents.js';
+import { enqueueDocuments } from '../src/queue/enqueue.js';
 import { createPreparer } from '../src/queue/prepare-pool.js';
 import type { RawDocument } from '../src/core/types.js';
 import { scaleCorpus } from './scale-corpus.js';

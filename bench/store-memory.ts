@@ -15,11 +15,10 @@ import { openDb } from '../src/store/db.js';
 import { ingestDocuments } from '../src/services/ingest-documents.js';
 import { search } from '../src/services/search.js';
 import { scaleCorpus } from './scale-corpus.js';
+import { QUERIES_DE, QUERIES_EN } from './search-queries.js';
 
 const PASSAGES = Number(process.env.BENCH_PASSAGES ?? 200_000);
-const QUERIES = ['Militärausgaben', 'Waffenembargo', '"russischen Armee"', 'Menschenrechte -Russland', 'Rüstungsexporte OR Waffenlieferungen', 'Drohnen Iran',
-  'Flüchtlinge', 'Grenze Konflikt', 'Sanktionen', 'Bundesregierung Genehmigung', 'arms embargo', 'military spending', '"human rights"', 'drones -Iran',
-  'smuggling OR trafficking', 'border clashes', 'sanctions Russia', 'refugees', 'peace talks', 'weapons transfers'];
+const QUERIES = [...QUERIES_DE, ...QUERIES_EN];
 
 const INGEST_DOCS = Number(process.env.BENCH_INGEST_DOCS ?? 3000);
 const hwmMb = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The test command (npm test): build, make sure a PostgreSQL server is there for the
+# The test command (npm test): lint, build, make sure a PostgreSQL server is there for the
 # server-mode tests (start a private throw-away one when none is configured and the binaries
 # exist), then run every test file with node's test runner.
 set -euo pipefail
 # Dates print the same on every machine (golden files, "as of" lines).
 export TZ=UTC
 cd "$(dirname "$0")/.."
+# The linter first: seconds, and a broken layer rule stops the run before the long tests.
+npm run --silent lint
 npm run --silent build
 
 started=""

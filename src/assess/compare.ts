@@ -8,7 +8,7 @@ import type { CriterionNumber, Rating } from '../core/types.js';
 import { evaluate, type EvalContext } from './conditions.js';
 import { buildContext, ratingRank } from './engine.js';
 import { formatValues } from './explain.js';
-import { ratingLabel } from './labels.js';
+import { ratingLabel, word } from './labels.js';
 import { CRITERIA } from './methodology.js';
 import type { AssessmentFacts, CountryAssessment, CriterionResult, ExternalRating, Lang, Localized, Methodology } from './types.js';
 
@@ -33,22 +33,6 @@ export interface Comparison {
   compared: number;
 }
 
-const T = {
-  same: { en: 'Same rating.', de: 'Gleiche Bewertung.' },
-  passages: { en: 'passages', de: 'Passagen' },
-  noExternal: { en: 'No external rating found.', de: 'Keine externe Bewertung gefunden.' },
-  higher: { en: 'We rate higher because', de: 'Wir bewerten höher, weil' },
-  lower: { en: 'We rate lower:', de: 'Wir bewerten niedriger:' },
-  noneFired: { en: 'no rule setting', de: 'keine Regel, die' },
-  orHigher: { en: 'or higher fired.', de: 'oder höher ergibt, hat gegriffen.' },
-  noRule: { en: 'the methodology has no rule that sets this rating for this criterion.', de: 'die Methodik hat für dieses Kriterium keine Regel, die diese Bewertung ergibt.' },
-  read: { en: 'read', de: 'gelesen' },
-  lacks: { en: 'undecided, lacks', de: 'unentschieden, es fehlt' },
-  notMet: { en: 'not met', de: 'nicht erfüllt' },
-  noData: { en: 'No decisive indicator has a value; missing:', de: 'Kein entscheidender Indikator hat einen Wert; es fehlt:' },
-  firedList: { en: 'fired', de: 'gegriffen' },
-} satisfies Record<string, Record<Lang, string>>;
-
 /** One rule behind a difference: fired (we rate higher), or not met / undecided (we rate lower). */
 export interface DifferenceRule {
   ruleId: string;
@@ -72,7 +56,7 @@ const both = (f: (lang: Lang) => string): Localized => ({ de: f('de'), en: f('en
 
 function whyNotFired(ctx: EvalContext, methodology: Methodology, criterion: CriterionNumber, atLeast: Rating): Omit<Difference, 'direction'> {
   const candidates = methodology.criteria[criterion].rules.filter((r) => ratingRank(r.rating) >= ratingRank(atLeast));
-  if (candidates.length === 0) return { rules: [], missing: [], explanation: both((lang) => `${T.lower[lang]} ${T.noRule[lang]}`) };
+  if (candidates.length === 0) return { rules: [], missing: [], explanation: both((lang) => `${word('compare.lower', lang)} ${word('compare.noRule', lang)}`) };
   const evaluated = candidates.map((rule) => ({ rule, r: evaluate(ctx, rule.when) }));
   const rules = evaluated.map(({ rule, r }): DifferenceRule => ({
     ruleId: rule.id,
@@ -82,11 +66,11 @@ function whyNotFired(ctx: EvalContext, methodology: Methodology, criterion: Crit
   }));
   const explanation = both((lang) => {
     const parts = evaluated.map(({ rule, r }, i) => {
-      const status = r.truth === null ? `${T.lacks[lang]} ${rules[i].missing.join(', ')}` : T.notMet[lang];
-      const read = r.values.length ? ` — ${T.read[lang]}: ${formatValues(r.values, lang)}` : '';
+      const status = r.truth === null ? `${word('compare.lacks', lang)} ${rules[i].missing.join(', ')}` : word('compare.notMet', lang);
+      const read = r.values.length ? ` — ${word('compare.read', lang)}: ${formatValues(r.values, lang)}` : '';
       return `${rule.id} (${rule.description[lang]}): ${status}${read}`;
     });
-    return `${T.lower[lang]} ${T.noneFired[lang]} „${ratingLabel(atLeast, lang)}“ ${T.orHigher[lang]} ${parts.join(' | ')}`;
+    return `${word('compare.lower', lang)} ${word('compare.noneFired', lang)} „${ratingLabel(atLeast, lang)}“ ${word('compare.orHigher', lang)} ${parts.join(' | ')}`;
   });
   return { rules, missing: [...new Set(rules.flatMap((r) => r.missing))], explanation };
 }
@@ -100,7 +84,7 @@ function whyNotFired(ctx: EvalContext, methodology: Methodology, criterion: Crit
 /** `context`: builds the rule context on demand; only a lower rating needs it (to say why rules did not fire). */
 export function explainDifference(context: () => EvalContext, methodology: Methodology, c: CriterionResult, external: Rating): Difference {
   if (c.rating === 'no_data') {
-    return { direction: 'no_data', rules: [], missing: c.missing, explanation: both((lang) => `${T.noData[lang]} ${c.missing.join(', ')}.`) };
+    return { direction: 'no_data', rules: [], missing: c.missing, explanation: both((lang) => `${word('compare.noData', lang)} ${c.missing.join(', ')}.`) };
   }
   if (ratingRank(c.rating) > ratingRank(external)) {
     const decisive = c.rulesFired.filter((f) => f.rating === c.rating);
@@ -108,8 +92,8 @@ export function explainDifference(context: () => EvalContext, methodology: Metho
       direction: 'higher',
       rules: decisive.map((f) => ({ ruleId: f.ruleId, rating: f.rating, status: 'fired', missing: [] })),
       missing: [],
-      explanation: both((lang) => `${T.higher[lang]} ${decisive
-        .map((f) => `${f.ruleId} (${f.description[lang]}) ${T.firedList[lang]} — ${T.read[lang]}: ${f.basis === 'evidence' ? `${f.evidenceCount ?? f.evidence?.length ?? 0} ${T.passages[lang]}` : formatValues(f.values, lang)}`)
+      explanation: both((lang) => `${word('compare.higher', lang)} ${decisive
+        .map((f) => `${f.ruleId} (${f.description[lang]}) ${word('compare.firedList', lang)} — ${word('compare.read', lang)}: ${f.basis === 'evidence' ? `${f.evidenceCount ?? f.evidence?.length ?? 0} ${word('compare.passages', lang)}` : formatValues(f.values, lang)}`)
         .join(' | ')}`),
     };
   }
@@ -137,8 +121,8 @@ export function compareWithExternal(
       assessor: ext?.assessor ?? null,
       externalSource: ext ? [ext.docTitle, ext.date].filter(Boolean).join(', ') || null : null,
     };
-    if (!ext) return { ...base, agrees: null, explanation: T.noExternal[lang] };
-    if (ext.rating === c.rating) return { ...base, agrees: true, explanation: T.same[lang] };
+    if (!ext) return { ...base, agrees: null, explanation: word('compare.noExternal', lang) };
+    if (ext.rating === c.rating) return { ...base, agrees: true, explanation: word('compare.same', lang) };
     return { ...base, agrees: false, explanation: explainDifference(context, methodology, c, ext.rating).explanation[lang] };
   });
   const compared = rows.filter((r) => r.agrees !== null).length;

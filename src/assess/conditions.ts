@@ -18,7 +18,7 @@ import type {
   TextOp,
   ValueRead,
 } from './types.js';
-import { yearOf } from './dates.js';
+import { notAfter } from '../core/as-of.js';
 import { NO_MATCH, evidenceQueryOf, type EvidenceQuery, type EvidenceRef, type EvidenceSummary } from './evidence.js';
 
 export type { EvidenceRef } from './evidence.js';
@@ -59,11 +59,9 @@ export interface EvalContext {
  * ratified on 2020-07-06 is not yet in force on 2020-03-01, although its year has begun).
  */
 export function indexSeries(facts: IndicatorFact[], asOf: string, country?: string): SeriesIndex {
-  const asOfYear = yearOf(asOf);
   const byIndicator = new Map<string, IndicatorFact[]>();
   for (const f of facts) {
-    if (f.year > asOfYear || (f.value === null && (f.valueText === null || f.valueText === ''))) continue;
-    if (f.date && f.date > asOf) continue;
+    if (!notAfter(f, asOf) || (f.value === null && (f.valueText === null || f.valueText === ''))) continue;
     const list = byIndicator.get(f.indicator);
     if (list) list.push(f);
     else byIndicator.set(f.indicator, [f]);

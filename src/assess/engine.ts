@@ -10,7 +10,7 @@
 import { AppError } from '../core/errors.js';
 import type { CriterionNumber, Rating } from '../core/types.js';
 import { conditionKinds, evaluate, indexSeries, readIndicator, type EvalContext, type EvidenceRef } from './conditions.js';
-import { isIsoDay, yearOf } from './dates.js';
+import { isIsoDay, yearOf } from '../core/dates.js';
 import { DEFAULT_MAX_LISTED, evidenceSpec, passageMatches, summarizeEvidence, type EvidenceQuery } from './evidence.js';
 import { CRITERIA } from './methodology.js';
 import { deriveRatios } from './derive.js';

@@ -1,6 +1,7 @@
 /** German and English labels for ratings, confidence and the eight criteria (names as in domain.md / seed 001). */
 import type { CriterionNumber, Rating } from '../core/types.js';
-import type { Confidence, Lang } from './types.js';
+import type { Confidence } from './types.js';
+import { selectPlurals, type Lang } from '../core/locale.js';
 
 export const RATING_LABELS: Record<Rating, Record<Lang, string>> = {
   not_critical: { de: 'Nicht kritisch', en: 'Not critical' },
@@ -47,6 +48,55 @@ export const UI_LABELS = {
   active: { de: 'aktiv', en: 'active' },
   removedBy: { de: 'entfernt {at} von {by}', en: 'removed {at} by {by}' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/**
+ * The words of the assessment's own texts (values, comparison, diff, CLI), namespaced by use; plural
+ * forms in ICU syntax, chosen by `Intl.PluralRules` (core/locale.ts).
+ */
+export const WORDS = {
+  'value.noRecord': { de: 'kein Eintrag', en: 'no record' },
+  'value.noValues': { de: 'keine Werte', en: 'no values' },
+  'compare.same': { en: 'Same rating.', de: 'Gleiche Bewertung.' },
+  'compare.passages': { en: 'passages', de: 'Passagen' },
+  'compare.noExternal': { en: 'No external rating found.', de: 'Keine externe Bewertung gefunden.' },
+  'compare.higher': { en: 'We rate higher because', de: 'Wir bewerten höher, weil' },
+  'compare.lower': { en: 'We rate lower:', de: 'Wir bewerten niedriger:' },
+  'compare.noneFired': { en: 'no rule setting', de: 'keine Regel, die' },
+  'compare.orHigher': { en: 'or higher fired.', de: 'oder höher ergibt, hat gegriffen.' },
+  'compare.noRule': { en: 'the methodology has no rule that sets this rating for this criterion.', de: 'die Methodik hat für dieses Kriterium keine Regel, die diese Bewertung ergibt.' },
+  'compare.read': { en: 'read', de: 'gelesen' },
+  'compare.lacks': { en: 'undecided, lacks', de: 'unentschieden, es fehlt' },
+  'compare.notMet': { en: 'not met', de: 'nicht erfüllt' },
+  'compare.noData': { en: 'No decisive indicator has a value; missing:', de: 'Kein entscheidender Indikator hat einen Wert; es fehlt:' },
+  'compare.firedList': { en: 'fired', de: 'gegriffen' },
+  'diff.nowFires': { de: 'greift jetzt', en: 'now fires' },
+  'diff.noLongerFires': { de: 'greift nicht mehr', en: 'no longer fires' },
+  'diff.nowRead': { de: 'jetzt gelesen', en: 'now read' },
+  'diff.noValue': { de: 'hat keinen Wert mehr', en: 'no longer has a value' },
+  'diff.methodology': { de: 'Methodik', en: 'methodology' },
+  'diff.override': { de: 'Analyst:innen-Bewertung', en: 'override' },
+  'diff.newPassages': { de: '{n, plural, one {# neue Passage} other {# neue Passagen}}', en: '{n, plural, one {# new passage} other {# new passages}}' },
+  'diff.droppedPassages': {
+    de: '{n, plural, one {# Passage} other {# Passagen}} nicht mehr aufgeführt (außerhalb des Zeitfensters oder entfernt)',
+    en: '{n, plural, one {# passage} other {# passages}} no longer listed (outside the window or removed)',
+  },
+  'diff.noChange': { de: 'keine Änderung', en: 'no change' },
+  'cli.noOverrides': { de: 'Keine Analyst:innen-Bewertungen.', en: 'No analyst overrides.' },
+} satisfies Record<string, Record<Lang, string>>;
+
+/** A word of `WORDS` in the language; `counts` choose plural forms. */
+export function word(key: keyof typeof WORDS, lang: Lang, counts: Record<string, number> = {}): string {
+  return selectPlurals(WORDS[key][lang], counts, lang);
+}
+
+/** The ratings', confidence levels' and criteria's names as message-catalogue entries (`rating.critical`, `criterion.2`, …). */
+export function labelMessages(lang: Lang): Record<`rating.${Rating}` | `confidence.${Confidence}` | `criterion.${CriterionNumber}`, string> {
+  const entries = <K extends string>(prefix: string, labels: Record<K, Record<Lang, string>>) =>
+    Object.entries<Record<Lang, string>>(labels).map(([k, v]) => [`${prefix}.${k}`, v[lang]] as const);
+  return Object.fromEntries([
+    ...entries('rating', RATING_LABELS), ...entries('confidence', CONFIDENCE_LABELS), ...entries('criterion', CRITERION_NAMES),
+  ]) as ReturnType<typeof labelMessages>;
+}
 
 export function ratingLabel(r: Rating, lang: Lang): string {
   return RATING_LABELS[r][lang];

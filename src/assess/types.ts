@@ -10,7 +10,7 @@ export type { IndicatorCoverage, IndicatorFact };
 /** A rating a rule can set; `no_data` is never set by a rule, only by the engine. */
 export type RuleRating = Exclude<Rating, 'no_data'>;
 export type Confidence = 'high' | 'medium' | 'low';
-export type Lang = 'de' | 'en';
+export type { Lang } from '../core/locale.js';
 export type Localized = { de: string; en: string };
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  * so a stored assessment explains its source the same way after the list is updated, and the pure
  * layers (assess, render) can word it without reading the file. Writer and reader live here together.
  */
-type Lang = 'de' | 'en';
+import type { Lang } from './locale.js';
 
 export const REFERENCE_SOURCE_ID = 'reference';
 

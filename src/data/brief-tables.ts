@@ -241,12 +241,12 @@ export function harvestBriefText(text: string, opts: { docDate?: string | null }
     }
   }
 
-  harvestBoxes(lines, push, out);
+  harvestBoxes(lines, push);
   harvestRatings(lines, out);
   return out;
 }
 
-function harvestBoxes(lines: string[], push: (v: Omit<BriefValue, 'country' | 'entityName'>) => void, out: BriefHarvest): void {
+function harvestBoxes(lines: string[], push: (v: Omit<BriefValue, 'country' | 'entityName'>) => void): void {
   const text = lines.join('\n');
   const lineOf = lineNumbers(text);
   // Box 6: Freedom House scores; the edition in the heading is the year after the year under review.

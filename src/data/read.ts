@@ -3,45 +3,35 @@
  * header checks and cell-to-number conversion. Parsing itself is always left to the libraries.
  */
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { decodeBytes } from '../core/decode.js';
 import type { ImportIssue, ParsedFile, RawValue } from './types.js';
 
 export type Encoding = 'utf-8' | 'latin1';
 
-export interface DecodedText {
+export interface DecodedDataset {
   text: string;
   encoding: Encoding;
   issues: ImportIssue[];
 }
 
 /**
- * Decodes a file as the dataset documents it, but trusts the bytes over the documentation:
- * valid UTF-8 with multi-byte sequences is UTF-8 even where Latin-1 was expected (a re-saved copy),
- * and bytes that are not valid UTF-8 are Latin-1. A file that was already decoded wrongly once
- * (U+FFFD replacement characters in the text) cannot be repaired: it gets a warning per row in the
- * importer (see `checkMojibake`).
+ * Decodes a dataset file with the one decoder (core/decode.ts), trusting the bytes over the
+ * documentation: valid UTF-8 is UTF-8 even where Latin-1 was expected (a re-saved copy), and lines
+ * that are not valid UTF-8 are Windows-1252 (what "Latin-1" files from Excel really are). A file
+ * that was already decoded wrongly once (U+FFFD in the text) cannot be repaired: it gets a warning per
+ * row in the importer (see `checkMojibake`).
  */
-export function decodeText(file: string, bytes: Buffer, expected: Encoding): DecodedText {
-  const issues: ImportIssue[] = [];
-  let body = bytes;
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
-  let utf8: string | null = null;
-  try {
-    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    utf8 = null;
+export function decodeDatasetText(file: string, bytes: Buffer, expected: Encoding): DecodedDataset {
+  const decoded = decodeBytes(bytes, file, { legacy: 'windows-1252' });
+  const issues: ImportIssue[] = decoded.warnings.map((message) => ({ level: 'warning', file, message }));
+  const utf8 = decoded.encoding === 'UTF-8' || decoded.encoding.startsWith('UTF-16');
+  if (utf8 && expected === 'latin1' && /[^\x00-\x7f]/.test(decoded.text)) {
+    issues.push({ level: 'warning', file, message: 'expected Latin-1 but the file is valid UTF-8; read as UTF-8' });
   }
-  if (utf8 !== null) {
-    if (expected === 'latin1' && /[^\x00-\x7f]/.test(utf8)) {
-      issues.push({ level: 'warning', file, message: 'expected Latin-1 but the file is valid UTF-8; read as UTF-8' });
-    }
-    return { text: utf8, encoding: 'utf-8', issues };
-  }
-  if (expected === 'utf-8') {
+  if (!utf8 && expected === 'utf-8' && issues.length === 0) {
     issues.push({ level: 'warning', file, message: 'the file is not valid UTF-8; read as Latin-1 (Windows-1252)' });
   }
-  // Windows-1252 is a superset of Latin-1 for printable characters and what "Latin-1" files from Excel really are.
-  return { text: iconv.decode(body, 'win1252'), encoding: 'latin1', issues };
+  return { text: decoded.text, encoding: utf8 ? 'utf-8' : 'latin1', issues };
 }
 
 /** A name damaged by an earlier wrong decoding ("C\uFFFDte d'Ivoire", "CÃ´te d'Ivoire"). */
@@ -124,7 +114,7 @@ export function openCsv(
   bytes: Buffer,
   opts: { encoding: Encoding; required: readonly string[]; delimiter?: string; headerStartsWith?: string },
 ): OpenedCsv {
-  const decoded = decodeText(file, bytes, opts.encoding);
+  const decoded = decodeDatasetText(file, bytes, opts.encoding);
   const out: ParsedFile = { values: [], issues: [...decoded.issues], noDataCells: 0 };
   const failed = (issue: ImportIssue): OpenedCsv => {
     out.issues.push(issue);

@@ -13,9 +13,12 @@
  * A list with any malformed or unsourced row is not imported at all: leaving one row out would
  * turn that state into an unlisted one and so give it a wrong value instead of no value.
  */
-import { parseCsv, requireColumns, decodeText } from './read.js';
+import { parseCsv, requireColumns, decodeDatasetText } from './read.js';
 import { resolveEntity } from './entities.js';
-import { KNOWN_ISO3, UN_MEMBERS, UN_MEMBERS_PROVENANCE } from './un-members.js';
+import { UN_MEMBERS, UN_MEMBERS_PROVENANCE } from './un-members.js';
+import { iso3ToAlpha2 } from './entities.js';
+import { partialRange, yearOf } from '../core/dates.js';
+import { isValidPartialDate } from '../extract/dates.js';
 import { REFERENCE_SOURCE_ID, referenceSourceFile } from '../core/reference-source.js';
 import type { DatasetImporter, ImportIssue, ParsedFile, RawValue } from './types.js';
 
@@ -66,24 +69,15 @@ export interface ReferenceList {
   entries: ReferenceEntry[];
 }
 
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const URL = /^https?:\/\/[^\s,;]+$/;
 
 /** A partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) that names a real day or month. */
-function isDate(s: string): boolean {
-  if (!PARTIAL_DATE.test(s)) return false;
-  if (s.length < 10) return true;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+const isDate = isValidPartialDate;
 
-/** First day a partial date covers, for ordering checks. */
-function startOf(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-}
-
-const yearOf = (d: string) => Number(d.slice(0, 4));
+/** First and last day a (valid) partial date covers: the one date-range helper (core/dates.ts). */
+const startOf = (d: string): string => partialRange(d)?.from ?? d;
+const endOf = (d: string): string => partialRange(d)?.to ?? d;
 
 export function isReferenceList(head: Buffer): boolean {
   return head.toString('utf8').replace(/^\uFEFF/, '').startsWith(REFERENCE_LIST_MARK);
@@ -93,7 +87,7 @@ type ReportError = (row: number | null, message: string) => void;
 
 /** Parses and checks a list; `list` is null when anything is wrong (every problem is an issue with its line). */
 export function parseReferenceList(file: string, bytes: Buffer): { list: ReferenceList | null; issues: ImportIssue[] } {
-  const decoded = decodeText(file, bytes, 'utf-8');
+  const decoded = decodeDatasetText(file, bytes, 'utf-8');
   const issues: ImportIssue[] = [...decoded.issues];
   const error: ReportError = (row, message) => issues.push({ level: 'error', file, row, message });
   const lines = decoded.text.split(/\r?\n/);
@@ -176,7 +170,7 @@ function readRows(file: string, body: string, firstDataLine: number, asOf: strin
     const [country, iso3, status, source, entryAsOf] = [cell('country'), cell('iso3').toUpperCase(), cell('status'), cell('source'), cell('as_of')];
     const from = cell('from') || null;
     const to = cell('to') || null;
-    const iso2 = KNOWN_ISO3.get(iso3);
+    const iso2 = iso3ToAlpha2(iso3);
     const problems: string[] = [];
     if (!country) problems.push('no country name');
     if (!iso2) problems.push(`iso3 "${cell('iso3')}" is not an ISO 3166 alpha-3 code`);
@@ -217,13 +211,6 @@ function entryValue(e: ReferenceEntry, year: number, lastYear: number, partiesKn
   if (e.to && year >= yearOf(e.to)) return 0;
   if (!e.from) return year >= (partiesKnownFrom ?? lastYear) ? 1 : null;
   return year >= yearOf(e.from) ? 1 : 0;
-}
-
-/** Last day a partial date covers: a state counts from a day it certainly held its status ("2005" → 2005-12-31). */
-function endOf(d: string): string {
-  if (d.length === 4) return `${d}-12-31`;
-  if (d.length === 7) return new Date(Date.UTC(yearOf(d), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
-  return d;
 }
 
 /**

@@ -5,9 +5,9 @@
  * recipient-year and supplier (`sipri.tiv.imports_by_supplier`) and per supplier-year
  * (`sipri.tiv.exports`). Non-state recipients ("Hezbollah (Lebanon)*", "NATO**") stay as they are.
  */
-import { decodeText, parseCsv, readNumber, requireColumns } from './read.js';
+import { decodeDatasetText, parseCsv, readNumber, requireColumns } from './read.js';
 import { roundSafe } from './sipri-milex.js';
-import type { ArmsDeal, DatasetImporter, ParsedFile, RawValue } from './types.js';
+import type { DatasetImporter, ParsedFile, RawValue } from './types.js';
 
 const REQUIRED = [
   'SIPRI AT Database ID', 'Supplier', 'Recipient', 'Designation', 'Description', 'Armament category', 'Order date',
@@ -24,7 +24,7 @@ export const sipriTrade: DatasetImporter = {
 };
 
 export function parseSipriTrade(file: string, bytes: Buffer): ParsedFile {
-  const decoded = decodeText(file, bytes, 'utf-8');
+  const decoded = decodeDatasetText(file, bytes, 'utf-8');
   const out: ParsedFile = { values: [], deals: [], issues: [...decoded.issues], noDataCells: 0 };
   // Line numbers stay true because only the trailing ";" of each line is removed.
   const text = decoded.text.replace(/;(\r?\n|$)/g, '$1');

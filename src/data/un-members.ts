@@ -32,7 +32,5 @@ export const UN_MEMBERS: readonly UniverseState[] = ALL
   .map((c) => ({ iso2: c.cca2, iso3: c.cca3, name: c.name.common }))
   .sort((a, b) => a.iso3.localeCompare(b.iso3));
 
-/** Every ISO 3166 alpha-3 code world-countries knows (members or not), for checking a list's codes. */
-export const KNOWN_ISO3: ReadonlyMap<string, string> = new Map(ALL.map((c) => [c.cca3, c.cca2]));
 
 export const UN_MEMBERS_PROVENANCE = `UN member states (world-countries ${WORLD_COUNTRIES_VERSION}, unMember, Holy See excluded: ${UN_MEMBERS.length} states)`;

@@ -55,10 +55,30 @@ test('criteria in French, Spanish and Russian', () => {
   }
 });
 
+test('criteria in Italian, Portuguese and Polish, with negation', () => {
+  const cases: Array<[number, string, string]> = [
+    [2, 'it', 'La polizia ha represso le proteste con gas lacrimogeni e decine di manifestanti sono stati arrestati.'],
+    [2, 'pt', 'O exército foi acusado de tortura e execuções extrajudiciais de civis.'],
+    [6, 'pt', 'A Rússia violou a soberania da Ucrânia e o direito internacional com mercenários do grupo Wagner.'],
+    [2, 'pl', 'Policja użyła gazu łzawiącego, a setki demonstrantów aresztowano; Amnesty International mówi o torturach.'],
+    [7, 'pl', 'Rosja przemyca broń na czarny rynek z naruszeniem embarga ONZ.'],
+    [1, 'pl', 'Rada Bezpieczeństwa przedłużyła sankcje i embargo na broń.'],
+  ];
+  for (const [criterion, lang, text] of cases) {
+    const found = classifyPassage(text, lang).find((c) => c.criterion === criterion);
+    assert.ok(found, `${criterion} ${lang}: ${text} → ${JSON.stringify(classifyPassage(text, lang))}`);
+  }
+  assert.ok(!criteriaOf('La commissione non ha trovato nessuna prova di torture o arresti arbitrari.', 'it').includes(2));
+});
+
 test('negation: cues after "found no evidence of" do not count', () => {
   assert.ok(criteriaOf('Police used torture against detained protesters, human rights groups say.', 'en').includes(2));
   assert.ok(!criteriaOf('An independent inquiry found no evidence of torture or arbitrary detention of protesters.', 'en').includes(2));
   assert.ok(!criteriaOf('Die Untersuchung fand keine Hinweise auf Folter oder willkürliche Verhaftungen.', 'de').includes(2));
+  assert.ok(!criteriaOf('Observers did not find torture or arbitrary detention in the prisons they visited.', 'en').includes(2));
+  assert.ok(!criteriaOf('Es gibt keine Anzeichen für Folter oder willkürliche Verhaftungen.', 'de').includes(2));
+  // hedged claims stay evidence: "allegedly", a denial
+  assert.ok(criteriaOf('The militia allegedly used torture and arbitrary arrests against journalists, which the government denied.', 'en').includes(2));
   // the scope ends with the sentence
   assert.ok(criteriaOf('The inquiry found no evidence of a cover-up. Torture and arbitrary arrests of journalists continue.', 'en').includes(2));
 });
@@ -117,4 +137,80 @@ test('civilians named near a killing are evidence for criterion 2, shown as one 
   const c2 = classifyPassage('Artillery volleys killed at least 11 civilians, officials said, as human rights monitors warned.', 'en').find((c) => c.criterion === 2);
   assert.ok(c2);
   assert.ok(c2.cues.includes('killed … civilians'), String(c2.cues));
+});
+
+test('a pair counts only inside one sentence: "…this threat. A US report…" is no threat to the US', () => {
+  const c5 = (text: string) => extractDocument({ text, lang: 'en' }).criteria.find((c) => c.criterion === 5);
+  assert.equal(c5('The UN must act with urgency against this threat. A US intelligence report released this month named the suppliers.'), undefined);
+  assert.ok(c5('The strikes directly threatened the safety of US personnel working in the area.'));
+  // "U.S." is an abbreviation, not a sentence end
+  assert.ok(c5('Militia rockets threaten U.S. personnel at the airport, the coalition said.'));
+});
+
+test('criterion 5: migrants sent towards a member state, and member states threatening each other', () => {
+  const en = extractDocument({ text: 'The state travel agency organised the flow of illegal migrants to the border with Lithuania.', lang: 'en' });
+  assert.ok(en.criteria.find((c) => c.criterion === 5)?.cues.some((c) => c.includes('migrants') && c.includes('Lithuania')), JSON.stringify(en.criteria));
+  const de = extractDocument({ text: 'Das Regime schickt wieder massenweise Migranten an die Grenze zu Polen und zur EU.', lang: 'de' });
+  assert.ok(de.criteria.some((c) => c.criterion === 5), JSON.stringify(de.criteria));
+  // the document's own state (a member) is threatened by another member
+  const gr = extractDocument({ text: 'Griechenland: Türkische Kampfjets haben erneut den griechischen Luftraum verletzt, Ankara hat Athen offen mit einer militärischen Aktion gedroht. Athen protestierte bei der NATO.', lang: 'de' });
+  assert.ok(gr.criteria.some((c) => c.criterion === 5), JSON.stringify(gr.criteria));
+});
+
+test('criterion 5: "Drohnen" (drones) is not a threat word', () => {
+  assert.ok(!findCues('Drohnen über Polen', 'de').some((h) => h.criterion === 0 && h.cue.startsWith('droh')));
+  assert.ok(findCues('Moskau droht Polen', 'de').some((h) => h.criterion === 0 && h.cue.startsWith('droh')));
+});
+
+test('criterion 6: a breach of international law or of another state\'s sovereignty', () => {
+  const en = classifyPassage("The Emirates back the militia with arms, infringing Sudan's sovereignty and disrespecting international law.", 'en').find((c) => c.criterion === 6);
+  assert.ok(en && en.cues.some((c) => c.includes(' … ')), JSON.stringify(en));
+  const de = classifyPassage('Die Angriffe verletzen die Souveränität des Nachbarlandes und missachten das Völkerrecht.', 'de').find((c) => c.criterion === 6);
+  assert.ok(de, 'de');
+  assert.ok(criteriaOf('In June the president announced the refusal to comply with the readmission agreement.', 'en').includes(6));
+  // talking about international law is not a breach
+  assert.ok(!criteriaOf('The seminar on international law took place in Geneva.', 'en').includes(6));
+});
+
+test('criterion 6: weapons sold to terrorist groups', () => {
+  assert.ok(criteriaOf('The Taliban sold around 500,000 weapons to terrorist groups linked to al-Qaeda.', 'en').includes(6));
+});
+
+test('the fight against terror is not support for it: cue words inside counter phrases do not count', () => {
+  const c6 = (text: string, lang: string) => classifyPassage(text, lang).find((c) => c.criterion === 6);
+  assert.equal(c6('Das Land sucht Unterstützung im Kampf gegen den Terror und verstärkt die Terrorismusbekämpfung.', 'de'), undefined);
+  assert.equal(c6('The two governments signed a counter-terrorism cooperation agreement and support the fight against terrorism.', 'en'), undefined);
+  // support for a terror group still counts
+  assert.ok(c6('The regime is accused of financing and arming terrorist groups abroad, a state sponsor of terrorism.', 'en'));
+});
+
+test('pair features: a resolution broken (criterion 1) and arms to an armed group (criterion 7)', () => {
+  const c1 = classifyPassage('The shipment is a violation of UN Security Resolution 2216, officials said.', 'en').find((c) => c.criterion === 1);
+  assert.ok(c1 && c1.cues.some((c) => c.includes(' … ')), JSON.stringify(c1));
+  assert.ok(criteriaOf('Die Lieferungen verstoßen gegen das Waffenembargo der Vereinten Nationen.', 'de').includes(1));
+  const c7 = classifyPassage('UN experts say Rwanda is backing the M23 rebels with weapons and troops.', 'en').find((c) => c.criterion === 7);
+  assert.ok(c7 && c7.cues.some((c) => c.includes(' … ')), JSON.stringify(c7));
+  assert.ok(criteriaOf('Iran hat die Huthi-Rebellen mit Waffen und Raketen beliefert.', 'de').includes(7));
+  // an armed group alone, or weapons alone, is not a transfer
+  assert.ok(!criteriaOf('The rebels control the north of the country.', 'en').includes(7));
+});
+
+test('criterion 8: "one of the poorest countries" alone, and an economy that shrank', () => {
+  assert.ok(criteriaOf('Burkina Faso, one of the poorest countries in the world, has a long history of coups.', 'en').includes(8));
+  assert.ok(criteriaOf('Der Krieg traf das ärmste Land der Arabischen Halbinsel.', 'de').includes(8));
+  const shrank = classifyPassage('Unter Maduro ist die Wirtschaft des Landes um rund 80 Prozent gesunken, die Krise ist wirtschaftlich und politisch.', 'de').find((c) => c.criterion === 8);
+  assert.ok(shrank && shrank.cues.some((c) => c.includes(' … ')), JSON.stringify(shrank));
+});
+
+test('criterion 2: a chemical attack with victims', () => {
+  const c2 = classifyPassage('Inspectors will investigate the gas attack on the town, which killed more than 40 people.', 'en').find((c) => c.criterion === 2);
+  assert.ok(c2 && c2.cues.some((c) => c.includes(' … ')), JSON.stringify(c2));
+  assert.ok(criteriaOf('Bei dem Giftgasangriff starben Dutzende Menschen.', 'de').includes(2));
+  assert.ok(!criteriaOf('The chemical weapons convention was signed in 1993.', 'en').includes(2));
+});
+
+test('criterion 4: a regional war, foreign troops and an arms race in other words', () => {
+  assert.ok(criteriaOf('Guterres warnte vor einem neuen regionalen Krieg an der Grenze zwischen Kongo und Ruanda.', 'de').includes(4));
+  assert.ok(criteriaOf('Ein Rüstungswettlauf wie im Kalten Krieg droht.', 'de').includes(4));
+  assert.ok(criteriaOf('Foreign forces and troops from the neighbouring state joined the regional war.', 'en').includes(4));
 });

@@ -6,7 +6,7 @@
 import { CRITERION_CUES, type CueList } from './criteria-cues.js';
 import { CRITERION_CUES_INTL } from './criteria-cues-intl.js';
 import { expandInnerStems } from './stems.js';
-import { PAIR_FEATURES, NEGATION_MARKERS, NEGATION_SCOPE, NEGATED_FACTOR, ALLY_MARKER, EU_NATO_MEMBERS } from './criteria-features.js';
+import { PAIR_FEATURES, NEGATION_MARKERS, NEGATION_SCOPE, NEGATED_FACTOR, ALLY_MARKER, EU_NATO_MEMBERS, COUNTER_PHRASES } from './criteria-features.js';
 import { foldText } from './countries/fold.js';
 import { WordTrie, isWordCode, type TrieMatch } from './countries/trie.js';
 
@@ -55,7 +55,12 @@ function cueSet(lang: string): { trie: WordTrie; cues: Cue[] } {
   const cues: Cue[] = [];
   const push = (criterion: number, list: CueList, l: string) => {
     for (const [raw, weight] of list) {
-      for (const { form, stem } of expandInnerStems(l, raw)) cues.push({ criterion, cue: foldText(form), weight, stem });
+      for (const { form, stem } of expandInnerStems(l, raw)) {
+        const cue = foldText(form);
+        cues.push({ criterion, cue, weight, stem });
+        // German lists write "ss"; a text's "ß" folds to one "s" ("verstößt" → "verstost")
+        if (l === 'de' && cue.includes('ss')) cues.push({ criterion, cue: cue.replace(/ss/g, 's'), weight, stem });
+      }
     }
   };
   const intl = CRITERION_CUES_INTL[key as keyof typeof CRITERION_CUES_INTL];
@@ -69,10 +74,13 @@ function cueSet(lang: string): { trie: WordTrie; cues: Cue[] } {
   // Marker words of the pair features (criterion 0) and negation openers (criterion -1): no weight of their own.
   const marker = (criterion: number, raw: string) => {
     const stem = raw.endsWith('*');
-    cues.push({ criterion, cue: foldText(stem ? raw.slice(0, -1) : raw), weight: 0, stem });
+    const cue = foldText(stem ? raw.slice(0, -1) : raw);
+    cues.push({ criterion, cue, weight: 0, stem });
+    if (cue.includes('ss')) cues.push({ criterion, cue: cue.replace(/ss/g, 's'), weight: 0, stem });
   };
   for (const m of new Set(PAIR_FEATURES.flatMap((f) => [...f.a, ...f.b]))) if (m !== ALLY_MARKER) marker(0, m);
   for (const m of NEGATION_MARKERS) marker(-1, m);
+  for (const m of COUNTER_PHRASES) marker(NEUTRAL, m);
   set = { trie: new WordTrie(cues.map((c) => c.cue)), cues };
   tries.set(key, set);
   return set;
@@ -103,12 +111,22 @@ export function cuesFromHits(folded: string, matches: readonly TrieMatch[], lang
   return hits;
 }
 
+/** Marker kind of the counter phrases ("fight against terror"): the cue words inside them say nothing. */
+const NEUTRAL = -2;
+
+/** Hits without those lying inside a counter phrase ("Terrorismusbekämpfung", "counter-terrorism cooperation"). */
+function withoutNeutralised(ordered: CueHit[]): CueHit[] {
+  if (!ordered.some((h) => h.criterion === NEUTRAL)) return ordered;
+  const spans = ordered.filter((h) => h.criterion === NEUTRAL);
+  return ordered.filter((h) => h.criterion === NEUTRAL || !spans.some((n) => h.start >= n.start && h.end <= n.end));
+}
+
 /** Scores of all criteria with any cue, from cue hits (of one passage or a whole document). */
 export function scoreCueHits(text: string, hits: readonly CueHit[]): Array<CriterionScore & { raw: number }> {
   const per = new Map<number, Map<string, { weight: number; count: number; word: string }>>();
   const lastEnd = new Map<number, number>();
   // Overlapping cues of one criterion ("soldner*" and "soldnergruppe*" on "Söldnergruppen") count once, the heavier.
-  const ordered = [...hits].sort((a, b) => a.start - b.start || b.weight - a.weight);
+  const ordered = withoutNeutralised([...hits].sort((a, b) => a.start - b.start || b.weight - a.weight));
   const negated = negatedHits(text, ordered);
   const inside = containedHits(ordered);
   for (const h of ordered) {
@@ -176,21 +194,37 @@ function negatedHits(text: string, ordered: readonly CueHit[]): Set<CueHit> {
   return out;
 }
 
-const featureSets = PAIR_FEATURES.map((f) => ({
-  f,
-  a: new Set(f.a.map((m) => foldText(m.replace(/\*$/, '')))),
-  b: new Set(f.b.map((m) => foldText(m.replace(/\*$/, '')))),
-}));
+/** A marker's folded forms: as written, and with "ss" as one "s" (a German "ß"), as `cueSet` adds them. */
+const markerForms = (m: string) => {
+  const c = foldText(m.replace(/\*$/, ''));
+  return c.includes('ss') ? [c, c.replace(/ss/g, 's')] : [c];
+};
+const featureSets = PAIR_FEATURES.map((f) => ({ f, a: new Set(f.a.flatMap(markerForms)), b: new Set(f.b.flatMap(markerForms)) }));
 
-/** Markers for the pair features from country mentions: EU and NATO members other than the document's main state. */
-export function allyMarkers(mentions: ReadonlyArray<{ code: string; start: number; end: number }>, mainState: string | undefined): CueHit[] {
+/**
+ * Markers for the pair features from country mentions: every EU and NATO member, the document's
+ * main state included, since members threaten each other too (Turkish jets in Greek airspace);
+ * which state the evidence concerns is decided per passage (about.ts).
+ */
+export function allyMarkers(mentions: ReadonlyArray<{ code: string; start: number; end: number }>): CueHit[] {
   return mentions
-    .filter((m) => EU_NATO_MEMBERS.has(m.code) && m.code !== mainState)
+    .filter((m) => EU_NATO_MEMBERS.has(m.code))
     .map((m) => ({ criterion: 0, weight: 0, cue: ALLY_MARKER, start: m.start, end: m.end }));
 }
 
 /**
- * Pair features (criteria-features.ts): a marker of each kind within the window, neither
+ * A sentence end: ".", "!" or "?" before white space and a capital, digit or opening quote, or a
+ * line break. A lone capital before the dot ("U.S. Navy") is an abbreviation, not a sentence end.
+ */
+const SENTENCE_END = /(?<!(?:^|\P{L})\p{Lu})[.!?]["'”»)]?\s+(?=["'„“«(]?[\p{Lu}\p{N}])|\n/u;
+
+/** True when no sentence ends between `start` and `end` (the two words of a pair speak of one event). */
+function oneSentence(text: string, start: number, end: number): boolean {
+  return end <= start || !SENTENCE_END.test(text.slice(start, end));
+}
+
+/**
+ * Pair features (criteria-features.ts): a marker of each kind within the window and one sentence, neither
  * negated, adds the feature's weight to its criterion, shown as one cue "civilians … injured".
  */
 function addPairFeatures(text: string, ordered: readonly CueHit[], negated: Set<CueHit>, per: Map<number, Map<string, { weight: number; count: number; word: string }>>): void {
@@ -202,7 +236,7 @@ function addPairFeatures(text: string, ordered: readonly CueHit[], negated: Set<
     const bs = markers.filter((h) => b.has(h.cue));
     let pair: [CueHit, CueHit] | null = null;
     for (const x of as) {
-      const y = bs.find((h) => (h.start >= x.end || h.end <= x.start) && Math.abs(h.start - x.start) <= f.window);
+      const y = bs.find((h) => (h.start >= x.end || h.end <= x.start) && Math.abs(h.start - x.start) <= f.window && oneSentence(text, Math.min(x.end, h.end), Math.max(x.start, h.start)));
       if (y) {
         pair = x.start < y.start ? [x, y] : [y, x];
         break;

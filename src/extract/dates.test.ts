@@ -100,3 +100,17 @@ test('dates in French, Spanish, Italian, Portuguese, Dutch, Polish and Russian',
   assert.equal(extractDocumentDate('PARIS, 14 juillet 2020 (AFP) - Le gouvernement'), '2020-07-14');
   assert.equal(extractDocumentDate('Publié le 3 mars 2024\nTexte'), '2024-03-03');
 });
+
+test('a date stamp on its own line near the top is the document date; a weekday-led one is page chrome', () => {
+  assert.equal(extractDocumentDate('Border clashes resume in the north\n\nMarch 3, 2021 10:15 am\nAgency report\nTroops exchanged fire overnight.'), '2021-03-03');
+  assert.equal(extractDocumentDate('Defense budgets compared\n\nBy ·June 2, 2022\nA think tank\n\nThe figures show a steady rise.'), '2022-06-02');
+  assert.equal(extractDocumentDate('Villagers describe the raid\n(April 9, 2020) — The soldiers arrived at dawn.'), '2020-04-09');
+  assert.equal(extractDocumentDate('Thursday, 12 September 2024\nMenu\nThe minister said the talks had failed.'), null);
+  assert.equal(extractDocumentDate('Grenzkonflikt flammt wieder auf\n03.03.2021, 10:15 Uhr\nDie Truppen lieferten sich Gefechte.'), '2021-03-03');
+  assert.equal(extractDocumentDate('Affrontements à la frontière\n3 mars 2021 à 10h15\nLes troupes ont échangé des tirs.'), '2021-03-03');
+  assert.equal(extractDocumentDate('Столкновения на границе\n3 марта 2021 в 10:15\nВойска обменялись огнём.'), '2021-03-03');
+  assert.equal(extractDocumentDate('Arms flows to the Sahel\nPosted on 4 May 2023 by the editors\nSmuggling routes run north.'), '2023-05-04');
+  // a date inside a sentence is not a stamp
+  assert.equal(extractDocumentDate('The ceasefire of March 3, 2021 was broken within days, officials said.'), null);
+});
+

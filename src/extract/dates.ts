@@ -5,6 +5,7 @@
  * YYYY, YYYY-MM or YYYY-MM-DD; impossible dates (31.02.2024) are dropped. Every pattern is
  * linear (bounded repetitions, no nested quantifiers).
  */
+import { asciiDigits } from './numbers.js';
 
 const MONTHS: Record<string, number> = {
   januar: 1, jänner: 1, jaenner: 1, jan: 1, january: 1,
@@ -42,6 +43,15 @@ const OTHER_MONTHS: string[][] = [
   ['novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'ноябрь', 'ноября'],
   ['décembre', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'grudzień', 'grudnia', 'декабрь', 'декабря'],
 ];
+/**
+ * Arabic month names: the Egyptian and Gulf forms (يناير … ديسمبر) and the Levantine ones
+ * (كانون الثاني … كانون الأول), month 1 to 12 in order.
+ */
+const ARABIC_MONTHS: string[][] = [
+  ['يناير', 'كانون الثاني'], ['فبراير', 'شباط'], ['مارس', 'آذار'], ['أبريل', 'ابريل', 'إبريل', 'نيسان'], ['مايو', 'أيار'], ['يونيو', 'حزيران'],
+  ['يوليو', 'تموز'], ['أغسطس', 'اغسطس', 'آب'], ['سبتمبر', 'أيلول'], ['أكتوبر', 'اكتوبر', 'تشرين الأول'], ['نوفمبر', 'تشرين الثاني'], ['ديسمبر', 'كانون الأول'],
+];
+ARABIC_MONTHS.forEach((names, i) => OTHER_MONTHS[i].push(...names));
 OTHER_MONTHS.forEach((names, i) => {
   for (const n of names) MONTHS[n] ??= i + 1;
 });
@@ -113,6 +123,8 @@ const DATE_PATTERN = new RegExp(
 /** Dates inside a text, in order. Bare years between 1800 and 2199 count; invalid days are dropped. */
 export function extractDates(text: string): DateMention[] {
   if (typeof text !== 'string' || !text) return [];
+  const original = text;
+  text = asciiDigits(text);
   const out: DateMention[] = [];
   DATE_PATTERN.lastIndex = 0;
   for (let m = DATE_PATTERN.exec(text); m; m = DATE_PATTERN.exec(text)) {
@@ -138,28 +150,43 @@ export function extractDates(text: string): DateMention[] {
       if (!/[.,\d]/.test(before) && !(/[.,]/.test(after) && /\d/.test(text[m.index + 5] ?? ''))) date = makePartialDate(+g[16]);
     }
     if (!date) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date, ...(to ? { to } : {}) });
+    out.push({ start: m.index, end: m.index + m[0].length, text: original.slice(m.index, m.index + m[0].length), date, ...(to ? { to } : {}) });
   }
   return out;
 }
 
 const HEAD_CHARS = 600;
 const PUBLICATION =
-  /(?:ERSCHEINUNGSDATUM|Erscheinungsdatum|Veröffentlicht(?:\s+am)?|Published(?:\s+on)?|Publication date|Datum|Stand|Publié le|Publicado(?:\s+el)?|Pubblicato(?:\s+il)?|Gepubliceerd(?:\s+op)?|Opublikowano|Опубликовано)\s*:?\s*/g;
-/** A dateline at the start of a line: "WASHINGTON, Nov 14 2012 (IPS) -", "Berlin, 3. März 2024 -". */
-const DATELINE = /^[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{1,40},[ \u00a0]+(?=[A-Za-z\d])/;
+  /(?:ERSCHEINUNGSDATUM|Erscheinungsdatum|Veröffentlicht(?:\s+am)?|Published(?:\s+on)?|Posted(?:\s+on)?|Publication date|Publicado(?:\s+em)?|Data publikacji|Datum|Stand|Publié le|Publicado(?:\s+el)?|Pubblicato(?:\s+il)?|Gepubliceerd(?:\s+op)?|Opublikowano|Опубликовано)\s*:?\s*/g;
+/**
+ * A dateline at the start of a line: "WASHINGTON, Nov 14 2012 (IPS) -", "Berlin, 3. März 2024 -",
+ * "Москва, 12 апреля 2023 года", "الرياض، 15 مارس 2024" (Arabic has no capitals and its own comma).
+ */
+const DATELINE = /^(?:\p{Lu}[\p{L} .'’/-]{1,40}|\p{Script=Arabic}[\p{Script=Arabic} ]{1,40}),[ \u00a0]+(?=[\p{L}\d])|^\p{Script=Arabic}[\p{Script=Arabic} ]{1,40}،[ \u00a0]*(?=[\p{L}\d])/u;
 /** A closing stamp of the editors: "(red, 29.4.2016)", "(APA, 3.3.2024)". */
 const CLOSING_STAMP = /\((?:[A-Za-z]{2,8}(?:\/[A-Za-z]{2,8})?),[ \u00a0]?(\d{1,2})\.(\d{1,2})\.(\d{4})\)/g;
-const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s/i;
+const WEEKDAY = new RegExp(
+  '^(?:' +
+    [
+      'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag',
+      'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo',
+      'lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira',
+      'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela',
+      'понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد',
+    ].join('|') +
+    ')[,،]?\\s',
+  'iu',
+);
 
 /**
  * The document's own date, from (in order): a leading ` date YYYY-MM[-DD] ` header; a publication
  * line ("ERSCHEINUNGSDATUM Juni 2026", "Stand: März 2024" on a line of its own); a dateline
- * near the top; a closing editors' stamp near the end. Page chrome (a weekday-led display date
- * at the top) is not the document's date.
+ * near the top; a date stamp line near the top; a closing editors' stamp near the end. Page
+ * chrome (a weekday-led display date at the top) is not the document's date.
  */
 export function extractDocumentDate(text: string): string | null {
   if (typeof text !== 'string' || !text) return null;
+  text = asciiDigits(text);
   const head = text.slice(0, HEAD_CHARS);
   const header = /^\s*date\s+(\d{4}(?:-\d{2}){0,2})\b/.exec(head);
   if (header && isValidPartialDate(header[1])) return header[1];
@@ -181,6 +208,11 @@ export function extractDocumentDate(text: string): string | null {
     if (d && d.start === 0 && d.date.length > 4) return d.date;
   }
 
+  for (const line of head.split('\n').slice(0, 12)) {
+    const d = dateStampLine(line);
+    if (d) return d;
+  }
+
   let stamp: string | null = null;
   const tailStart = Math.max(0, text.length - 800);
   CLOSING_STAMP.lastIndex = tailStart;
@@ -188,6 +220,26 @@ export function extractDocumentDate(text: string): string | null {
     stamp = makePartialDate(+m[3], +m[2], +m[1]) ?? stamp;
   }
   return stamp;
+}
+
+/** Before a date stamp: a byline ("By · ", "Von Jane Doe | ", "Par …") or an opening bracket. */
+const STAMP_LEAD = /^\s*(?:(?:by|von|par|por|di|door)\b[^·|\n]{0,40}[·|]\s*|\(\s*)?/i;
+/** After it: nothing, a time ("7:01 pm", ", 14:30 Uhr", "à 10h15"), or a closing bracket and a dash that opens the text ("(May 20, 2023) — First came …"). */
+const STAMP_TAIL =
+  /^\s*(?:[,|·]\s*)?(?:(?:à|a las|um|alle|às|om|o|в)\s+)?(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?|uhr|h)?\s*)?(?:\)\s*(?:[—–-].*)?)?\s*$/iu;
+
+/**
+ * A line near the top that is a day-precise date and nothing else, as publishers stamp articles:
+ * "September 20, 2016 7:01 pm", "By ·May 14, 2024", "(May 20, 2023) — First came …". A
+ * weekday-led date is page chrome and does not count.
+ */
+function dateStampLine(line: string): string | null {
+  if (line.length > 400 || WEEKDAY.test(line.trim())) return null;
+  const lead = STAMP_LEAD.exec(line)![0];
+  const rest = line.slice(lead.length);
+  const d = extractDates(rest.slice(0, 60))[0];
+  if (!d || d.start !== 0 || d.date.length !== 10) return null;
+  return STAMP_TAIL.test(rest.slice(d.end)) ? d.date : null;
 }
 
 /** First and last calendar day covered by a partial date, for range filters. */

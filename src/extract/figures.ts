@@ -1,10 +1,11 @@
 /**
- * Figures in German and English prose: a number, its scale ("Mio.", "billion"), its unit
+ * Figures in prose (German and English; French, Spanish, Italian, Portuguese, Dutch, Polish,
+ * Russian and Arabic units, scales and digits): a number, its scale ("Mio.", "billion"), its unit
  * (currency code, percent, persons, TIV, items) and the country it is about when the sentence
  * makes that clear. All patterns are anchored, linear scans over a bounded window after the number.
  */
 import { findCountryMentions, type CountryMention } from './mentions.js';
-import { parseNumber, scaleOf, usesDecimalComma } from './numbers.js';
+import { parseNumber, scaleOf, usesDecimalComma, asciiDigits } from './numbers.js';
 
 export type FigureKind = 'money' | 'percent' | 'persons' | 'tiv' | 'items' | 'number';
 
@@ -24,16 +25,17 @@ const NUMBER_TOKEN = /\d[\d.,]*/g;
 const NUMBER_TOKEN_SPACED = /\d(?:[\d.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))*/g;
 const CURRENCY_BEFORE = /(?:US\$|\$|€|£|USD|EUR|GBP)\s?$/;
 const SCALE_AFTER =
-  /^[ \u00a0]?(?:de[ \u00a0])?(Mio\.|Mrd\.|Tsd\.|Bio\.|Millionen|Million|Milliarden|Milliarde|Billionen|billions?|millions?|trillions?|thousand|milliards?|milliers?|mill[oó]n|millones|mil millones|milion[ei]|miliard[oi]|milh[ãa]o|milh[õo]es|bilh[ãa]o|bilh[õo]es|billón|billones|miljoen|miljard|biljoen|mln|mld|mlrd|bln|млн|млрд|трлн|тыс|bn|mn|tn|m|k)(?![\p{L}])\.?/iu;
+  /^[ \u00a0]?(?:de[ \u00a0])?(mil millones|mil milh[õo]es|milionów|miliardów|مليارات|مليار|ملايين|مليون|آلاف|ألف|Mio\.|Mrd\.|Tsd\.|Bio\.|Millionen|Million|Milliarden|Milliarde|Billionen|billions?|millions?|trillions?|thousand|milliards?|milliers?|mill[oó]n|millones|mil millones|milion[ei]|miliard[oi]|milh[ãa]o|milh[õo]es|bilh[ãa]o|bilh[õo]es|billón|billones|miljoen|miljard|biljoen|mln|mld|mlrd|bln|млн|млрд|трлн|тыс|bn|mn|tn|m|k)(?![\p{L}])\.?/iu;
 const CURRENCY_AFTER =
-  /^[ \u00a0]?(?:de[ \u00a0]|d'|d’)?(?:(russische[nr]?|amerikanische[nr]?|chinesische[nr]?|indische[nr]?|saudische[nr]?|türkische[nr]?|ukrainische[nr]?|kasachische[nr]?|Russian|Chinese|Indian|Saudi|Turkish|Ukrainian|Kazakh)[ \u00a0])?(Euro|EUR|€|euros|dólares|dollari|dólares|долларов|доллара|евро|рублей|рубля|US-Dollar|US-Dollars|US dollars?|U\.S\. dollars?|Dollar|Dollars|dollars?|USD|\$|Rubel|Rubeln|rubles?|roubles?|RUB|Pfund|pounds?|£|GBP|Yuan|yuan|CNY|Rupien|rupees?|INR|Yen|yen|JPY|Franken|CHF|Tenge|tenge|KZT|Hrywnja|hryvnias?|UAH|Lira|lira|TRY|Riyal|riyals?|SAR)(?![\p{L}])/u;
-const PERCENT_AFTER = /^[ \u00a0]?(%|Prozentpunkte|Prozent|percentage points|per cent|percent|pour cent|por ciento|per cento|por cento|procent|процент\p{L}*)(?![\p{L}])/u;
+  /^[ \u00a0]?(?:de[ \u00a0]|di[ \u00a0]|d'|d’)?(?:(russische[nr]?|amerikanische[nr]?|chinesische[nr]?|indische[nr]?|saudische[nr]?|türkische[nr]?|ukrainische[nr]?|kasachische[nr]?|Russian|Chinese|Indian|Saudi|Turkish|Ukrainian|Kazakh)[ \u00a0])?(Euro|euro|EUR|€|euros|dólares|dollari|dolarów|dolary|dolara|złotych|zł|PLN|долларов|доллара|евро|рублей|рубля|دولار|يورو|US-Dollar|US-Dollars|US dollars?|U\.S\. dollars?|Dollar|Dollars|dollars?|USD|\$|Rubel|Rubeln|rubles?|roubles?|RUB|Pfund|pounds?|£|GBP|Yuan|yuan|CNY|Rupien|rupees?|INR|Yen|yen|JPY|Franken|CHF|Tenge|tenge|KZT|Hrywnja|hryvnias?|UAH|Lira|lira|TRY|Riyal|riyals?|SAR)(?![\p{L}])/u;
+const PERCENT_AFTER = /^[ \u00a0]?(%|Prozentpunkte|Prozent|percentage points|per cent|percent|pour cent|por ciento|per cento|por cento|procent|proc\.|proc|процент\p{L}*|بالمئة|بالمائة|في المئة|في المائة)(?![\p{L}])/u;
 const TIV_AFTER = /^[ \u00a0]?(?:Mio\.[ \u00a0]|million[ \u00a0])?(TIV)\b/u;
 const PERSONS_AFTER =
-  /^[ \u00a0]?(?:[\p{L}-]{2,30}[ \u00a0]){0,2}?(Soldat\p{L}*|Soldat:innen|troops|soldiers|Menschen|Personen|people|persons|Arbeiter\p{L}*|Arbeitskräfte|workers|Zivilist\p{L}*|civilians|Tote|Toten|deaths|dead|Flüchtling\p{L}*|refugees|migrants|Migrant\p{L}*|Kämpfer\p{L}*|fighters|Rekrut\p{L}*|recruits|Deserteur\p{L}*|deserters|Einwohner\p{L}*|inhabitants|Mitarbeiter\p{L}*|employees|Kinder|children|Demonstrant\p{L}*|protesters|Gefangene\p{L}*|prisoners|Häftling\p{L}*|Staatsbürger\p{L}*|citizens|Männer|men|Frauen|women|Söldner\p{L}*|mercenaries|contacts|Kontakte|soldats|soldados|soldati|militaires|personnes|personas|persone|civils|civiles|morts|muertos|réfugiés|refugiados|солдат\p{L}*|военнослужащих|человек|беженцев)(?![\p{L}])/u;
+  /^[ \u00a0]?(?:[\p{L}-]{2,30}[ \u00a0]){0,2}?(Soldat\p{L}*|Soldat:innen|troops|soldiers|Menschen|Personen|people|persons|Arbeiter\p{L}*|Arbeitskräfte|workers|Zivilist\p{L}*|civilians|Tote|Toten|deaths|dead|Flüchtling\p{L}*|refugees|migrants|Migrant\p{L}*|Kämpfer\p{L}*|fighters|Rekrut\p{L}*|recruits|Deserteur\p{L}*|deserters|Einwohner\p{L}*|inhabitants|Mitarbeiter\p{L}*|employees|Kinder|children|Demonstrant\p{L}*|protesters|Gefangene\p{L}*|prisoners|Häftling\p{L}*|Staatsbürger\p{L}*|citizens|Männer|men|Frauen|women|Söldner\p{L}*|mercenaries|contacts|Kontakte|soldats|soldados|soldati|militaires|personnes|personas|persone|civils|civiles|morts|muertos|réfugiés|refugiados|mercenaires|manifestants|combattants|enfants|prisonniers|habitants|victimes|détenus|mercenarios|manifestantes|combatientes|migrantes|niños|presos|detenidos|víctimas|habitantes|persone|civili|morti|rifugiati|mercenari|manifestanti|combattenti|migranti|bambini|prigionieri|vittime|pessoas|civis|mortos|mercenários|combatentes|crianças|vítimas|soldaten|mensen|burgers|doden|vluchtelingen|huurlingen|demonstranten|strijders|migranten|kinderen|gevangenen|slachtoffers|żołnierzy|żołnierze|osób|ludzi|cywilów|zabitych|uchodźców|najemników|demonstrantów|bojowników|migrantów|dzieci|więźniów|ofiar|солдат\p{L}*|военнослужащих|человек|беженцев|наемник\p{L}*|наёмник\p{L}*|жител\p{L}*|демонстрант\p{L}*|боевик\p{L}*|мигрант\p{L}*|детей|заключ\p{L}*|погибш\p{L}*|убит\p{L}*|جندي|جنود|شخص|أشخاص|مدني|مدنيين|قتيل|قتلى|لاجئ|لاجئين|مرتزق\p{L}*)(?![\p{L}])/u;
 const ITEMS_AFTER =
-  /^[ \u00a0]?(?:[\p{L}-]{2,30}[ \u00a0]){0,2}?(Panzer\p{L}*|tanks?|Drohnen|drones?|Pistolen|pistols|Gewehre|rifles|Raketen|missiles?|Hubschrauber|helicopters?|U-Boote|submarines?|Kampfflugzeuge|Flugzeuge|aircraft|jets|Geschütze|guns|Waffen|weapons|Granaten|shells|Artilleriegeschosse|rounds|Schiffe|ships|Fahrzeuge|vehicles)(?![\p{L}])/u;
+  /^[ \u00a0]?(?:[\p{L}-]{2,30}[ \u00a0]){0,2}?(Panzer\p{L}*|tanks?|Drohnen|drones?|Pistolen|pistols|Gewehre|rifles|Raketen|missiles?|Hubschrauber|helicopters?|U-Boote|submarines?|Kampfflugzeuge|Flugzeuge|aircraft|jets|Geschütze|guns|Waffen|weapons|Granaten|shells|Artilleriegeschosse|rounds|Schiffe|ships|Fahrzeuge|vehicles|chars|hélicoptères|avions|chasseurs|obus|fusils|armes|navires|véhicules|blindés|roquettes|tanques|misiles|helicópteros|aviones|cazas|fusiles|armas|buques|vehículos|blindados|cohetes|droni|missili|elicotteri|aerei|caccia|fucili|armi|navi|veicoli|blindati|razzi|mísseis|aviões|caças|fuzis|navios|veículos|foguetes|raketten|helikopters|vliegtuigen|gevechtsvliegtuigen|geweren|wapens|schepen|voertuigen|czołgów|czołgi|dronów|drony|rakiet|pocisków|śmigłowców|samolotów|myśliwców|karabinów|okrętów|pojazdów|transporterów|танк\p{L}*|беспилотник\p{L}*|дрон\p{L}*|ракет\p{L}*|вертол[её]т\p{L}*|самол[её]т\p{L}*|истребител\p{L}*|винтов\p{L}*|снаряд\p{L}*|корабл\p{L}*|бронемашин\p{L}*|طائرة|طائرات|دبابة|دبابات|صاروخ|صواريخ|مسيرة|مسيرات)(?![\p{L}])/u;
 const CURRENCY_CODES: Record<string, string> = {
+  dolarów: 'USD', dolary: 'USD', dolara: 'USD', złotych: 'PLN', zł: 'PLN', pln: 'PLN', 'دولار': 'USD', 'يورو': 'EUR',
   euro: 'EUR', eur: 'EUR', '€': 'EUR', euros: 'EUR', 'евро': 'EUR', 'dólares': 'USD', dollari: 'USD', 'долларов': 'USD', 'доллара': 'USD',
   'рублей': 'RUB', 'рубля': 'RUB', 'us-dollar': 'USD', 'us-dollars': 'USD', 'us dollar': 'USD', 'us dollars': 'USD',
   'u.s. dollar': 'USD', 'u.s. dollars': 'USD', dollar: 'USD', dollars: 'USD', usd: 'USD', $: 'USD', 'us$': 'USD',
@@ -59,6 +61,9 @@ export function extractFigures(
   skip: ReadonlyArray<{ start: number; end: number }> = [],
 ): Figure[] {
   if (typeof text !== 'string' || !text) return [];
+  // patterns read ASCII digits; the figure's text is cut from the original
+  const original = text;
+  text = asciiDigits(text);
   let skipIndex = 0;
   const ms = mentions ?? findCountryMentions(text, lang);
   const out: Figure[] = [];
@@ -132,7 +137,7 @@ export function extractFigures(
     // Bare numbers are figures only when they are not years and carry a scale or grouping.
     if (kind === 'number' && (isYear(raw, value) || (!scale && !/[.,\s]\d{3}/.test(raw)))) continue;
     if (!country) country = sentenceCountry(text, ms, start, end);
-    out.push({ value: roundValue(value), unit, kind, text: text.slice(start, end), start, end, country });
+    out.push({ value: roundValue(value), unit, kind, text: original.slice(start, end), start, end, country });
   }
   return out;
 }

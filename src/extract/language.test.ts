@@ -29,8 +29,8 @@ test('the languages with country lexicons are told apart, and each reports how m
     ar: 'أعلنت الحكومة عن شحنات أسلحة جديدة رغم انتقادات منظمات حقوق الإنسان في البلاد وخارجها خلال الأسبوع الماضي.',
   };
   for (const [lang, text] of Object.entries(samples)) assert.equal(detectLanguage(text), lang, lang);
-  for (const lang of ['de', 'en', 'fr', 'es', 'ru']) assert.equal(extractionSupport(lang), 'full', lang);
-  for (const lang of ['it', 'pt', 'nl', 'pl', 'ar']) assert.equal(extractionSupport(lang), 'countries', lang);
+  for (const lang of ['de', 'en', 'fr', 'es', 'ru', 'it', 'pt', 'pl']) assert.equal(extractionSupport(lang), 'full', lang);
+  for (const lang of ['nl', 'ar']) assert.equal(extractionSupport(lang), 'countries', lang);
   for (const lang of ['sv', 'tr', 'und']) assert.equal(extractionSupport(lang), 'unsupported', lang);
 });
 
@@ -42,4 +42,9 @@ test('Cyrillic languages are told apart by their letters where trigrams waver on
 
 test('a short Polish text is Polish, not a far language trigrams confuse it with', () => {
   assert.equal(detectLanguage('Polska kupiła czołgi od Korei Południowej, a Kanada i Australia dostarczyły amunicję.'), 'pl');
+});
+
+test('a short Russian line without ы, э or ё is Russian, not Bulgarian; Bulgarian with ъ stays Bulgarian', () => {
+  assert.equal(detectLanguage('В Тегеране обвинения отвергают.'), 'ru');
+  assert.equal(detectLanguage('България и Румъния подписаха споразумение за отбрана и сигурност в Черно море.'), 'bg');
 });

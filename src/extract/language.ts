@@ -80,6 +80,8 @@ function cyrillicByLetters(sample: string, iso3: string): string {
     const ru = words.filter((w) => RU_WORDS.has(w)).length + (russianLetters ? 2 : 0);
     const bg = words.filter((w) => BG_WORDS.has(w)).length + (sample.match(/ъ/gi)?.length ?? 0);
     if (iso3 === 'bul' && ru > bg) return 'rus';
+    // a short line with no ъ and no Bulgarian word: Russian, the far more common of the two in the news
+    if (iso3 === 'bul' && bg === 0) return 'rus';
     if (iso3 === 'rus' && bg > ru + 1) return 'bul';
   }
   return iso3;
@@ -88,14 +90,14 @@ function cyrillicByLetters(sample: string, iso3: string): string {
 
 /**
  * How much of the extraction a language gets: criterion cues exist for German, English, French,
- * Spanish and Russian; countries, dates and figures also for Italian, Portuguese, Dutch, Polish
+ * Spanish, Russian, Italian, Portuguese and Polish; countries, dates and figures also for Dutch
  * and Arabic. Any other language is stored and searchable, and reported as unsupported rather
  * than returned silently empty.
  */
 export type ExtractionSupport = 'full' | 'countries' | 'unsupported';
 
-const FULL = new Set(['de', 'en', 'fr', 'es', 'ru']);
-const COUNTRIES_ONLY = new Set(['it', 'pt', 'nl', 'pl', 'ar']);
+const FULL = new Set(['de', 'en', 'fr', 'es', 'ru', 'it', 'pt', 'pl']);
+const COUNTRIES_ONLY = new Set(['nl', 'ar']);
 
 export function extractionSupport(lang: string): ExtractionSupport {
   if (FULL.has(lang)) return 'full';

@@ -134,3 +134,37 @@ test('forms of other languages count only in texts of their language', () => {
   assert.deepEqual(codes('Rosjanie i Rosji', 'pl'), ['RU']);
   assert.deepEqual(codes('Ирановедение', 'ru'), []);
 });
+
+test('a lower-case adjective spelt like a capitalised name elsewhere is found in its own language', () => {
+  // French "syriens" is German "Syriens", "afghans" English "Afghans", Spanish "siria" the name "Siria"
+  assert.deepEqual(codes('Les rebelles syriens et les réfugiés afghans, selon les forces russes et la diplomatie russe.', 'fr'), ['AF', 'RU', 'SY']);
+  assert.deepEqual(codes('La guerra siria, la economía china y el gobierno saudí preocupan al ejército israelí.', 'es'), ['CN', 'IL', 'SA', 'SY']);
+  assert.deepEqual(codes('Le truppe russe e la resistenza ucraina.', 'it'), ['RU', 'UA']);
+  assert.deepEqual(codes('Los militares chilenos, peruanos y marroquíes.', 'es'), ['CL', 'MA', 'PE']);
+  // still no match in an English or German text
+  assert.deepEqual(codes('The siria project and china plates.', 'en'), []);
+});
+
+test('Turkmenistan is not Turkey in Russian and Polish; Polish genitives of two-word names', () => {
+  assert.deepEqual(codes('Туркмения и Туркменистан', 'ru'), ['TM']);
+  assert.deepEqual(codes('Турция и турки', 'ru'), ['TR']);
+  assert.deepEqual(codes('Turkmenia i Turkmenistan', 'pl'), ['TM']);
+  assert.deepEqual(codes('Turcja i Turcy', 'pl'), ['TR']);
+  assert.deepEqual(codes('rząd Wielkiej Brytanii i Korei Południowej', 'pl'), ['GB', 'KR']);
+  assert.deepEqual(codes('Czesi, Węgrzy i Słowacy; szwedzki i fiński rząd', 'pl'), ['CZ', 'FI', 'HU', 'SE', 'SK']);
+  // locatives with a consonant change: Polska → w Polsce, Egipt → w Egipcie
+  assert.deepEqual(codes('w Polsce, w Egipcie i w Niemczech', 'pl'), ['DE', 'EG', 'PL']);
+});
+
+test('short Polish and Russian stems take only case endings: Daniel, Samochód, Kongres and Самолёт are no country', () => {
+  assert.deepEqual(codes('Daniel wsiadł do samochodu. Samochód stał przed Kongresem. Kongres obradował.', 'pl'), []);
+  assert.deepEqual(codes('Даниил сел в самолёт. Самолёт летел над Конгрессом.', 'ru'), []);
+  assert.deepEqual(codes('z Danią, w Kongu, na Samoa, w Niemczech, w Chinach; Chińczycy', 'pl'), ['CG', 'CN', 'DE', 'DK', 'WS']);
+  assert.deepEqual(codes('в Дании, с Китаем, на Кубе, в Кремле, в Кишинёве', 'ru'), ['CN', 'CU', 'DK', 'MD', 'RU']);
+});
+
+test('"La paz" (the peace) at the start of a Spanish sentence is not Bolivia\'s capital "La Paz"', () => {
+  assert.deepEqual(codes('La paz es posible, dijo el presidente.', 'es'), []);
+  assert.deepEqual(codes('Protests in La Paz grew.', 'en'), ['BO']);
+});
+

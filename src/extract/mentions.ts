@@ -7,6 +7,7 @@
 import { countryLexicon, languageLexicon, type FormKind, type LexiconEntry } from './countries/lexicon.js';
 import { CURRENCY_WORDS } from './countries/lexicon-data.js';
 import { STEM_MAX_EXTRA, INTL_LANGS, NAME_ONLY_LANGS } from './countries/lexicon-intl.js';
+import { shortStemEndingOk } from './stems.js';
 import { foldText } from './countries/fold.js';
 import { WordTrie, isWordCode, type TrieMatch } from './countries/trie.js';
 
@@ -107,6 +108,7 @@ function accept(text: string, folded: string, e: LexiconEntry, start: number, en
     let j = end;
     while (j < folded.length && isWordCode(folded.charCodeAt(j)) && j - end <= STEM_MAX_EXTRA) j++;
     if (j - end > STEM_MAX_EXTRA) return -1;
+    if (!shortStemEndingOk(lang, end - start, folded.slice(end, j))) return -1;
     end = j;
   }
   return acceptWord(text, folded, e, start, end, lang) ? end : -1;

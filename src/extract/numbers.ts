@@ -80,7 +80,25 @@ export const SCALE_WORDS: Record<string, number> = {
   millón: 1e6, millones: 1e6, milione: 1e6, milioni: 1e6, milhão: 1e6, milhões: 1e6, miljoen: 1e6, mln: 1e6, 'млн': 1e6,
   milliard: 1e9, milliards: 1e9, miliardo: 1e9, miliardi: 1e9, bilhão: 1e9, bilhões: 1e9, miljard: 1e9, mld: 1e9, mlrd: 1e9, 'млрд': 1e9,
   billón: 1e12, billones: 1e12, biljoen: 1e12, bln: 1e12, 'трлн': 1e12,
+  'mil millones': 1e9, 'mil milhões': 1e9, milionów: 1e6, miliony: 1e6, miliardów: 1e9, miliardy: 1e9,
+  // Arabic: thousand(s), million(s), billion(s)
+  'ألف': 1e3, 'آلاف': 1e3, 'مليون': 1e6, 'ملايين': 1e6, 'مليار': 1e9, 'مليارات': 1e9,
 };
+
+/**
+ * Arabic-Indic and Persian digits (and the Arabic decimal and group marks) as ASCII, one character
+ * for one, so offsets into the original text stay valid: "١٠ مليارات" → "10 مليارات".
+ */
+export function asciiDigits(text: string): string {
+  if (!/[\u0660-\u066c\u06f0-\u06f9]/.test(text)) return text;
+  return text.replace(/[\u0660-\u066c\u06f0-\u06f9]/g, (d) => {
+    const c = d.charCodeAt(0);
+    if (c === 0x66b) return '.';
+    if (c === 0x66c) return ',';
+    if (c === 0x66a) return '%';
+    return String(c >= 0x6f0 ? c - 0x6f0 : c - 0x660);
+  });
+}
 
 /**
  * German "Billion" is 10^12 while English "billion" is 10^9: the scale of a word depends on the text's language.

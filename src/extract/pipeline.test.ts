@@ -114,6 +114,13 @@ test('long documents weigh their sections: the state most sections speak of, cri
   assert.equal(x.primary[0], 'KZ', x.primary.join());
   // seven weak internal-situation cues, one per section, are no section's evidence
   assert.ok(!x.criteria.some((c) => c.criterion === 3), JSON.stringify(x.criteria));
+  // a long article (about 3,000 characters, four sections) weighs its sections too
+  const article = [`Russland und Russland: ein Rückblick auf Moskau.`,
+    ...weak.slice(0, 4).map((w, i) => `Kasachstan, Abschnitt ${i + 1}: ${filler.repeat(5)}Erwähnt wird auch ${w} am Rande.`)].join('\n\n');
+  assert.ok(article.length >= 2500 && article.length < 5000, String(article.length));
+  const a = extractDocument({ text: article, lang: 'de' });
+  assert.equal(a.primary[0], 'KZ', a.primary.join());
+  assert.ok(!a.criteria.some((c) => c.criterion === 3), JSON.stringify(a.criteria));
   // the same words in one short text add up
   const short = extractDocument({ text: `Kasachstan: ${weak.join(', ')}.`, lang: 'de' });
   assert.ok(short.criteria.some((c) => c.criterion === 3));
@@ -124,7 +131,15 @@ test('a language without lexicon or cues is reported as unsupported, not silentl
   assert.equal(x.language, 'sv');
   assert.equal(x.support, 'unsupported');
   assert.equal(extractDocument({ text: 'Le gouvernement français a annoncé des sanctions contre la Russie et un embargo.' }).support, 'full');
-  assert.equal(extractDocument({ text: 'Il governo italiano ha annunciato nuove sanzioni contro la Russia e un embargo sulle armi.' }).support, 'countries');
+  assert.equal(extractDocument({ text: 'De Nederlandse regering kondigde nieuwe sancties tegen Rusland en een wapenembargo aan.' }).support, 'countries');
+});
+
+test('fighting between two states is not the internal situation: shared fighting words count half for criterion 3', () => {
+  const border = extractDocument({ text: 'Thai and Cambodian troops exchanged artillery fire in the border dispute. Clashes and fighting killed 12 soldiers, and violence spread along the frontier between Thailand and Cambodia.', lang: 'en' });
+  assert.ok(!border.criteria.some((c) => c.criterion === 3), JSON.stringify(border.criteria));
+  assert.ok(border.criteria.some((c) => c.criterion === 4), JSON.stringify(border.criteria));
+  const internal = extractDocument({ text: 'In Myanmar the fighting killed 12 soldiers, clashes and violence spread, and rebels attacked police posts.', lang: 'en' });
+  assert.ok(internal.criteria.some((c) => c.criterion === 3), JSON.stringify(internal.criteria));
 });
 
 test('criterion 4 is about conflict between states: war words with one state named count half', () => {

@@ -71,7 +71,7 @@ export function extractDocument(input: ExtractionInput): Extraction {
   const titleMentions = input.title ? findCountryMentions(input.title, language) : [];
   const spans = splitPassages(text);
   const primary = rankPrimaryCountries(text, mentions, { title: input.title, titleMentions, sections: spans });
-  const cues = weighInterstate(mergeByStart(scan.cues, allyMarkers(mentions, primary[0])), mentions);
+  const cues = weighInterstate(mergeByStart(scan.cues, allyMarkers(mentions)), mentions);
 
   let m = 0;
   // raw cue weight per criterion of every passage, for the document-level decision on long texts
@@ -166,13 +166,30 @@ const INTERSTATE_CRITERION = 4;
 const ONE_STATE_FACTOR = 0.5;
 const INTERSTATE_WINDOW = 250;
 
+/**
+ * And the reverse: words of fighting that say nothing of who fights ("clashes", "killed",
+ * "Gefechte") are criterion 3's only where one state is named around them; between two states
+ * they are the interstate fighting of criterion 4 and count half for criterion 3.
+ */
+const INTERNAL_CRITERION = 3;
+const SHARED_FIGHTING = new Set([
+  'fighting', 'clashes', 'killed', 'armed conflict', 'violence', 'attack', 'kampfe', 'gefecht', 'getotet', 'tote', 'bewaffnete konflikt', 'gewalt',
+  'affrontements', 'combats', 'tues', 'conflit arme', 'enfrentamientos', 'combates', 'violencia', 'muertos', 'conflicto armado', 'scontri',
+  'combattimenti', 'morti', 'violenz', 'conflitto armato', 'confrontos', 'mortos', 'conflito armado', 'starci', 'walk', 'przemoc', 'zabit',
+  'конфликт', 'столкновени', 'бои', 'насили', 'погибл',
+]);
+
 function weighInterstate(cues: CueHit[], mentions: readonly CountryMention[]): CueHit[] {
-  if (!cues.some((c) => c.criterion === INTERSTATE_CRITERION)) return cues;
+  if (!cues.some((c) => c.criterion === INTERSTATE_CRITERION || c.criterion === INTERNAL_CRITERION)) return cues;
   return cues.map((c) => {
-    if (c.criterion !== INTERSTATE_CRITERION) return c;
+    const shared = c.criterion === INTERNAL_CRITERION && SHARED_FIGHTING.has(c.cue);
+    if (c.criterion !== INTERSTATE_CRITERION && !shared) return c;
     const near = within(mentions, c.start - INTERSTATE_WINDOW, c.end + INTERSTATE_WINDOW);
-    for (let i = 1; i < near.length; i++) if (near[i].code !== near[0].code) return c;
-    return { ...c, weight: c.weight * ONE_STATE_FACTOR };
+    let states = 1;
+    for (let i = 1; i < near.length && states < 2; i++) if (near[i].code !== near[0].code) states = 2;
+    if (near.length === 0) states = 0;
+    if (c.criterion === INTERSTATE_CRITERION) return states >= 2 ? c : { ...c, weight: c.weight * ONE_STATE_FACTOR };
+    return states >= 2 ? { ...c, weight: c.weight * ONE_STATE_FACTOR } : c;
   });
 }
 

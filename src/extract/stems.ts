@@ -5,7 +5,7 @@
  */
 const INNER_ENDINGS: Record<string, string[]> = {
   ru: ['ая', 'ой', 'ую', 'ые', 'ых', 'ым', 'ыми', 'ий', 'ого', 'ому', 'ом', 'ое', 'ие', 'их', 'им', 'ими', 'ей', 'ее', 'ы', 'ов', 'ам', 'ах', 'а', 'е', 'у', 'и', 'ья', 'ьи', 'ью', ''],
-  pl: ['a', 'i', 'ej', 'ą', 'ę', 'y', 'e', 'ich', 'ym', 'ymi', 'ie', 'ii', 'u', 'em', 'om', 'ach', 'ami', 'ów', 'o', 'iego', 'ego', 'ych', ''],
+  pl: ['a', 'i', 'ej', 'iej', 'ą', 'ę', 'y', 'e', 'ich', 'im', 'imi', 'ym', 'ymi', 'ie', 'ii', 'u', 'em', 'om', 'ach', 'ami', 'ów', 'o', 'iego', 'ego', 'ych', ''],
   romance: ['', 's', 'e', 'es', 'a', 'as', 'o', 'os', 'i'],
 };
 
@@ -24,3 +24,22 @@ export function expandInnerStems(lang: string, raw: string): Array<{ form: strin
   const stem = raw.endsWith('*');
   return [...new Set(forms)].map((form) => ({ form, stem }));
 }
+
+/**
+ * Case endings a short country stem may take in Polish and Russian (folded: й → и). A stem of five
+ * letters or fewer ("Dani*" of Dania, "Само*" of Самоа, "Kong*" of Kongo) takes only these, so that
+ * "Daniel", "Samochód", "Kongres" and "Самолёт" are no country; a longer stem takes any short ending.
+ */
+const SHORT_STEM_ENDINGS: Record<string, Set<string>> = {
+  pl: new Set([...INNER_ENDINGS.pl, 'ą', 'ę', 'ach', 'ami', 'om', 'owi', 'zech', 'ech', 'ów', 'ii', 'ią', 'ię']),
+  ru: new Set([...INNER_ENDINGS.ru, 'я', 'ю', 'ия', 'ии', 'ию', 'иеи', 'еи', 'ою', 'еи', 'ою', 'ею', 'ем', 'ь', 'ев', 'ева', 'еве', 'евом', 'ами', 'ями', 'ях', 'ям', 'ои', 'ии', 'ыи'].map((e) => e.replace(/й/g, 'и'))),
+};
+export const SHORT_STEM = 5;
+
+/** False when a short stem's ending (folded) is not a case ending of the language. */
+export function shortStemEndingOk(lang: string | undefined, stemLength: number, ending: string): boolean {
+  if (stemLength > SHORT_STEM || !lang) return true;
+  const endings = SHORT_STEM_ENDINGS[lang];
+  return !endings || endings.has(ending);
+}
+

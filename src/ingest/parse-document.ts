@@ -1,6 +1,6 @@
 /** Bytes of a parsed format (HTML, PDF, DOCX) → title and text, with the text-length limit applied. */
 import { AppError } from '../core/errors.js';
-import { decodeText, normalizeText, replaceLoneSurrogates } from './decode.js';
+import { decodeText, normalizeText, replaceLoneSurrogates } from '../core/decode.js';
 import { htmlToText } from './readers/html.js';
 import { pdfToText } from './readers/pdf.js';
 import { docxToText } from './readers/docx.js';

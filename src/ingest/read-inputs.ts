@@ -5,15 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
+import { readJsonl, type JsonlLine } from '../core/jsonl.js';
 import type { RawDocument } from '../core/types.js';
 import { AppError, errorMessage } from '../core/errors.js';
-import { normalizeText, replaceLoneSurrogates } from './decode.js';
+import { normalizeText, replaceLoneSurrogates } from '../core/decode.js';
 import { parseInThread } from './parse-pool.js';
 import { readTextParts, firstLineTitle } from './text-parts.js';
 import { LIMITS } from './limits.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { safeHttpUrl } from '../core/urls.js';
+import { withoutSubject } from '../core/subject.js';
 
 export { firstLineTitle } from './text-parts.js';
 
@@ -174,7 +175,7 @@ export async function* readInput(file: string, opts: ReadOptions = {}): AsyncGen
   let yielded = 0;
   try {
     if (format === 'jsonl') {
-      yield* readJsonl(file, opts);
+      yield* readJsonlFile(file, opts);
       return;
     }
     if (format === 'txt' || format === 'md') {
@@ -197,7 +198,7 @@ export async function* readInput(file: string, opts: ReadOptions = {}): AsyncGen
 }
 
 function failureOf(source: string, err: unknown, file = source): ReadItem {
-  if (err instanceof AppError) return { kind: 'failure', source, code: err.code, reason: err.message.replace(`${file}: `, '').replace(`${source}: `, '') };
+  if (err instanceof AppError) return { kind: 'failure', source, code: err.code, reason: withoutSubject(err.message, file, source) };
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EACCES') return { kind: 'failure', source, code: 'unreadable', reason: 'permission denied' };
   if (code === 'EISDIR') return { kind: 'failure', source, code: 'unreadable', reason: 'is a folder' };
@@ -239,19 +240,15 @@ async function readBytes(file: string, opts: ReadOptions): Promise<Buffer> {
   return buf;
 }
 
-async function* readJsonl(file: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
+async function* readJsonlFile(file: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
   const input = file === '-' ? (opts.stdin ?? process.stdin) : fs.createReadStream(file);
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  let n = 0;
   let any = false;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
+  for await (const l of readJsonl(input, { maxChars: LIMITS.textChars })) {
     any = true;
-    const source = `${file}#L${n}`;
+    const source = `${file}#L${l.line}`;
     try {
       const warnings: string[] = [];
-      const doc = parseJsonlLine(line, source, warnings);
+      const doc = documentOf(l, source, warnings);
       yield { kind: 'document', doc, ...(warnings.length ? { warnings } : {}) };
     } catch (err) {
       yield failureOf(source, err);
@@ -260,17 +257,11 @@ async function* readJsonl(file: string, opts: ReadOptions): AsyncGenerator<ReadI
   if (!any) yield { kind: 'failure', source: file, code: 'empty_file', reason: 'the file has no documents' };
 }
 
-function parseJsonlLine(line: string, source: string, warnings: string[]): RawDocument {
-  if (line.length > LIMITS.textChars) {
-    throw new AppError('too_large', `${source}: the line has ${line.length} characters, more than the limit of ${LIMITS.textChars}.`);
-  }
-  let obj: Record<string, unknown>;
-  try {
-    obj = JSON.parse(line);
-  } catch (err) {
-    throw new AppError('invalid_json', `${source}: invalid JSON (${errorMessage(err)}).`);
-  }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj) || typeof obj.text !== 'string') {
+function documentOf(l: JsonlLine, source: string, warnings: string[]): RawDocument {
+  if ('problem' in l && l.problem === 'too_large') throw new AppError('too_large', `${source}: ${l.message}.`);
+  if ('problem' in l && l.problem === 'invalid_json') throw new AppError('invalid_json', `${source}: ${l.message}.`);
+  const obj = 'value' in l ? l.value : null;
+  if (!obj || typeof obj.text !== 'string') {
     throw new AppError('invalid_record', `${source}: a line needs a "text" field with the document text.`);
   }
   // JSON may escape lone surrogates (\ud800), which no UTF-8 store or jsonb column can hold.

@@ -6,7 +6,7 @@
  */
 import type { RawDocument } from '../core/types.js';
 import { AppError } from '../core/errors.js';
-import { TextStreamDecoder, assertTextual, normalizeText } from './decode.js';
+import { TextStreamDecoder, assertTextual, normalizeText } from '../core/decode.js';
 import { LIMITS } from './limits.js';
 import v8 from 'node:v8';
 import vm from 'node:vm';

@@ -3,30 +3,39 @@
  * the PostgreSQL server. The queue lives only on a server (pg-boss needs SKIP LOCKED across
  * processes and machines); an embedded store is refused with a clear error.
  */
-import { PgBoss } from 'pg-boss';
+import PgBoss from 'pg-boss';
 import { AppError, errorMessage } from '../core/errors.js';
 import { isServerUrl, redactUrl } from '../store/db.js';
+import { BOSS_SCHEMA } from '../store/queue-jobs.js';
 
 /** Jobs that carry a batch of raw documents (or one document split out of a failed batch). */
 export const INGEST_QUEUE = 'armsbrief-ingest';
 /** Where a job ends after its retry budget: the dead-letter list shown by `armsbrief jobs`. */
 export const DEAD_LETTER_QUEUE = 'armsbrief-ingest-dead';
-/** The PostgreSQL schema pg-boss keeps its tables in. */
-export const BOSS_SCHEMA = 'pgboss';
 
+/** The pg-boss instance type (pg-boss 10 exports its class as the module). */
+export type Boss = PgBoss;
+
+/**
+ * pg-boss 10's backoff waits retryDelay × 2^(n−1) to twice that before the n-th retry (random
+ * jitter), with no upper bound, so the budgets below bound the longest wait.
+ */
 export interface RetryPolicy {
   retryLimit: number;
   retryDelay: number;
   retryBackoff: boolean;
-  retryDelayMax: number;
 }
 
-/** Batch jobs: a whole batch fails only when the server is unreachable, so retry patiently. */
-export const BATCH_RETRY: RetryPolicy = { retryLimit: 8, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 };
-/** Single-document jobs (split out of a batch because that document failed): a short budget. */
-export const SINGLE_RETRY: RetryPolicy = { retryLimit: 3, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 };
+/** Batch jobs: a whole batch fails only when the server is unreachable, so retry patiently (8 retries over ~8–17 min, the last wait 4–8½ min). */
+export const BATCH_RETRY: RetryPolicy = { retryLimit: 8, retryDelay: 2, retryBackoff: true };
+/** Single-document jobs (split out of a batch because that document failed): a short budget (waits of 1–2, 2–4, 4–8 s). */
+export const SINGLE_RETRY: RetryPolicy = { retryLimit: 3, retryDelay: 1, retryBackoff: true };
 /** Seconds a job may stay active before it counts as lost (its worker died) and is retried. */
 export const DEFAULT_JOB_TIMEOUT_SECONDS = 600;
+/** Finished jobs stay in pg-boss's job table a week (`armsbrief jobs` counts them), then are archived and later deleted. */
+const KEEP_FINISHED_SECONDS = 7 * 24 * 3600;
+/** A job waits at most this long to run; a dead letter (created from it) keeps as long again, so about 30 days. */
+const RETENTION_SECONDS = 15 * 24 * 3600;
 
 export function requireServerUrl(target: string, what: string): string {
   if (!isServerUrl(target)) {
@@ -39,7 +48,7 @@ export function requireServerUrl(target: string, what: string): string {
 }
 
 export interface OpenBossOptions {
-  /** Run pg-boss's supervisor (expires jobs of dead workers, moves failures to the dead-letter queue). */
+  /** Run pg-boss's maintenance (expires jobs of dead workers, archives finished jobs). Failures reach the dead-letter queue without it. */
   supervise?: boolean;
   /** Seconds between supervisor passes (how soon a job of a killed worker is noticed). */
   superviseIntervalSeconds?: number;
@@ -51,19 +60,21 @@ export interface OpenBossOptions {
 
 /** Starts pg-boss (installs or migrates its schema under an advisory lock) and makes sure our queues exist. */
 export async function openBoss(url: string, opts: OpenBossOptions = {}): Promise<PgBoss> {
-  const interval = opts.superviseIntervalSeconds ?? 10;
-  const boss = new PgBoss({
+  const config: PgBoss.ConstructorOptions & { connectionTimeoutMillis: number } = {
     connectionString: url,
     schema: BOSS_SCHEMA,
     max: opts.poolSize ?? 4,
     application_name: opts.applicationName ?? 'armsbrief',
+    // Handed on to pg's pool: a server that does not answer is an error after 10 s, not a hang.
     connectionTimeoutMillis: 10_000,
     supervise: opts.supervise ?? false,
-    superviseIntervalSeconds: interval,
-    monitorIntervalSeconds: interval,
+    maintenanceIntervalSeconds: opts.superviseIntervalSeconds ?? 10,
+    archiveCompletedAfterSeconds: KEEP_FINISHED_SECONDS,
+    archiveFailedAfterSeconds: KEEP_FINISHED_SECONDS,
     schedule: false,
     migrate: true,
-  });
+  };
+  const boss = new PgBoss(config);
   boss.on('error', opts.onError ?? (() => undefined));
   try {
     await boss.start();
@@ -82,13 +93,14 @@ export async function openBoss(url: string, opts: OpenBossOptions = {}): Promise
 /** Creates the queues if missing. Safe from several processes at once (pg-boss takes an advisory lock). */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   if (!(await boss.getQueue(DEAD_LETTER_QUEUE))) {
-    await boss.createQueue(DEAD_LETTER_QUEUE, { retentionSeconds: 30 * 24 * 3600, deleteAfterSeconds: 30 * 24 * 3600 });
+    await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionSeconds: 2 * RETENTION_SECONDS });
   }
   if (!(await boss.getQueue(INGEST_QUEUE))) {
     await boss.createQueue(INGEST_QUEUE, {
+      name: INGEST_QUEUE,
       ...BATCH_RETRY,
       expireInSeconds: DEFAULT_JOB_TIMEOUT_SECONDS,
-      deleteAfterSeconds: 7 * 24 * 3600,
+      retentionSeconds: RETENTION_SECONDS,
       deadLetter: DEAD_LETTER_QUEUE,
     });
   }

@@ -9,26 +9,38 @@
  *   hold) is split out of its batch as a single-document job; that job retries with backoff and
  *   ends in the dead-letter queue after its budget, while the rest of the batch completes.
  * - A failure that means "the server is not there" fails the whole job, which pg-boss retries.
+ *
+ * pg-boss 10 settles a fetched batch as a whole, so `settleJobs` completes or fails each job by id
+ * with its own output (the counts `armsbrief jobs` sums, or the error it lists).
  */
-import type { PgBoss, JobResult } from 'pg-boss';
 import type { Db } from '../store/db.js';
 import { storeDocuments } from '../store/documents.js';
+import type { PreparedDocument } from '../store/prepared-document.js';
 import { errorMessage } from '../core/errors.js';
-import type { PreparedDocument } from '../services/prepare-document.js';
-import { INGEST_QUEUE, SINGLE_RETRY, isTransientError } from './boss.js';
+import { DEAD_LETTER_QUEUE, INGEST_QUEUE, SINGLE_RETRY, isTransientError, type Boss } from './boss.js';
 import { decodeDocument, derivedJobId, isIngestJobData, type IngestJobData, type IngestJobOutput } from './payload.js';
 import type { Preparer } from './prepare-pool.js';
 
 export interface IngestJobContext {
   db: Db;
-  boss: PgBoss;
+  boss: Boss;
   preparer: Preparer;
+}
+
+/** How one fetched job ends: done (with its counts), failed (pg-boss retries it, then dead-letters it), or dead-lettered at once. */
+export interface JobOutcome {
+  id: string;
+  status: 'completed' | 'failed' | 'deadletter';
+  output: object;
+  /** For a dead-lettered job: its payload, kept in the dead-letter list for inspection. */
+  data?: unknown;
 }
 
 export interface FetchedJob {
   id: string;
   data: unknown;
-  expireInSeconds?: number;
+  /** pg-boss 10 reads it with EXTRACT(epoch …), so a numeric string such as "600.000000". */
+  expireInSeconds?: number | string;
 }
 
 export interface BatchStats {
@@ -43,11 +55,11 @@ interface DocFailure {
   error: unknown;
 }
 
-export async function processIngestJobs(ctx: IngestJobContext, jobs: FetchedJob[], stats?: BatchStats): Promise<JobResult[]> {
-  const results: JobResult[] = [];
+export async function processIngestJobs(ctx: IngestJobContext, jobs: FetchedJob[], stats?: BatchStats): Promise<JobOutcome[]> {
+  const results: JobOutcome[] = [];
   const valid = jobs.filter((job) => {
     if (isIngestJobData(job.data)) return true;
-    results.push({ id: job.id, status: 'deadletter', output: { error: 'not an armsbrief ingest job (unknown payload)' } });
+    results.push({ id: job.id, status: 'deadletter', output: { error: 'not an armsbrief ingest job (unknown payload)' }, data: job.data });
     return false;
   });
   // One prepare and one store call for every document of every fetched job.
@@ -102,13 +114,14 @@ export async function processIngestJobs(ctx: IngestJobContext, jobs: FetchedJob[
     }
     if (docFailures.length) {
       try {
+        // Derived ids: a batch run again after a crash re-inserts the same jobs, which pg-boss ignores.
         await ctx.boss.insert(
-          INGEST_QUEUE,
           docFailures.map((f) => ({
             id: derivedJobId(job.id, f.index),
+            name: INGEST_QUEUE,
             data: { v: 1, docs: [data.docs[f.index]] } satisfies IngestJobData,
             ...SINGLE_RETRY,
-            ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
+            ...(Number(job.expireInSeconds) > 0 ? { expireInSeconds: Math.round(Number(job.expireInSeconds)) } : {}),
           })),
         );
       } catch (err) {
@@ -127,7 +140,23 @@ export async function processIngestJobs(ctx: IngestJobContext, jobs: FetchedJob[
   return results;
 }
 
-function failed(job: FetchedJob, err: unknown, stats?: BatchStats, source?: string): JobResult {
+function failed(job: FetchedJob, err: unknown, stats?: BatchStats, source?: string): JobOutcome {
   if (stats) stats.failedJobs++;
   return { id: job.id, status: 'failed', output: { error: errorMessage(err), ...(source ? { source } : {}) } };
+}
+
+/**
+ * Settles each job on its own. A job whose settling fails (the server went away) stays active,
+ * expires and runs again; its documents are stored once whatever happens.
+ */
+export async function settleJobs(boss: Boss, outcomes: JobOutcome[]): Promise<void> {
+  for (const o of outcomes) {
+    if (o.status === 'completed') await boss.complete(INGEST_QUEUE, o.id, o.output);
+    else if (o.status === 'failed') await boss.fail(INGEST_QUEUE, o.id, o.output);
+    else {
+      // Not ours to retry (an unknown payload): straight to the dead-letter list, as pg-boss would after the retries.
+      await boss.insert([{ name: DEAD_LETTER_QUEUE, data: { payload: o.data ?? null, sourceJobId: o.id, error: (o.output as { error?: string }).error } }]);
+      await boss.complete(INGEST_QUEUE, o.id, o.output);
+    }
+  }
 }

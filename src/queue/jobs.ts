@@ -1,12 +1,14 @@
 /**
- * Reading the queue for `armsbrief jobs`: counts per state, the dead-letter list and recent
- * failures, straight from pg-boss's tables (fresh numbers, not its cached statistics); and
- * retrying a failed or dead-lettered job by id.
+ * The queue as `armsbrief jobs` shows and steers it: counts per state, the dead-letter list and
+ * recent failures (read by `store/queue-jobs.ts`), and retrying a failed or dead-lettered job by id.
  */
-import type { PgBoss } from 'pg-boss';
 import type { Queryable } from '../store/db.js';
+import { countOpenJobs as countOpen, deadLetterEntries, failureEntries, findJob, jobStateCounts, type JobEntry } from '../store/queue-jobs.js';
 import { AppError } from '../core/errors.js';
-import { BOSS_SCHEMA, DEAD_LETTER_QUEUE, INGEST_QUEUE } from './boss.js';
+import { BATCH_RETRY, DEAD_LETTER_QUEUE, INGEST_QUEUE, SINGLE_RETRY, type Boss } from './boss.js';
+import { derivedJobId, isIngestJobData } from './payload.js';
+
+export type { JobEntry };
 
 export interface QueueCounts {
   queue: string;
@@ -20,20 +22,6 @@ export interface QueueCounts {
   documents: { queued: number; running: number; done: number; failed: number };
 }
 
-export interface JobEntry {
-  id: string;
-  queue: string;
-  state: string;
-  documents: number;
-  /** Source of the first document (a single-document job names its document). */
-  source: string | null;
-  retries: number;
-  error: string | null;
-  createdOn: string;
-  /** For a dead-lettered job: the job that failed. */
-  sourceJobId: string | null;
-}
-
 export interface JobsOverview {
   queues: QueueCounts[];
   /** Documents the finished jobs stored (new) and found already stored (unchanged). */
@@ -43,37 +31,10 @@ export interface JobsOverview {
   failures: JobEntry[];
 }
 
-async function installed(db: Queryable): Promise<boolean> {
-  const r = await db.query<{ t: string | null }>(`SELECT to_regclass('${BOSS_SCHEMA}.job')::text AS t`);
-  return r.rows[0]?.t != null;
-}
-
 /** Jobs of the ingest queue not finished yet: queued, waiting for a retry, or running. */
-export async function countOpenJobs(db: Queryable): Promise<number> {
-  if (!(await installed(db))) return 0;
-  const r = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ${BOSS_SCHEMA}.job WHERE name = $1 AND state IN ('created', 'retry', 'active')`,
-    [INGEST_QUEUE],
-  );
-  return r.rows[0].n;
+export function countOpenJobs(db: Queryable): Promise<number> {
+  return countOpen(db, INGEST_QUEUE);
 }
-
-/**
- * Any row must be readable, whatever its payload: a job inserted by another tool or an older
- * version may have no `docs` array, a non-object output, or counts that are not numbers. These
- * expressions never raise (jsonb_array_length and ::int casts would), they read such a row as 0 / null.
- */
-const DOCS = `(CASE WHEN jsonb_typeof(data) = 'object' AND jsonb_typeof(data->'docs') = 'array' THEN data->'docs' ELSE '[]'::jsonb END)`;
-const DOC_COUNT = `jsonb_array_length(${DOCS})`;
-const outputInt = (key: string) =>
-  `(CASE WHEN jsonb_typeof(output) = 'object' AND jsonb_typeof(output->'${key}') = 'number' AND (output->>'${key}') ~ '^[0-9]{1,9}$' THEN (output->>'${key}')::int ELSE 0 END)`;
-const outputText = (col: string, key: string) => `(CASE WHEN jsonb_typeof(${col}) = 'object' THEN ${col}->>'${key}' END)`;
-
-const ENTRY_COLUMNS = `id::text, name AS queue, state::text, ${DOC_COUNT}::int AS documents,
-  (CASE WHEN jsonb_typeof(${DOCS}->0) = 'object' THEN ${DOCS}->0->>'source' END) AS source, COALESCE(source_retry_count, retry_count)::int AS retries,
-  COALESCE(${outputText('output', 'error')}, ${outputText('output', 'message')}, ${outputText('source_output', 'error')}, ${outputText('source_output', 'message')},
-    CASE WHEN output IS NOT NULL AND jsonb_typeof(output) <> 'object' THEN output::text END) AS error,
-  to_char(created_on AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdOn", source_id::text AS "sourceJobId"`;
 
 export async function jobsOverview(db: Queryable, opts: { limit?: number } = {}): Promise<JobsOverview> {
   const empty = (queue: string): QueueCounts => ({
@@ -82,17 +43,7 @@ export async function jobsOverview(db: Queryable, opts: { limit?: number } = {})
   const overview: JobsOverview = {
     queues: [empty(INGEST_QUEUE), empty(DEAD_LETTER_QUEUE)], stored: { new: 0, unchanged: 0, requeued: 0 }, deadLetters: [], failures: [],
   };
-  if (!(await installed(db))) return overview;
-  const counts = await db.query<{ name: string; state: string; jobs: number; docs: number; new: number; unchanged: number; requeued: number }>(
-    `SELECT name, state::text, count(*)::int AS jobs,
-       COALESCE(sum(${DOC_COUNT}), 0)::int AS docs,
-       COALESCE(sum(${outputInt('new')}) FILTER (WHERE state = 'completed'), 0)::int AS new,
-       COALESCE(sum(${outputInt('unchanged')}) FILTER (WHERE state = 'completed'), 0)::int AS unchanged,
-       COALESCE(sum(${outputInt('requeued')}) FILTER (WHERE state = 'completed'), 0)::int AS requeued
-     FROM ${BOSS_SCHEMA}.job WHERE name = ANY($1) GROUP BY name, state`,
-    [[INGEST_QUEUE, DEAD_LETTER_QUEUE]],
-  );
-  for (const row of counts.rows) {
+  for (const row of await jobStateCounts(db, [INGEST_QUEUE, DEAD_LETTER_QUEUE])) {
     const q = overview.queues.find((x) => x.queue === row.name)!;
     switch (row.state) {
       case 'created': q.queued += row.jobs; q.documents.queued += row.docs; break;
@@ -107,46 +58,45 @@ export async function jobsOverview(db: Queryable, opts: { limit?: number } = {})
     overview.stored.requeued += row.requeued;
   }
   const limit = opts.limit ?? 20;
-  overview.deadLetters = (await db.query<JobEntry>(
-    `SELECT ${ENTRY_COLUMNS} FROM ${BOSS_SCHEMA}.job WHERE name = $1 AND state IN ('created', 'retry') ORDER BY created_on DESC LIMIT $2`,
-    [DEAD_LETTER_QUEUE, limit],
-  )).rows;
-  overview.failures = (await db.query<JobEntry>(
-    `SELECT ${ENTRY_COLUMNS} FROM ${BOSS_SCHEMA}.job
-     WHERE name = $1 AND (state = 'failed' OR (state = 'retry' AND retry_count > 0)) ORDER BY created_on DESC LIMIT $2`,
-    [INGEST_QUEUE, limit],
-  )).rows;
+  overview.deadLetters = await deadLetterEntries(db, DEAD_LETTER_QUEUE, limit);
+  overview.failures = await failureEntries(db, INGEST_QUEUE, DEAD_LETTER_QUEUE, limit);
   return overview;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Retries a job by id: a dead-lettered job goes back to the ingest queue (redrive) with a fresh
- * retry budget; a failed or cancelled job of the ingest queue is retried in place.
+ * Retries a job by id: a dead letter goes back to the ingest queue with a fresh retry budget; a
+ * failed or cancelled job of the ingest queue is retried in place. pg-boss 10 has no "redrive", so
+ * the dead letter's documents are inserted as a new job under an id derived from the dead letter's
+ * (a second `retry` after an interruption inserts nothing new) and the dead letter is then deleted.
  */
-export async function retryJob(db: Queryable, boss: PgBoss, id: string): Promise<{ id: string; queue: string; action: 'redriven' | 'retried' }> {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!uuid.test(id)) throw new AppError('usage', `${id} is not a job id (a UUID as listed by \`armsbrief jobs\`).`, { status: 400 });
-  const notFound = () => new AppError('job_not_found', `No job ${id} in the ingest or dead-letter queue.`, {
-    hint: 'List jobs with `armsbrief jobs`; finished jobs are deleted after their retention period.', status: 404,
-  });
-  if (!(await installed(db))) throw notFound();
-  const r = await db.query<{ name: string; state: string }>(
-    `SELECT name, state::text FROM ${BOSS_SCHEMA}.job WHERE id = $1::uuid AND name = ANY($2)`,
-    [id, [INGEST_QUEUE, DEAD_LETTER_QUEUE]],
-  );
-  const job = r.rows[0];
-  if (!job) throw notFound();
+export async function retryJob(db: Queryable, boss: Boss, id: string): Promise<{ id: string; queue: string; action: 'redriven' | 'retried' }> {
+  if (!UUID.test(id)) {
+    throw new AppError('usage', `${id} is not a job id (a UUID as listed by \`armsbrief jobs\`).`, { status: 400 });
+  }
+  const job = await findJob(db, id, [INGEST_QUEUE, DEAD_LETTER_QUEUE]);
+  if (!job) {
+    throw new AppError('job_not_found', `No job ${id} in the ingest or dead-letter queue.`, {
+      hint: 'List jobs with `armsbrief jobs`; finished jobs are deleted after their retention period.', status: 404,
+    });
+  }
   if (job.name === DEAD_LETTER_QUEUE) {
     if (job.state !== 'created' && job.state !== 'retry') {
       throw new AppError('job_not_retryable', `Dead-letter job ${id} was already handled (state ${job.state}).`, { status: 409 });
     }
-    const moved = await boss.redrive(DEAD_LETTER_QUEUE, { ids: [id], destination: INGEST_QUEUE });
-    if (moved < 1) throw new AppError('job_not_retryable', `Dead-letter job ${id} could not be moved back to ${INGEST_QUEUE}.`, { status: 409 });
-    return { id, queue: INGEST_QUEUE, action: 'redriven' };
+    if (!isIngestJobData(job.data)) {
+      throw new AppError('job_not_retryable', `Dead-letter job ${id} carries no armsbrief documents, so there is nothing to ingest again.`, { status: 409 });
+    }
+    const newId = derivedJobId(id, -1);
+    await boss.insert([{ id: newId, name: INGEST_QUEUE, data: job.data, ...(job.data.docs.length === 1 ? SINGLE_RETRY : BATCH_RETRY) }]);
+    await boss.deleteJob(DEAD_LETTER_QUEUE, id);
+    return { id: newId, queue: INGEST_QUEUE, action: 'redriven' };
   }
-  if (job.state !== 'failed' && job.state !== 'cancelled') {
+  if (job.state === 'failed') await boss.retry(INGEST_QUEUE, id);
+  else if (job.state === 'cancelled') await boss.resume(INGEST_QUEUE, id);
+  else {
     throw new AppError('job_not_retryable', `Job ${id} is ${job.state === 'active' ? 'running' : job.state === 'completed' ? 'done' : 'queued'}; only failed or dead-lettered jobs can be retried.`, { status: 409 });
   }
-  await boss.retry(INGEST_QUEUE, id);
   return { id, queue: INGEST_QUEUE, action: 'retried' };
 }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RawDocument } from '../core/types.js';
-import { replaceLoneSurrogates } from '../ingest/decode.js';
+import { replaceLoneSurrogates } from '../core/decode.js';
 
 /** A raw document as it travels in a job: its fields, or (`text` absent) packed. */
 export interface JobDocument extends Omit<RawDocument, 'text'> {

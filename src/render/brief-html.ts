@@ -7,23 +7,12 @@
 import type { Block, BriefModel, ChartModel, Quote, RuleLine, Section, SourceLine, TableModel, Val } from './brief-model.js';
 import { chartDataTable } from './chart-table.js';
 import { renderChartSvg } from './charts.js';
-import { formatDate, type Lang } from './format.js';
-import { localize, t } from './localize.js';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+import { formatDate, type Lang } from '../core/locale.js';
+import { localize, sourceLineText, t } from './localize.js';
+import { escapeHtml } from '../core/escape.js';
+import { cleanSnippet } from './quote.js';
 
 const esc = escapeHtml;
-
-/** Snippets come cut at a fixed length from the store: normalise spaces, mark a cut. */
-export function cleanSnippet(s: string, max = 320): string {
-  const one = s.replace(/[\u0000-\u0008\u000B-\u001F\u007F\uE000\uE001]/g, '').replace(/\s+/g, ' ').trim();
-  if (one.length <= max) return one;
-  const cut = one.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
-}
 
 const CSS = `
 :root { --ink: #1d1d1d; --muted: #555; --rule: #c9c9c9; --accent: #23476b; --crit: #a4161a; --poss: #b35c00; --ok: #2d6a4f; --nodata: #6c757d; }
@@ -116,9 +105,7 @@ function valHtml(v: Val, ctx: Ctx): string {
 
 /** The source line as HTML, each source marked with its language (sourceLineText's words). */
 function sourceLineHtml(sl: SourceLine, ctx: Ctx): string {
-  const label = t(ctx.lang, sl.sources.length > 1 ? 'source.labelPlural' : 'source.label');
-  const asOf = sl.asOf ? `; ${esc(t(ctx.lang, 'source.asOf', { asOf: localize(sl.asOf, ctx.lang) }))}` : '';
-  return `${esc(label)}: ${sl.sources.map((x) => valHtml(x, ctx)).join('; ')}${asOf}`;
+  return sourceLineText(sl, ctx.lang, (x) => valHtml(x, ctx), esc);
 }
 
 function isNumeric(v: Val): boolean {

@@ -5,8 +5,9 @@
  */
 import type { Block, BriefModel, ChartModel, Quote, RuleLine, Section, TableModel, Val } from './brief-model.js';
 import { chartDataTable } from './chart-table.js';
-import { cleanSnippet, originalNote, passageHref } from './brief-html.js';
-import { formatDate, type Lang } from './format.js';
+import { originalNote, passageHref } from './brief-html.js';
+import { cleanSnippet } from './quote.js';
+import { formatDate, type Lang } from '../core/locale.js';
 import { localize, sourceLineText, t } from './localize.js';
 
 /** Escapes Markdown and HTML specials in inline text. */

@@ -7,7 +7,9 @@
  * figure: a table shows stored values only, and a section without data says so.
  */
 import type { CriterionNumber, Rating } from '../core/types.js';
-import { oneSourcePerSeries } from '../core/series.js';
+import { countsOn, isBriefSource, oneSourcePerSeries } from '../core/as-of.js';
+import { criterionChanges } from '../assess/diff.js';
+import { yearOf } from '../core/dates.js';
 import { describeReferenceSource, parseReferenceSource } from '../core/reference-source.js';
 import type { Confidence, CountryAssessment, CriterionResult, EvidenceItem, ExternalRating, Localized, ValueRead } from '../assess/types.js';
 import type { MessageKey } from './i18n/en.js';
@@ -117,7 +119,7 @@ export interface BriefInput {
   /** States named in dataset notes (English, as in the dataset) → ISO code, resolved by the service. */
   stateCodes?: Record<string, string>;
   /** Whole text and language of each quoted passage, by "docId#idx" (quotes are cut to sentences from it). */
-  passages?: Record<string, { text: string; lang: string }>;
+  passages?: Record<string, { text: string; lang: string; mentions?: number }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,16 +285,10 @@ const year = (v: number): Val => ({ t: 'year', v });
 const loc = (v: Localized): Val => ({ t: 'loc', v });
 const NONE: Val = { t: 'none' };
 
-function yearOf(iso: string): number {
-  return Number(iso.slice(0, 4));
-}
-
 function sourceIdOf(readSource: string): string {
   const i = readSource.indexOf(': ');
   return i < 0 ? readSource : readSource.slice(0, i);
 }
-
-const isDoc = (sourceId: string) => sourceId.startsWith('doc:');
 
 /** Per (indicator, partner), the one series a reader should see: one source, datasets before briefs, then priority. */
 class ValueIndex {
@@ -339,7 +335,7 @@ class Builder {
   readonly usedSources = new Set<string>();
 
   constructor(readonly input: BriefInput) {
-    this.idx = new ValueIndex(input.values.filter((v) => v.year <= yearOf(input.asOf)), input.sourcePriority ?? []);
+    this.idx = new ValueIndex(input.values.filter((v) => countsOn(v, input.asOf)), input.sourcePriority ?? []);
     this.asOfYear = yearOf(input.asOf);
   }
 
@@ -396,7 +392,7 @@ class Builder {
     const tables = new Map<string, string[]>();
     for (const v of values) {
       const list = tables.get(v.sourceId) ?? [];
-      if (isDoc(v.sourceId) && v.table && !list.includes(v.table)) list.push(v.table);
+      if (isBriefSource(v.sourceId) && v.table && !list.includes(v.table)) list.push(v.table);
       tables.set(v.sourceId, list);
     }
     const byNumber = (a: string, b: string) => a.localeCompare(b, 'de', { numeric: true });
@@ -421,7 +417,9 @@ class Builder {
     const text = full?.text ?? p.snippet;
     const primary = this.input.sources[`doc:${p.docId}`]?.primaryCountries ?? [];
     const needed = primary.length && !primary.includes(this.input.country) ? 2 : 1;
-    if (countryMentions(text, nameList) < needed) return null;
+    // Mentions as the country finder counted them (extraction's own, passed in by the service); the
+    // name-stem count only where the full passage is not at hand.
+    if ((full?.mentions ?? countryMentions(text, nameList)) < needed) return null;
     const snippet = quoteSentences(full?.text ?? p.snippet, { names: nameList, cues: p.cues });
     if (!snippet) return null;
     return { snippet, docId: p.docId, passageIdx: p.passageIdx, cues: p.cues, lang: full?.lang ?? p.lang };
@@ -736,7 +734,7 @@ function germanExportsSection(b: Builder): Section {
     columns.push({ label: msg('col.valueEurM'), align: 'right' });
     const rows = values.map((v) => {
       const r: Val[] = [year(v.year)];
-      if (hasGoods) r.push(v.note ? text(v.note, isDoc(v.sourceId) ? 'de' : null) : NONE);
+      if (hasGoods) r.push(v.note ? text(v.note, isBriefSource(v.sourceId) ? 'de' : null) : NONE);
       r.push(num(v.value!, 2));
       return r;
     });
@@ -1366,7 +1364,7 @@ function briefTreatyTable(b: Builder, c: CriterionResult): Block | null {
     .filter((v) => (filter ? filter.test(named(v)) : !HUMAN_RIGHTS_NAME.test(named(v))))
     .sort((x, y) => (x.partnerName ?? '').localeCompare(y.partnerName ?? '', 'de'));
   if (rows.length === 0) return null;
-  const docLang = (v: BriefValue) => (isDoc(v.sourceId) ? 'de' : null);
+  const docLang = (v: BriefValue) => (isBriefSource(v.sourceId) ? 'de' : null);
   const source = b.sourceLine(rows.map((v) => ({ ...v, year: 0 })));
   const dates = rows.map((v) => b.input.sources[v.sourceId]?.date).filter((d): d is string => Boolean(d)).sort();
   source.asOf = dates.length ? { t: 'month', v: dates[dates.length - 1] } : rows[0].year > 0 ? year(Math.max(...rows.map((r) => r.year))) : null;
@@ -1501,42 +1499,30 @@ function changesFor(b: Builder, c: CriterionResult): Block[] {
   const items: Val[] = [];
   const pm = prev.assessment.methodology;
   const cm = b.input.assessment.methodology;
-  if (pm.id !== cm.id || pm.version !== cm.version) items.push(msg('change.methodology', { from: text(`${pm.id} ${pm.version}`), to: text(`${cm.id} ${cm.version}`) }));
   if (p.effectiveRating !== c.effectiveRating) items.push(msg('change.rating', { from: { t: 'rating', v: p.effectiveRating }, to: { t: 'rating', v: c.effectiveRating } }));
-  const firedBefore = new Set(p.rulesFired.map((f) => f.ruleId));
-  const firedNow = new Set(c.rulesFired.map((f) => f.ruleId));
-  for (const f of c.rulesFired) if (!firedBefore.has(f.ruleId)) items.push(msg('change.ruleFired', { rule: loc(f.description), rating: { t: 'rating', v: f.rating } }));
-  for (const f of p.rulesFired) if (!firedNow.has(f.ruleId)) items.push(msg('change.ruleStopped', { rule: loc(f.description) }));
-  const latestReads = (x: CriterionResult) => {
-    const m = new Map<string, ValueRead>();
-    for (const v of [...x.decisiveValues, ...x.rulesFired.flatMap((f) => f.values)]) {
-      const k = `${v.country ?? ''}|${v.indicator}`;
-      const s = m.get(k);
-      if (!s || v.year > s.year) m.set(k, v);
-    }
-    return m;
-  };
-  const before = latestReads(p);
-  for (const [k, v] of latestReads(c)) {
-    const o = before.get(k);
-    if (!o) continue;
+  // The one change detector (assess/diff.ts), worded for the brief.
+  const indicatorOf = (v: ValueRead): Val => {
     const who = v.country ? b.countryName(v.country) : null;
-    const indicator = who ? { t: 'seq' as const, items: [b.indicatorName(v.indicator), msg('change.ofCountry', { country: who })] } : b.indicatorName(v.indicator);
-    if (v.year !== o.year) {
-      items.push(msg('change.newYear', { indicator, fromYear: year(o.year), from: b.cell(v.indicator, o, Boolean(o.imputed)), toYear: year(v.year), to: b.cell(v.indicator, v, Boolean(v.imputed)) }));
-    } else if (v.value !== o.value || v.valueText !== o.valueText) {
-      items.push(msg('change.revised', { indicator, year: year(v.year), from: b.cell(v.indicator, o, Boolean(o.imputed)), to: b.cell(v.indicator, v, Boolean(v.imputed)) }));
+    return who ? { t: 'seq', items: [b.indicatorName(v.indicator), msg('change.ofCountry', { country: who })] } : b.indicatorName(v.indicator);
+  };
+  const cell = (v: ValueRead) => b.cell(v.indicator, v, Boolean(v.imputed));
+  for (const ch of criterionChanges(p, c, { from: pm, to: cm })) {
+    switch (ch.kind) {
+      case 'methodology': items.push(msg('change.methodology', { from: text(`${ch.from.id} ${ch.from.version}`), to: text(`${ch.to.id} ${ch.to.version}`) })); break;
+      case 'rule_fired': items.push(msg('change.ruleFired', { rule: loc(ch.rule.description), rating: { t: 'rating', v: ch.rule.rating } })); break;
+      case 'rule_stopped': items.push(msg('change.ruleStopped', { rule: loc(ch.rule.description) })); break;
+      case 'new_data': items.push(msg('change.newData', { indicator: indicatorOf(ch.value), toYear: year(ch.value.year), to: cell(ch.value) })); break;
+      case 'new_data_year':
+        items.push(msg('change.newYear', { indicator: indicatorOf(ch.to), fromYear: year(ch.from.year), from: cell(ch.from), toYear: year(ch.to.year), to: cell(ch.to) }));
+        break;
+      case 'revised_value': items.push(msg('change.revised', { indicator: indicatorOf(ch.to), year: year(ch.to.year), from: cell(ch.from), to: cell(ch.to) })); break;
+      case 'missing_data': items.push(msg('change.missing', { indicator: groupName(b, ch.indicator) })); break;
+      case 'new_evidence': items.push(msg('change.newEvidence', { count: num(ch.passages.length, 0) })); break;
+      case 'dropped_evidence': items.push(msg('change.droppedEvidence', { count: num(ch.passages.length, 0) })); break;
+      case 'override':
+        items.push(ch.to ? msg('change.overrideSet', { rating: { t: 'rating', v: ch.to.rating }, by: text(ch.to.by) }) : msg('change.overrideRemoved'));
+        break;
     }
-  }
-  const key = (e: { docId: string; passageIdx: number }) => `${e.docId}#${e.passageIdx}`;
-  const prevEv = new Set(p.evidence.map(key));
-  const added = c.evidence.filter((e) => !prevEv.has(key(e)));
-  if (added.length) items.push(msg('change.newEvidence', { count: num(added.length, 0) }));
-  const po = p.override ? `${p.override.rating}|${p.override.by}|${p.override.reason}` : null;
-  const co = c.override ? `${c.override.rating}|${c.override.by}|${c.override.reason}` : null;
-  if (po !== co) {
-    if (c.override) items.push(msg('change.overrideSet', { rating: { t: 'rating', v: c.override.rating }, by: text(c.override.by) }));
-    else items.push(msg('change.overrideRemoved'));
   }
   const since = msg('change.since', { date: { t: 'date', v: prev.assessment.asOf }, computed: { t: 'date', v: prev.computedAt.slice(0, 10) } });
   if (items.length === 0) return [{ kind: 'para', text: { t: 'seq', items: [since, msg('change.none')] } }];

@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { AppError } from '../core/errors.js';
-import type { Lang } from './format.js';
+import type { Lang } from '../core/locale.js';
 import { t } from './localize.js';
+import { escapeHtml, htmlToText } from '../core/escape.js';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -58,8 +59,7 @@ export async function launchChromium(executablePath = chromiumPath()): Promise<B
 
 function footerTemplate(lang: Lang): string {
   // Chromium fills the spans with the page number and page count.
-  const label = t(lang, 'pdf.footer', { page: '\u0000P', total: '\u0000T' })
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const label = escapeHtml(t(lang, 'pdf.footer', { page: '\u0000P', total: '\u0000T' }))
     .replace('\u0000P', '<span class="pageNumber"></span>')
     .replace('\u0000T', '<span class="totalPages"></span>');
   return `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8px; color: #555; width: 100%; text-align: center; padding: 0 16mm;">${label}</div>`;
@@ -83,14 +83,10 @@ export interface TocEntry {
   title: string;
 }
 
-function unescapeHtml(s: string): string {
-  return s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-}
-
 /** The entries of the brief's table of contents, in order. */
 export function tocEntries(html: string): TocEntry[] {
   const nav = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
-  return [...nav.matchAll(/<a href="#([^"]+)">([\s\S]*?)<\/a>/g)].map((m) => ({ id: m[1], title: unescapeHtml(m[2]).replace(/\s+/g, ' ').trim() }));
+  return [...nav.matchAll(/<a href="#([^"]+)">([\s\S]*?)<\/a>/g)].map((m) => ({ id: m[1], title: htmlToText(m[2]).replace(/\s+/g, ' ').trim() }));
 }
 
 /** Headings compared without any whitespace: PDF outlines sometimes lose a space at a line break. */

@@ -1,13 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildBriefModel } from './brief-model.js';
-import { escapeHtml, renderBriefHtml } from './brief-html.js';
+import { diffAssessments } from '../assess/diff.js';
+import { renderBriefHtml } from './brief-html.js';
+import { escapeHtml } from '../core/escape.js';
 import { message } from './i18n/index.js';
 import { renderBriefMarkdown } from './brief-markdown.js';
 import { de } from './i18n/de.js';
 import { en } from './i18n/en.js';
 import { richInput, sparseInput } from './test-fixtures.js';
-import type { Lang } from './format.js';
+import type { Lang } from '../core/locale.js';
 
 const CATALOGUE = { de, en };
 const SECTION_IDS = [
@@ -140,4 +142,32 @@ test('the model is language-neutral and deterministic: one model, two languages'
   const [d, e] = [await renderBriefHtml(model, 'de'), await renderBriefHtml(model, 'en')];
   assert.notEqual(d, e);
   assert.ok(!d.includes('Table 1:') && !e.includes('Tabelle 1:'), 'no label of the other language');
+});
+
+test('one change detector: the brief lists what the diff reports (dropped evidence, an override with a new reason)', () => {
+  const input = richInput();
+  const before = structuredClone(input.assessment);
+  const c7 = before.criteria[6];
+  assert.ok(c7.override, 'the fixture has an override on criterion 7');
+  c7.override = { ...c7.override, reason: 'an earlier reason' };
+  const now = structuredClone(input.assessment);
+  now.criteria = now.criteria.map((c) => ({ ...c, evidence: [], evidenceTotal: 0 }));
+  const previous = { assessment: before, computedAt: '2026-06-01T08:00:00.000Z' };
+  const d = diffAssessments(previous, { assessment: now, computedAt: input.computedAt ?? '' });
+  const md = renderBriefMarkdown(buildBriefModel({ ...input, assessment: now, previous }), 'en');
+  const section = (n: number) => md.slice(md.indexOf(`<a id="sec-c${n}-changes"></a>`)).split(/<a id="sec-(?!c\d-changes)/)[0];
+  let dropped = 0;
+  for (const c of d.criteria) {
+    const kinds = c.changes.map((x) => x.kind);
+    const text = section(c.criterion);
+    if (kinds.includes('dropped_evidence')) {
+      dropped++;
+      const n = c.changes.find((x) => x.kind === 'dropped_evidence')!;
+      assert.ok('passages' in n);
+      assert.match(text, new RegExp(`${n.passages.length} passages no longer listed`), `criterion ${c.criterion}`);
+    } else assert.doesNotMatch(text, /no longer listed/);
+    assert.equal(kinds.includes('override'), /Analyst override set/.test(text), `criterion ${c.criterion}: override`);
+  }
+  assert.ok(dropped > 0, 'the fixture drops evidence');
+  assert.ok(d.criteria[6].changes.some((x) => x.kind === 'override'), 'a new reason is a changed override');
 });

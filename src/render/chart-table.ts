@@ -1,6 +1,6 @@
 /** The data table behind a chart: the accessible fallback in HTML and the chart itself in Markdown. */
 import type { ChartModel, TableModel, Val } from './brief-model.js';
-import type { Lang } from './format.js';
+import type { Lang } from '../core/locale.js';
 import { localize } from './localize.js';
 
 export function chartDataTable(chart: ChartModel, lang: Lang): TableModel {

@@ -5,9 +5,10 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { d3NumberLocale, type Lang } from './format.js';
+import { d3NumberLocale, type Lang } from '../core/locale.js';
 import { localize } from './localize.js';
 import type { ChartModel } from './brief-model.js';
+import { escapeHtml } from '../core/escape.js';
 
 export interface RenderedChart {
   svg: string;
@@ -15,9 +16,6 @@ export interface RenderedChart {
   spec: TopLevelSpec;
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * The View reads `locale` as d3 locale definitions `{ number, time }` (vega-view: View.js), although
@@ -79,8 +77,8 @@ export async function renderChartSvg(chart: ChartModel, lang: Lang): Promise<Ren
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', locale: vegaLocale(lang) });
   try {
     let svg = await view.toSVG();
-    const title = escapeXml(localize(chart.title, lang));
-    const desc = escapeXml(localize(chart.description, lang));
+    const title = escapeHtml(localize(chart.title, lang));
+    const desc = escapeHtml(localize(chart.description, lang));
     const titleId = `${chart.id}-title`;
     const descId = `${chart.id}-desc`;
     // Root element: role="img" named by its title and description; drop Vega's own ARIA naming.

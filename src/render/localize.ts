@@ -1,5 +1,5 @@
 /** Turns the typed values of a brief model into text of one language. */
-import { formatDate, formatList, formatMonth, formatNumber, formatPercent, formatSignedPercent, formatYear, type Lang } from './format.js';
+import { formatDate, formatList, formatMonth, formatNumber, formatPercent, formatSignedPercent, formatYear, type Lang } from '../core/locale.js';
 import { message } from './i18n/index.js';
 import type { MessageKey } from './i18n/en.js';
 import type { SourceLine, Val } from './brief-model.js';
@@ -31,8 +31,12 @@ export function localize(v: Val, lang: Lang, mark?: MarkForeign): string {
       return v.v[lang];
     case 'msg': {
       const params: Record<string, string> = {};
-      for (const [k, p] of Object.entries(v.params ?? {})) params[k] = rec(p);
-      return message(lang, v.key, params);
+      const counts: Record<string, number> = {};
+      for (const [k, p] of Object.entries(v.params ?? {})) {
+        params[k] = rec(p);
+        if (p.t === 'num') counts[k] = p.v;
+      }
+      return message(lang, v.key, params, counts);
     }
     case 'date':
       return formatDate(v.v, lang);
@@ -51,10 +55,12 @@ export function localize(v: Val, lang: Lang, mark?: MarkForeign): string {
   }
 }
 
-/** "Quelle: SIPRI Military Expenditure Database; Stand 2024" / "Source: …; as of 2024". */
-export function sourceLineText(s: SourceLine, lang: Lang): string {
-  const names = s.sources.map((x) => localize(x, lang));
-  const label = t(lang, names.length > 1 ? 'source.labelPlural' : 'source.label');
-  const asOf = s.asOf ? `; ${t(lang, 'source.asOf', { asOf: localize(s.asOf, lang) })}` : '';
-  return `${label}: ${names.join('; ')}${asOf}`;
+/**
+ * "Quelle: SIPRI Military Expenditure Database; Stand 2024" / "Source: …; as of 2024". `source` writes
+ * each source and `words` the catalogue's words (the HTML renderer marks and escapes them).
+ */
+export function sourceLineText(s: SourceLine, lang: Lang, source: (v: Val) => string = (v) => localize(v, lang), words: (w: string) => string = (w) => w): string {
+  const label = t(lang, s.sources.length > 1 ? 'source.labelPlural' : 'source.label');
+  const asOf = s.asOf ? `; ${words(t(lang, 'source.asOf', { asOf: localize(s.asOf, lang) }))}` : '';
+  return `${words(label)}: ${s.sources.map(source).join('; ')}${asOf}`;
 }

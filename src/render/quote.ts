@@ -143,3 +143,17 @@ export function countryMentions(text: string, names: string[]): number {
 export function mentionsCountry(text: string, names: string[]): boolean {
   return countryMentions(text, names) > 0;
 }
+
+/** Snippets come cut at a fixed length from the store: normalise spaces, mark a cut. */
+export function cleanSnippet(s: string, max = 320): string {
+  const one = s.replace(/[\u0000-\u0008\u000B-\u001F\u007F\uE000\uE001]/g, '').replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  const cut = one.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()} …`;
+}
+
+/** A passage as one readable line (CLI, web timeline): whole plain sentences where it has them, else its cleaned text, cut at `max`. */
+export function passageLine(snippet: string, max: number): string {
+  return cleanSnippet(quoteSentences(snippet, { max }) ?? plainText(snippet), max);
+}

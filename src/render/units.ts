@@ -14,6 +14,7 @@ const UNITS: Record<string, Localized> = {
   'score 1–5': { de: 'Stufe 1–5', en: 'level 1–5' },
   'index 0–1': { de: 'Index 0–1', en: 'index 0–1' },
   rank: { de: 'Rang', en: 'rank' },
+  'estimate (about −2.5 to +2.5)': { de: 'Schätzwert (etwa −2,5 bis +2,5)', en: 'estimate (about −2.5 to +2.5)' },
   persons: { de: 'Personen', en: 'persons' },
 };
 

@@ -14,7 +14,7 @@ import { settleAfterIngest, getDocument, storeDocuments, type DocumentSummary } 
 import { readInput, firstLineTitle } from '../ingest/read-inputs.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { safeHttpUrl } from '../core/urls.js';
-import { replaceLoneSurrogates } from '../ingest/decode.js';
+import { replaceLoneSurrogates } from '../core/decode.js';
 import { prepareDocument } from './prepare-document.js';
 
 /** File types accepted from a browser or API client (jsonl is for the CLI's bulk ingestion). */
@@ -43,7 +43,7 @@ export async function addUploadedFile(db: Db, file: { name: string; bytes: Uint8
     throw new AppError('unsupported_type', `Files of type "${ext || 'none'}" are not accepted; allowed: ${UPLOAD_EXTENSIONS.join(' ')}.`, { status: 415 });
   }
   if (file.bytes.byteLength > opts.maxBytes) throw tooLarge(opts.maxBytes);
-  if (file.bytes.byteLength === 0) throw new AppError('empty_document', `${label} is empty.`, { status: 422 });
+  if (file.bytes.byteLength === 0) throw new AppError('empty_file', `${label} is empty.`, { status: 422 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'armsbrief-upload-'));
   try {
     const tmp = path.join(dir, `upload${ext}`);
@@ -78,18 +78,18 @@ export interface TextDocumentInput {
 export async function addTextDocument(db: Db, input: TextDocumentInput, opts: { maxBytes: number }): Promise<AddResult> {
   const str = (v: unknown, name: string): string | null => {
     if (v === undefined || v === null || v === '') return null;
-    if (typeof v !== 'string') throw new AppError('invalid_field', `"${name}" must be a string.`, { status: 400 });
+    if (typeof v !== 'string') throw new AppError('usage', `"${name}" must be a string.`, { status: 400 });
     return v;
   };
   const text = str(input.text, 'text');
-  if (!text || !text.trim()) throw new AppError('invalid_field', '"text" is required and must not be empty.', { status: 400 });
+  if (!text || !text.trim()) throw new AppError('usage', '"text" is required and must not be empty.', { status: 400 });
   if (Buffer.byteLength(text, 'utf8') > opts.maxBytes) throw tooLarge(opts.maxBytes);
   const title = str(input.title, 'title');
   const given = str(input.url, 'url');
   const url = given ? safeHttpUrl(given) : null;
-  if (given && !url) throw new AppError('invalid_field', '"url" must start with http:// or https://.', { status: 400 });
+  if (given && !url) throw new AppError('usage', '"url" must start with http:// or https://.', { status: 400 });
   const date = str(input.date, 'date');
-  if (date && !isValidPartialDate(date)) throw new AppError('invalid_field', `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(date)}.`, { status: 400 });
+  if (date && !isValidPartialDate(date)) throw new AppError('usage', `"date" must be YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(date)}.`, { status: 400 });
   // Unpaired surrogates (a JSON escape like \ud800) cannot be stored: replaced, and said so.
   const clean = replaceLoneSurrogates(text.replace(/\r\n?/g, '\n').normalize('NFC'));
   const cleanTitle = title ? replaceLoneSurrogates(title) : null;

@@ -4,30 +4,13 @@
  * primary ones, and a compact summary of the document-level extraction (the full one is
  * recomputed on demand by `extract`).
  */
-import type { CriterionTag, PassageSpan } from '../core/types.js';
-import { extractDocument, type Extraction } from '../extract/pipeline.js';
+import { extractDocument } from '../extract/pipeline.js';
+import type { StoredExtraction, StoredPassage } from '../store/prepared-document.js';
+
+export type { StoredExtraction, StoredPassage };
 
 /** Figures kept in the stored summary; a 50 MB document must not produce a 50 MB JSON column. */
 const MAX_STORED_FIGURES = 200;
-
-export interface StoredExtraction {
-  primary: string[];
-  /** Every country mentioned, most mentioned first, with its number of mentions. */
-  mentions: Array<{ code: string; count: number }>;
-  criteria: Extraction['criteria'];
-  /** How much of the extraction the document's language gets ('full', 'countries', 'unsupported'). */
-  support: Extraction['support'];
-  figures: Extraction['figures'];
-  tables: Array<{ number: number | null; caption: string; rows: number; source: string | null }>;
-}
-
-export interface StoredPassage extends PassageSpan {
-  /** Countries the passage mentions, most mentioned first. */
-  countries: string[];
-  criteria: CriterionTag[];
-  /** The states the passage speaks of (its criteria's `about` states, or its main states when it has no criteria). */
-  about: string[];
-}
 
 export interface StorageAnalysis {
   passages: StoredPassage[];
@@ -53,7 +36,7 @@ export function analyzeForStorage(input: { text: string; title: string | null; l
     primary: x.primary,
     extraction: {
       primary: x.primary,
-      mentions: x.countries.map((c) => ({ code: c.code, count: c.count })),
+      mentions: x.countries.map((c) => ({ code: c.code, count: c.count, spans: c.mentions.map((m): [number, number] => [m.start, m.end]) })),
       criteria: x.criteria,
       support: x.support,
       figures: x.figures.slice(0, MAX_STORED_FIGURES),

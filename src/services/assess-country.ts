@@ -10,7 +10,8 @@ import type { CriterionNumber, Rating } from '../core/types.js';
 import { assessCountry as runEngine } from '../assess/engine.js';
 import { compareWithExternal, type Comparison } from '../assess/compare.js';
 import { diffAssessments, type AssessmentDiff } from '../assess/diff.js';
-import { isIsoDay, yearOf } from '../assess/dates.js';
+import { isIsoDay } from '../core/dates.js';
+import { coverageOn, publishedBy } from '../core/as-of.js';
 import { parseRating } from '../assess/labels.js';
 import { CRITERIA, parseMethodology } from '../assess/methodology.js';
 import { deriveIndicators, derivationSources } from '../assess/derive.js';
@@ -177,21 +178,18 @@ export async function loadFacts(
   evidencePath: EvidencePath = 'sql',
 ): Promise<Map<string, AssessmentFacts>> {
   const indicators = Object.keys(methodology.indicators);
-  const asOfYear = yearOf(asOf);
   const targets = countries ?? (await countriesWithData(db));
   const neighbourOf = new Map(targets.map((c) => [c, landNeighbours(c)]));
   const wanted = countries ? [...new Set([...targets, ...targets.flatMap((c) => neighbourOf.get(c) ?? [])])] : null;
   const [values, partnerValues, allCoverage, evidence, overrides] = await Promise.all([
-    indicatorFacts(db, { indicators, asOfYear, asOf, countries: wanted, sourcePriority: sourcePriority() }),
-    partnerFacts(db, { indicators: derivationSources(methodology), asOfYear, asOf, countries: countries ? targets : null }),
+    indicatorFacts(db, { indicators, asOf, countries: wanted, sourcePriority: sourcePriority() }),
+    partnerFacts(db, { indicators: derivationSources(methodology), asOf, countries: countries ? targets : null }),
     datasetCoverage(db, indicators),
     evidencePath === 'rows' ? evidenceFor(db, { asOf, countries: countries ? targets : null }) : evidenceByCountry(db, countries ? targets : null, asOf, methodology),
     overridesActiveAt(db, endOfDay(asOf), countries ? targets : null),
   ]);
-  // Datasets publish a year after it ends: "no record" can only be read for years before the as-of year.
-  const coverage = allCoverage
-    .map((c) => ({ ...c, lastYear: Math.min(c.lastYear, asOfYear - 1) }))
-    .filter((c) => c.lastYear >= c.firstYear);
+  // "No record" can only be read for years a dataset can have published by the day.
+  const coverage = coverageOn(allCoverage, asOf);
   const valuesBy = groupBy(values, (v) => v.country);
   const partnersBy = groupBy(partnerValues, (v) => v.country);
   const rowsBy = Array.isArray(evidence) ? groupBy(evidence, (e) => e.country) : null;
@@ -220,8 +218,9 @@ export async function loadFacts(
   return facts;
 }
 
-export async function loadExternal(db: Queryable, country: string): Promise<ExternalRating[]> {
-  const rows = await getExternalAssessments(db, country);
+/** External ratings of the country published by the as-of day (core/as-of.ts: none from a later brief). */
+export async function loadExternal(db: Queryable, country: string, asOf: string): Promise<ExternalRating[]> {
+  const rows = (await getExternalAssessments(db, country)).filter((r) => publishedBy(r.asOf, asOf));
   const titles = new Map((await briefDocuments(db, [...new Set(rows.map((r) => r.sourceDocId))])).map((d) => [d.id, d.title]));
   return rows
     .filter((r) => parseRating(r.rating))
@@ -295,13 +294,14 @@ export async function assessOneCountry(db: Db, countryText: string, opts: Assess
 // Compare and diff
 // ---------------------------------------------------------------------------------------------
 
-export async function compareCountry(db: Db, countryText: string, opts: AssessOptions & { lang?: Lang } = {}): Promise<Comparison> {
+/** Our ratings against the external ones stored for the country, or against the `external` ratings given (another rater's table). */
+export async function compareCountry(db: Queryable, countryText: string, opts: AssessOptions & { lang?: Lang; external?: ExternalRating[] } = {}): Promise<Comparison> {
   const country = resolveCountryArg(countryText);
   const asOf = checkAsOf(opts.asOf ?? todayUtc(opts.now));
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
   const facts = (await loadFacts(db, [country], asOf, methodology)).get(country)!;
   const assessment = runEngine(facts, methodology, { asOf });
-  const external = await loadExternal(db, country);
+  const external = opts.external ?? (await loadExternal(db, country, asOf));
   return compareWithExternal(facts, assessment, methodology, external, opts.lang ?? 'en');
 }
 

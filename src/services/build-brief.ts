@@ -11,12 +11,14 @@ import { BRIEF_INDICATORS } from '../data/brief-tables.js';
 import { TREATIES } from '../data/catalogue-new.js';
 import { IMPORTERS, sourcePriority } from '../data/registry.js';
 import { countryName, resolveCountry } from '../core/countries/resolve.js';
+import { coverageOn, lastDatasetYear } from '../core/as-of.js';
 import { namesInNotes } from '../render/fact-notes.js';
+import { findCountryMentions } from '../extract/mentions.js';
 import { buildBriefModel, TOPICS, type BriefInput, type BriefModel, type IndicatorLabel, type SourceInfo, type TopicId, type TopicPassage } from '../render/brief-model.js';
 import { renderBriefHtml } from '../render/brief-html.js';
 import { renderBriefMarkdown } from '../render/brief-markdown.js';
 import { renderBriefPdf } from '../render/brief-pdf.js';
-import type { Lang } from '../render/format.js';
+import type { Lang } from '../core/locale.js';
 import { datasetCoverage, latestStoredAssessment, listStoredAssessments } from '../store/assessments.js';
 import { briefDocuments, briefIndicatorValues, briefPassages, datasetValuesOf, passagesAreTagged } from '../store/briefs.js';
 import { listArmsDeals } from '../store/indicators.js';
@@ -67,12 +69,12 @@ export interface BuiltBrief {
 export function checkFormat(v: string): BriefFormat {
   if (v === 'html' || v === 'md' || v === 'pdf') return v;
   if (v === 'markdown') return 'md';
-  throw new AppError('usage', `--format must be html, md or pdf, got "${v}"`, { status: 400 });
+  throw new AppError('usage', `A brief is written as html, md or pdf, not "${v}".`, { status: 400 });
 }
 
 export function checkLang(v: string): Lang {
   if (v === 'de' || v === 'en') return v;
-  throw new AppError('usage', `--lang must be de or en, got "${v}"`, { status: 400 });
+  throw new AppError('usage', `A brief is written in German (de) or English (en), not "${v}".`, { status: 400 });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,23 +178,24 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   const country = resolveCountryArg(countryText);
   const asOf = checkAsOf(opts.asOf ?? todayUtc(now));
   const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
-  const maxYear = Number(asOf.slice(0, 4));
+  // Deliveries, like every dataset value, count up to the last year published by the day (core/as-of.ts).
+  const lastYear = lastDatasetYear(asOf);
   const labels = indicatorLabels(methodology);
   const [stored, previous, rows, external, coverage, deals] = await Promise.all([
     opts.assessment ? Promise.resolve(opts.assessment) : currentAssessment(db, country, asOf, methodology, now),
     previousAssessment(db, country, asOf),
-    briefIndicatorValues(db, { country, maxYear, asOf }),
-    loadExternal(db, country),
+    briefIndicatorValues(db, { country, asOf }),
+    loadExternal(db, country, asOf),
     datasetCoverage(db, Object.entries(labels).filter(([, l]) => l.absentMeans).map(([id]) => id)),
     // One query: Germany's deliveries over fifteen years (Part I exports), every supplier's over the last five (armament).
-    listArmsDeals(db, { recipient: country, fromYear: maxYear - 17 }),
+    listArmsDeals(db, { recipient: country, fromYear: lastYear - 16 }),
   ]);
   const germanDeals = deals.filter((d) => d.supplierKey === 'DE');
-  const recentDeals = deals.filter((d) => d.deliveryYear >= maxYear - 7);
+  const recentDeals = deals.filter((d) => d.deliveryYear >= lastYear - 6);
   const topics = opts.topics === false ? {} : await topicPassages(db, country, asOf);
   const neighbourCodes = landNeighbours(country) ?? [];
   const milexIds = [...new Set(rows.filter((r) => /^sipri\.milex\.usd_const\d{4}$/.test(r.indicator)).map((r) => r.indicator)), 'sipri.milex.usd_const2023', 'sipri.milex.share_gdp'];
-  const neighbourRows = await datasetValuesOf(db, { countries: neighbourCodes, indicators: milexIds, maxYear });
+  const neighbourRows = await datasetValuesOf(db, { countries: neighbourCodes, indicators: milexIds, asOf });
   const neighbourMilex = neighbourCodes.map((n) => ({ country: n, values: neighbourRows.filter((r) => r.country === n) }));
 
   // Sources: datasets by importer, documents by id (values from briefs, evidence, topic passages).
@@ -217,8 +220,12 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     ...a.criteria.flatMap((c) => [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated)).slice(0, 12).map((e) => ({ docId: e.docId, idx: e.passageIdx }))),
     ...Object.values(topics).flatMap((list) => (list ?? []).flatMap((p) => (p.passageIdx === undefined ? [] : [{ docId: p.docId, idx: p.passageIdx }]))),
   ];
-  const passages: Record<string, { text: string; lang: string }> = {};
-  for (const p of await briefPassages(db, refs)) passages[`${p.docId}#${p.idx}`] = { text: p.text, lang: p.lang };
+  // Each with how often it names the country, by the extraction's country finder (not a name match).
+  const passages: Record<string, { text: string; lang: string; mentions: number }> = {};
+  for (const p of await briefPassages(db, refs)) {
+    const mentions = findCountryMentions(p.text, p.lang).filter((m) => m.code === country).length;
+    passages[`${p.docId}#${p.idx}`] = { text: p.text, lang: p.lang, mentions };
+  }
 
   // States the sanction and conflict notes name, resolved once here (the render layer is pure).
   const stateCodes: Record<string, string> = {};
@@ -231,7 +238,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   for (const c of a.criteria) for (const v of [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)]) if (v.country) codes.add(v.country);
 
   const lines = (deals: typeof recentDeals) => deals
-    .filter((d) => d.deliveryYear <= maxYear)
+    .filter((d) => d.deliveryYear <= lastYear)
     .map((d) => ({ year: d.deliveryYear, supplier: d.supplierKey ?? d.supplierName, designation: d.designation, description: d.description, number: d.numberDelivered, tiv: d.tivDelivered }));
   const deliveryLines = lines(recentDeals);
   for (const d of deliveryLines) if (d.supplier) codes.add(d.supplier);
@@ -249,7 +256,7 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     })),
     indicators: labels,
     sources,
-    coverage: Object.fromEntries(coverage.map((c) => [c.indicator, { firstYear: c.firstYear, lastYear: Math.min(c.lastYear, maxYear), source: c.source }])),
+    coverage: Object.fromEntries(coverageOn(coverage, asOf).map((c) => [c.indicator, { firstYear: c.firstYear, lastYear: c.lastYear, source: c.source }])),
     sourcePriority: sourcePriority(),
     external,
     topics,

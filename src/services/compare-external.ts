@@ -8,14 +8,14 @@ import { CRITERION_NAMES, RATING_LABELS } from '../assess/labels.js';
 import type { Table } from '../core/csv.js';
 import { countryName } from '../core/countries/resolve.js';
 import { compareAllWithExternal, type AllComparison } from '../assess/compare-all.js';
-import { compareWithExternal, type Comparison } from '../assess/compare.js';
+import type { Comparison } from '../assess/compare.js';
 import { assessCountry as runEngine } from '../assess/engine.js';
 import { CRITERIA } from '../assess/methodology.js';
 import type { ExternalRating, Lang } from '../assess/types.js';
 import { AppError } from '../core/errors.js';
 import type { CriterionNumber } from '../core/types.js';
 import type { Queryable } from '../store/db.js';
-import { checkAsOf, loadFacts, loadMethodology, resolveCountryArg, todayUtc, type AssessOptions } from './assess-country.js';
+import { checkAsOf, compareCountry, loadFacts, loadMethodology, resolveCountryArg, todayUtc, type AssessOptions } from './assess-country.js';
 import type { ExternalIssue, ExternalTable } from './external-ratings.js';
 
 export interface ExternalComparison extends AllComparison {
@@ -56,14 +56,11 @@ export async function compareCountryExternal(db: Queryable, countryText: string,
   const country = resolveCountryArg(countryText);
   const row = table.rows.find((r) => r.country === country);
   if (!row) throw new AppError('not_found', `${table.file} has no row for ${country}`, { status: 404 });
-  const asOf = checkAsOf(opts.asOf ?? todayUtc(opts.now));
-  const methodology = opts.methodology ?? loadMethodology(opts.methodologyFile);
-  const facts = (await loadFacts(db, [country], asOf, methodology)).get(country)!;
   // "Not considered" (no_data) is no rating to compare with, as in compare --all.
   const external: ExternalRating[] = Object.entries(row.ratings).filter(([, rating]) => rating !== 'no_data').map(([n, rating]) => ({
     criterion: Number(n) as CriterionNumber, rating, assessor: table.name, docTitle: table.file, date: null,
   }));
-  return compareWithExternal(facts, runEngine(facts, methodology, { asOf }), methodology, external, opts.lang ?? 'en');
+  return compareCountry(db, country, { ...opts, external });
 }
 
 /** Shares and kappas with four decimals in CSV (the JSON keeps full precision). */

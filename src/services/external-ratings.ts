@@ -9,10 +9,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors.js';
+import { parseJsonl } from '../core/jsonl.js';
 import type { CriterionNumber, Rating } from '../core/types.js';
 import type { ExternalCountryRatings } from '../assess/compare-all.js';
 import { parseRating } from '../assess/labels.js';
-import { decodeText, parseCsv } from '../data/read.js';
+import { decodeDatasetText, parseCsv } from '../data/read.js';
 import { resolveCountry } from '../core/countries/resolve.js';
 import { methodologyPath } from './assess-country.js';
 
@@ -113,19 +114,15 @@ class Collector {
   }
 }
 
-function parseJsonl(file: string, text: string): Pick<ExternalTable, 'rows' | 'issues'> {
+function parseJsonlTable(file: string, text: string): Pick<ExternalTable, 'rows' | 'issues'> {
   const out = new Collector(file);
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (!raw.trim()) return;
-    let obj: unknown;
-    try {
-      obj = JSON.parse(raw);
-    } catch (err) {
-      return out.issue(line, `not valid JSON (${(err as Error).message})`);
+  for (const l of parseJsonl(text)) {
+    const line = l.line;
+    if ('problem' in l) {
+      out.issue(line, l.message);
+      continue;
     }
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return out.issue(line, 'not a JSON object');
-    const o = obj as Record<string, unknown>;
+    const o = l.value;
     const lower = new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
     const countries = COUNTRY_KEYS.map((k) => lower.get(k)).filter((v): v is string => typeof v === 'string');
     const ratings: Partial<Record<CriterionNumber, Rating>> = {};
@@ -143,11 +140,12 @@ function parseJsonl(file: string, text: string): Pick<ExternalTable, 'rows' | 'i
     } else if (lower.has('criterion')) {
       put(String(lower.get('criterion')), lower.get('rating'));
     } else {
-      return out.issue(line, 'neither "ratings" {"1".."8"} nor "criterion" and "rating" given');
+      out.issue(line, 'neither "ratings" {"1".."8"} nor "criterion" and "rating" given');
+      continue;
     }
-    if (bad.length) return out.issue(line, bad.join('; '));
-    out.add(line, countries, ratings, !nested);
-  });
+    if (bad.length) out.issue(line, bad.join('; '));
+    else out.add(line, countries, ratings, !nested);
+  }
   return out;
 }
 
@@ -195,10 +193,10 @@ function parseCsvTable(file: string, text: string): Pick<ExternalTable, 'rows' |
 
 /** Parses a table from its bytes; the format follows the extension, else the first character. */
 export function parseExternalTable(file: string, bytes: Buffer, name = path.basename(file)): ExternalTable {
-  const { text } = decodeText(file, bytes, 'utf-8');
+  const { text } = decodeDatasetText(file, bytes, 'utf-8');
   const ext = path.extname(file).toLowerCase();
   const format: ExternalTable['format'] = ext === '.jsonl' || ext === '.json' || (ext !== '.csv' && ext !== '.tsv' && text.trimStart().startsWith('{')) ? 'jsonl' : 'csv';
-  const parsed = format === 'jsonl' ? parseJsonl(file, text) : parseCsvTable(file, text);
+  const parsed = format === 'jsonl' ? parseJsonlTable(file, text) : parseCsvTable(file, text);
   if (parsed.rows.length === 0) {
     const why = parsed.issues.slice(0, 3).map((i) => `line ${i.line}: ${i.message}`).join('; ');
     throw new AppError('external_invalid', `${file}: no country could be read${why ? ` (${why})` : ''}`, { status: 400 });

@@ -17,6 +17,7 @@ import { resolveEntity, type Resolution } from '../data/entities.js';
 import { cowToAlpha2, gwToAlpha2 } from '../data/gleditsch-ward.js';
 import { registerAggregateCodes } from '../data/aggregates.js';
 import type { ArmsDeal, DatasetImporter, ImportIssue, RawValue } from '../data/types.js';
+import { withoutSubject } from '../core/subject.js';
 import {
   finishImportRun, recordImportedFile, wasImportedLast, recordUnresolved, startImportRun, upsertArmsDeals, upsertIndicatorValues,
   type ArmsDealInput, type IndicatorValueInput, type UnresolvedName, type UpsertCounts,
@@ -200,7 +201,7 @@ async function importOneFile(db: Db, { file, fromFolder }: ImportInput, runId: n
   try {
     parsed = await importer.parse(base, bytes);
   } catch (err) {
-    report.issues.push({ level: 'error', file: base, message: err instanceof AppError ? err.message.replace(`${base}: `, '') : `cannot parse: ${errorMessage(err)}` });
+    report.issues.push({ level: 'error', file: base, message: err instanceof AppError ? withoutSubject(err.message, base) : `cannot parse: ${errorMessage(err)}` });
     fr.status = 'failed';
     return fr;
   }

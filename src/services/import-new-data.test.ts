@@ -36,7 +36,7 @@ for (const engine of engines()) {
 
     const attOn = async (country: string, asOf: string) => {
       const asOfYear = Number(asOf.slice(0, 4));
-      const rows = await indicatorFacts(db, { indicators: ['treaty.att', 'treaty.cwc'], asOfYear, asOf, countries: [country], sourcePriority: sourcePriority() });
+      const rows = await indicatorFacts(db, { indicators: ['treaty.att', 'treaty.cwc'], asOf, countries: [country], sourcePriority: sourcePriority() });
       const facts: AssessmentFacts = {
         country,
         indicators: rows.map((x) => ({ indicator: x.indicator, year: x.year, value: x.value === null ? null : Number(x.value), valueText: x.valueText, source: x.source, date: x.date })),
@@ -64,21 +64,21 @@ for (const engine of engines()) {
       sourceId: 'doc:seed-001', publisher: 'BICC', sourceFile: 'seed 001', runId: null,
       values: [2022, 2023].map((year) => ({ indicatorId: 'undp.hdi', entityKey: 'KZ', countryCode: 'KZ', entityName: 'Kasachstan', entityKind: 'country', year, value: year === 2023 ? 0.837 : 0.831, valueText: null, unit: 'index 0–1', table: 'Tabelle 9' })),
     });
-    const rows = await indicatorFacts(db, { indicators: ['undp.hdi'], asOfYear: 2026, asOf: '2026-06-30', countries: ['KZ'], sourcePriority: sourcePriority() });
+    const rows = await indicatorFacts(db, { indicators: ['undp.hdi'], asOf: '2026-06-30', countries: ['KZ'], sourcePriority: sourcePriority() });
     assert.ok(rows.length > 20);
     assert.deepEqual([...new Set(rows.map((x) => x.source.split(':')[0]))], ['undp-hdi']);
     assert.equal(Math.max(...rows.map((x) => x.year)), 2022);
     assert.equal(Number(rows.find((x) => x.year === 2022)!.value), 0.802);
     const latest = await latestIndicatorValues(db, 'KZ', ['undp.hdi'], { sourcePriority: sourcePriority() });
     assert.deepEqual([latest.get('undp.hdi')?.year, latest.get('undp.hdi')?.value, latest.get('undp.hdi')?.sourceId], [2022, 0.802, 'undp-hdi']);
-    const ranked = await indicatorFacts(db, { indicators: ['undp.hdi'], asOfYear: 2026, asOf: '2026-06-30', countries: ['KZ'], sourcePriority: ['doc:seed-001'] });
+    const ranked = await indicatorFacts(db, { indicators: ['undp.hdi'], asOf: '2026-06-30', countries: ['KZ'], sourcePriority: ['doc:seed-001'] });
     assert.ok(ranked.every((x) => x.source.startsWith('undp-hdi')), 'datasets win over briefs whatever the priority list says');
     // Where no dataset has the series (Taiwan is not in the HDR), the brief's own series is read, whole.
     await upsertIndicatorValues(db, {
       sourceId: 'doc:other', publisher: 'X', sourceFile: 'other brief', runId: null,
       values: [{ indicatorId: 'undp.hdi', entityKey: 'TW', countryCode: 'TW', entityName: 'Taiwan', entityKind: 'country', year: 2023, value: 0.926, valueText: null, unit: 'index 0–1' }],
     });
-    const tw = await indicatorFacts(db, { indicators: ['undp.hdi'], asOfYear: 2026, asOf: '2026-06-30', countries: ['TW'], sourcePriority: sourcePriority() });
+    const tw = await indicatorFacts(db, { indicators: ['undp.hdi'], asOf: '2026-06-30', countries: ['TW'], sourcePriority: sourcePriority() });
     assert.deepEqual(tw.map((x) => [x.year, Number(x.value), x.source]), [[2023, 0.926, 'doc:other: other brief']]);
   });
 

@@ -6,7 +6,9 @@ import type { Db } from '../store/db.js';
 import { AppError } from '../core/errors.js';
 import { resolveCountry, countryName } from '../core/countries/resolve.js';
 import { allIndicators, indicatorInfo, type IndicatorInfo } from '../data/catalogue.js';
-import { IMPORTERS } from '../data/registry.js';
+import { IMPORTERS, sourcePriority } from '../data/registry.js';
+import { isBriefSource, sourceRank } from '../core/as-of.js';
+import { valuesAsOf, type AsOfValueRow } from '../store/as-of.js';
 import {
   getIndicatorValues, getValueHistory, indicatorCoverage, listImportedFiles,
   type CoverageRow, type HistoryEntry, type StoredIndicatorValue,
@@ -57,7 +59,7 @@ export async function dataCoverage(db: Db): Promise<CoverageEntry[]> {
   return rows.map((r) => {
     const info = indicatorInfo(r.indicatorId);
     const importer = IMPORTERS.find((i) => i.id === r.sourceId);
-    return { ...r, unit: info?.unit ?? null, name: info?.name ?? null, publisher: importer?.publisher ?? (r.sourceId.startsWith('doc:') ? 'brief' : null) };
+    return { ...r, unit: info?.unit ?? null, name: info?.name ?? null, publisher: importer?.publisher ?? (isBriefSource(r.sourceId) ? 'brief' : null) };
   });
 }
 
@@ -80,7 +82,7 @@ export async function dataSources(db: Db): Promise<SourceEntry[]> {
     indicators: (byDataset.get(imp.id === 'freedom-house-history' ? 'freedom-house' : imp.id) ?? []).map((i) => i.id),
     files: files.filter((f) => f.sourceId === imp.id).map((f) => ({ file: f.sourceFile, importedAt: f.importedAt, values: f.valueCount, sha256: f.contentHash })),
   }));
-  const briefs = files.filter((f) => f.sourceId.startsWith('doc:'));
+  const briefs = files.filter((f) => isBriefSource(f.sourceId));
   for (const b of briefs) {
     out.push({ id: b.sourceId, title: b.sourceFile, publisher: 'brief', indicators: [], files: [{ file: b.sourceFile, importedAt: b.importedAt, values: b.valueCount, sha256: b.contentHash }] });
   }
@@ -122,12 +124,13 @@ export async function compareBriefWithDatasets(db: Db, country: string): Promise
   const { key, label } = entityFor(country);
   const brief = await getIndicatorValues(db, { entity: key, sourceKind: 'brief' });
   const datasets = await getIndicatorValues(db, { entity: key, sourceKind: 'dataset', indicatorIds: [...new Set(brief.map((b) => b.indicatorId))] });
-  const priority = IMPORTERS.map((i) => i.id);
+  // Per year the best-ranked dataset (core/as-of.ts), the one a reader of that year would see.
+  const priority = sourcePriority();
   const byKey = new Map<string, StoredIndicatorValue>();
   for (const d of datasets) {
     const k = `${d.indicatorId}|${d.partnerKey}|${d.year}`;
     const seen = byKey.get(k);
-    if (!seen || priority.indexOf(d.sourceId) < priority.indexOf(seen.sourceId)) byKey.set(k, d);
+    if (!seen || sourceRank(d.sourceId, priority) < sourceRank(seen.sourceId, priority)) byKey.set(k, d);
   }
   const rows: CompareRow[] = brief.map((b) => {
     const d = byKey.get(`${b.indicatorId}|${b.partnerKey}|${b.year}`) ?? null;
@@ -151,4 +154,9 @@ export async function compareBriefWithDatasets(db: Db, country: string): Promise
     };
   });
   return { entity: key, label, rows };
+}
+
+/** A country's series of these indicators (country totals) as of the day, one source each (core/as-of.ts). */
+export async function countrySeriesAsOf(db: Db, country: string, indicators: string[], asOf: string): Promise<AsOfValueRow[]> {
+  return valuesAsOf(db, { asOf, entities: [country], indicators, partners: 'none', oneSourceBy: sourcePriority() });
 }

@@ -9,6 +9,7 @@ import { contentHash, documentIdFor, prepareDocument, type PreparedDocument } fr
 import type { RawDocument } from '../core/types.js';
 import { errorMessage } from '../core/errors.js';
 import { harvestBriefTables } from './harvest-briefs.js';
+import { withoutSubject } from '../core/subject.js';
 
 export interface IngestItem {
   source: string;
@@ -66,7 +67,7 @@ export async function ingestDocuments(db: Db, inputs: string[], opts: IngestOpti
     opts.onItem?.(item);
   };
   const warn = (source: string, reason: string) => {
-    const w = { source, reason: reason.startsWith(`${source}: `) ? reason.slice(source.length + 2) : reason };
+    const w = { source, reason: withoutSubject(reason, source) };
     report.warnings.push(w);
     opts.onWarning?.(w);
   };

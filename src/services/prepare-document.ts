@@ -8,34 +8,10 @@ import { detectLanguage } from '../extract/language.js';
 import { textSearchConfig } from '../store/search.js';
 import { extractDocumentDate, partialDateRange } from '../extract/dates.js';
 import { inferPublisher, inferSourceType } from '../ingest/provenance.js';
-import { analyzeForStorage, type StoredExtraction, type StoredPassage } from './analyze-for-storage.js';
+import { analyzeForStorage } from './analyze-for-storage.js';
+import type { PreparedDocument } from '../store/prepared-document.js';
 
-export interface PreparedPassage extends StoredPassage {
-  lang: string;
-  tsConfig: string;
-}
-
-export interface PreparedDocument {
-  id: string;
-  contentHash: string;
-  title: string | null;
-  source: string;
-  url: string | null;
-  externalId: string | null;
-  format: string;
-  lang: string;
-  date: string | null;
-  dateFrom: string | null;
-  dateTo: string | null;
-  publisher: string | null;
-  sourceType: string | null;
-  text: string;
-  passages: PreparedPassage[];
-  /** Countries mentioned, most mentioned first. */
-  countries: string[];
-  primary: string[];
-  extraction: StoredExtraction;
-}
+export type { PreparedDocument, PreparedPassage } from '../store/prepared-document.js';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

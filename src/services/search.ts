@@ -1,19 +1,25 @@
 /** Use case: validate a search request and run it on the store. */
 import type { Db } from '../store/db.js';
-import { searchPassages, type SearchQuery, type SearchHit } from '../store/search.js';
+import { searchPassages, type SearchQuery, type SearchHit, type SearchResult } from '../store/search.js';
 import { AppError } from '../core/errors.js';
 import { isValidPartialDate } from '../extract/dates.js';
 import { resolveCountry } from '../core/countries/resolve.js';
+import { partialRange } from '../core/dates.js';
 
-export type { SearchHit };
+export type { SearchHit, SearchResult };
+export type { SearchFacets } from '../store/search-facets.js';
+// What adapters show with the hits: the highlight markers in snippets, and how many matches a
+// search ranks and counts at most (see src/store/search.ts).
+export { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_CANDIDATES } from '../store/search.js';
 
-export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQuery; total: number; hits: SearchHit[] }> {
+/** `facets`: also count the candidates per country, criterion, language and year (the web page's filters). */
+export async function search(db: Db, q: SearchQuery, opts: { facets?: boolean } = {}): Promise<SearchResult & { query: SearchQuery }> {
   if (!q.query.trim()) throw new AppError('usage', 'The search query is empty.', { hint: 'Example: armsbrief search "Militärausgaben Kasachstan"' });
-  for (const [name, v] of [['--from', q.from], ['--to', q.to]] as const) {
-    if (v && !isValidPartialDate(v)) throw new AppError('usage', `${name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(v)}.`);
+  for (const [name, v] of [['start', q.from], ['end', q.to]] as const) {
+    if (v && !isValidPartialDate(v)) throw new AppError('usage', `The ${name} date of a search must be YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(v)}.`);
   }
   if (q.criterion !== undefined && !(Number.isInteger(q.criterion) && q.criterion >= 1 && q.criterion <= 8)) {
-    throw new AppError('usage', `--criterion must be a number from 1 to 8, got ${q.criterion}.`);
+    throw new AppError('usage', `A criterion is a number from 1 to 8, not ${q.criterion}.`);
   }
   const resolve = (v: string | undefined): string | undefined => {
     if (!v) return undefined;
@@ -33,19 +39,9 @@ export async function search(db: Db, q: SearchQuery): Promise<{ query: SearchQue
     about,
     lang: q.lang?.toLowerCase(),
   };
-  const { hits, total } = await searchPassages(db, normalized);
-  return { query: normalized, total, hits };
+  return { query: normalized, ...(await searchPassages(db, normalized, opts)) };
 }
 
-function dateStart(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-}
-
-function dateEnd(d: string): string {
-  if (d.length === 4) return `${d}-12-31`;
-  if (d.length === 7) {
-    const [y, m] = d.split('-').map(Number);
-    return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-  }
-  return d;
-}
+// A partial date (2024, 2024-05) filters from its first to its last day (core/dates.ts).
+const dateStart = (d: string): string => partialRange(d)?.from ?? d;
+const dateEnd = (d: string): string => partialRange(d)?.to ?? d;

@@ -4,6 +4,7 @@
  */
 import type { Queryable } from './db.js';
 import type { IndicatorCoverage, IndicatorFact } from '../core/types.js';
+import { valuesAsOf, type AsOfValueRow } from './as-of.js';
 
 // ---------------------------------------------------------------------------------------------
 // Facts: indicator values and dataset coverage
@@ -14,59 +15,34 @@ export interface FactRow extends IndicatorFact {
 }
 
 /**
- * The values of the named indicators per country, one source per country and indicator (a series is
- * never spliced from two sources or editions): public datasets win over briefs, then the given source
- * priority, then the source id. A dataset's value for a year is published after the year ends, so
- * datasets give data years before `asOfYear`, except values dated to the day (a ratification), which
- * count from that day on; values read from a brief count when the brief is dated up to `asOf`.
+ * The values of the named indicators per country that count on the as-of day, one source per country
+ * and indicator (the rule of `core/as-of.ts`, read through `valuesAsOf`).
  */
 export async function indicatorFacts(
   db: Queryable,
-  q: { indicators: string[]; asOfYear: number; asOf: string; countries?: string[] | null; sourcePriority?: string[] },
+  q: { indicators: string[]; asOf: string; countries?: string[] | null; sourcePriority?: string[] },
 ): Promise<FactRow[]> {
-  // A country's entity key is its code; filtering on it uses the primary key instead of a full scan.
-  const who = q.countries ? 'v.entity_key = ANY($3::text[]) AND v.country_code IS NOT NULL' : 'v.country_code IS NOT NULL AND $3::text[] IS NULL';
-  const r = await db.query<FactRow>(
-    `SELECT country, indicator, year, value, "valueText", unit, source, publisher, date FROM (
-       SELECT v.country_code AS country, v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.unit,
-         v.source_id || ': ' || v.source_file AS source, v.publisher, v.value_date::text AS date, v.source_id,
-         first_value(v.source_id) OVER (PARTITION BY v.country_code, v.indicator_id
-           ORDER BY starts_with(v.source_id, 'doc:'), coalesce(array_position($5::text[], v.source_id), 1000), v.source_id) AS series_source
-       FROM indicator_values v
-       LEFT JOIN documents d ON d.id = v.source_doc_id
-       WHERE ${who} AND v.indicator_id = ANY($1::text[]) AND v.partner_key = ''
-         AND CASE WHEN starts_with(v.source_id, 'doc:') THEN v.year <= $2 AND (d.date_from IS NULL OR d.date_from <= $4::date)
-                  WHEN v.value_date IS NOT NULL THEN v.year <= $2 AND v.value_date <= $4::date
-                  ELSE v.year < $2 END
-     ) x WHERE source_id = series_source
-     ORDER BY country, indicator, year`,
-    [q.indicators, q.asOfYear, q.countries ?? null, q.asOf, q.sourcePriority ?? []],
-  );
-  return r.rows;
+  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: q.countries ?? null, indicators: q.indicators, partners: 'none', oneSourceBy: q.sourcePriority ?? [], lean: true });
+  return rows.filter((v) => v.country !== null).map(toFactRow);
 }
 
 /**
  * Values of indicators with partners (e.g. `treaty.status` per treaty, harvested from briefs), with
- * the partner's name, under the same as-of rules as `indicatorFacts`.
+ * the partner's name, under the same as-of rule; newest year (and import) first.
  */
 export async function partnerFacts(
   db: Queryable,
-  q: { indicators: string[]; asOfYear: number; asOf: string; countries?: string[] | null },
+  q: { indicators: string[]; asOf: string; countries?: string[] | null },
 ): Promise<Array<FactRow & { partner: string }>> {
-  if (q.indicators.length === 0) return [];
-  const who = q.countries ? 'v.entity_key = ANY($3::text[]) AND v.country_code IS NOT NULL' : 'v.country_code IS NOT NULL AND $3::text[] IS NULL';
-  const r = await db.query<FactRow & { partner: string }>(
-    `SELECT v.country_code AS country, v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.unit,
-       v.source_id || ': ' || v.source_file AS source, v.publisher, coalesce(v.partner_name, v.partner_key) AS partner
-     FROM indicator_values v
-     LEFT JOIN documents d ON d.id = v.source_doc_id
-     WHERE ${who} AND v.indicator_id = ANY($1::text[]) AND v.partner_key <> ''
-       AND CASE WHEN starts_with(v.source_id, 'doc:') THEN v.year <= $2 AND (d.date_from IS NULL OR d.date_from <= $4::date)
-                ELSE v.year < $2 END
-     ORDER BY v.country_code, v.indicator_id, v.year DESC, v.imported_at DESC`,
-    [q.indicators, q.asOfYear, q.countries ?? null, q.asOf],
-  );
-  return r.rows;
+  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: q.countries ?? null, indicators: q.indicators, partners: 'only', newestFirst: true });
+  return rows.filter((v) => v.country !== null).map((v) => ({ ...toFactRow(v), partner: v.partnerName ?? v.partnerKey }));
+}
+
+function toFactRow(v: AsOfValueRow): FactRow {
+  return {
+    country: v.country!, indicator: v.indicator, year: v.year, value: v.value, valueText: v.valueText, unit: v.unit,
+    source: `${v.sourceId}: ${v.sourceFile}`, publisher: v.publisher, date: v.date,
+  };
 }
 
 /**

@@ -3,42 +3,26 @@
  * those values and the evidence come from, and whether a stored assessment is still current.
  */
 import type { Queryable } from './db.js';
+import { valuesAsOf, type AsOfValueRow } from './as-of.js';
 
-export interface BriefValueRow {
-  indicator: string;
-  year: number;
-  value: number | null;
-  valueText: string | null;
-  partnerKey: string;
-  partnerName: string | null;
-  note: string | null;
-  sourceId: string;
-  table: string | null;
-  /** The exact day the value became true (a treaty's ratification), when the dataset gives it. */
-  date: string | null;
-}
+export type BriefValueRow = Pick<AsOfValueRow, 'indicator' | 'year' | 'value' | 'valueText' | 'partnerKey' | 'partnerName' | 'note' | 'sourceId' | 'table' | 'date'>;
+
+const briefRow = (v: AsOfValueRow): BriefValueRow => ({
+  indicator: v.indicator, year: v.year, value: v.value, valueText: v.valueText, partnerKey: v.partnerKey,
+  partnerName: v.partnerName, note: v.note, sourceId: v.sourceId, table: v.table, date: v.date,
+});
 
 /**
- * Every value of the country (entity key = ISO code) for the named indicators (all when null), data
- * years up to `maxYear`. Values read from a brief count only when the brief is dated up to `asOf` (or
- * undated), as in the assessment.
+ * Every value of the country (entity key = ISO code) for the named indicators (all when null), all
+ * partners, that counts on the as-of day: the assessment's rule (`core/as-of.ts`), so a brief never
+ * shows a year its ratings cannot read.
  */
 export async function briefIndicatorValues(
   db: Queryable,
-  q: { country: string; maxYear: number; asOf: string; indicators?: string[] | null },
+  q: { country: string; asOf: string; indicators?: string[] | null },
 ): Promise<BriefValueRow[]> {
-  const r = await db.query<BriefValueRow>(
-    `SELECT v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.partner_key AS "partnerKey",
-       v.partner_name AS "partnerName", v.note, v.source_id AS "sourceId", v.source_table AS "table", v.value_date::text AS date
-     FROM indicator_values v
-     LEFT JOIN documents d ON d.id = v.source_doc_id
-     WHERE v.entity_key = $1 AND v.year <= $2
-       AND ($4::text[] IS NULL OR v.indicator_id = ANY($4::text[]))
-       AND (v.source_doc_id IS NULL OR d.date_from IS NULL OR d.date_from <= $3::date)
-     ORDER BY v.indicator_id, v.partner_key, v.year, v.source_id`,
-    [q.country, q.maxYear, q.asOf, q.indicators ?? null],
-  );
-  return r.rows.map((x) => ({ ...x, value: x.value === null ? null : Number(x.value) }));
+  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: [q.country], indicators: q.indicators ?? null, partners: 'all' });
+  return rows.map(briefRow);
 }
 
 export interface BriefDocumentRow {
@@ -101,16 +85,8 @@ export async function passagesAreTagged(db: Queryable): Promise<boolean> {
   return r.rows[0]?.found ?? false;
 }
 
-/** Values of several countries for a few indicators (neighbours' military spending), datasets only. */
-export async function datasetValuesOf(db: Queryable, q: { countries: string[]; indicators: string[]; maxYear: number }): Promise<Array<BriefValueRow & { country: string }>> {
-  if (q.countries.length === 0) return [];
-  const r = await db.query<BriefValueRow & { country: string }>(
-    `SELECT v.entity_key AS country, v.indicator_id AS indicator, v.year, v.value, v.value_text AS "valueText", v.partner_key AS "partnerKey",
-       v.partner_name AS "partnerName", v.note, v.source_id AS "sourceId", v.source_table AS "table", v.value_date::text AS date
-     FROM indicator_values v
-     WHERE v.entity_key = ANY($1::text[]) AND v.indicator_id = ANY($2::text[]) AND v.year <= $3 AND v.source_doc_id IS NULL AND v.partner_key = ''
-     ORDER BY v.entity_key, v.indicator_id, v.year`,
-    [q.countries, q.indicators, q.maxYear],
-  );
-  return r.rows.map((x) => ({ ...x, value: x.value === null ? null : Number(x.value) }));
+/** Values of several countries for a few indicators (neighbours' military spending), datasets only, as of the day. */
+export async function datasetValuesOf(db: Queryable, q: { countries: string[]; indicators: string[]; asOf: string }): Promise<Array<BriefValueRow & { country: string }>> {
+  const rows = await valuesAsOf(db, { asOf: q.asOf, entities: q.countries, indicators: q.indicators, partners: 'none', datasetsOnly: true });
+  return rows.map((v) => ({ ...briefRow(v), country: v.entity }));
 }

@@ -6,6 +6,7 @@
  * int8 and numeric come back as numbers, date/timestamp columns as strings (cast with ::text
  * where a specific format matters).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -28,6 +29,12 @@ export interface Db extends Queryable {
   readonly location: string;
   /** Runs fn in one transaction: commit when it resolves, roll back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Like query, but the statement is prepared once per connection and its plan kept: for the few
+   * statements a long-lived process runs again and again with other values (search), where
+   * planning is a third of the time.
+   */
+  queryPrepared<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -57,14 +64,20 @@ export function redactUrl(url: string): string {
 export interface OpenDbOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
-  /** Embedded store: PostgreSQL shared_buffers (default SHARED_BUFFERS.oneShot; a server process passes longLived). */
+  /** Embedded store: PostgreSQL shared_buffers (default SHARED_BUFFERS.oneShot, or .quick for a quick command; a server process passes longLived). */
   sharedBuffers?: string;
   /** Connection pool size in server mode. */
   poolSize?: number;
+  /**
+   * Embedded store: a command that runs a few queries and exits (search, documents, show). V8 then
+   * compiles PGlite's WebAssembly with its baseline compiler only: optimising the hot functions
+   * costs more CPU and memory than such a command runs them (see tuneWasmTiering).
+   */
+  quick?: boolean;
 }
 
 export async function openDb(target: string = resolveStoreTarget(), opts: OpenDbOptions = {}): Promise<Db> {
-  const db = isServerUrl(target) ? await openServer(target, opts) : await openEmbedded(target, opts.sharedBuffers ?? SHARED_BUFFERS.oneShot);
+  const db = isServerUrl(target) ? await openServer(target, opts) : await openEmbedded(target, opts.sharedBuffers ?? (opts.quick ? SHARED_BUFFERS.quick : SHARED_BUFFERS.oneShot), opts.quick ?? false);
   if (opts.migrate !== false) {
     try {
       await migrate(db);
@@ -83,22 +96,28 @@ export async function openDb(target: string = resolveStoreTarget(), opts: OpenDb
  * process reads each page about once, so there a big pool only costs memory and start-up time:
  * `armsbrief search` took 7.4 s and 541 MB with 256 MB, 4.1 s and 328 MB with 64 MB on 226,000
  * passages; ingestion ran as fast with 64 MB as with 256 MB (and 20 % slower with 32 MB).
- * `npm run bench:memory` measures the settings. ARMSBRIEF_SHARED_BUFFERS overrides both.
+ * A quick command (OpenDbOptions.quick: a search reads at most a few hundred heap pages) takes 16 MB:
+ * 155 instead of 211 MB for `armsbrief search`, as fast. `npm run bench:memory` measures the
+ * settings. ARMSBRIEF_SHARED_BUFFERS overrides them all.
  */
-export const SHARED_BUFFERS = { oneShot: '64MB', longLived: '256MB' } as const;
+export const SHARED_BUFFERS = { quick: '16MB', oneShot: '64MB', longLived: '256MB' } as const;
 
 /**
  * V8 compiles PGlite's 9 MB of WebAssembly twice: quickly (Liftoff), then hot functions again with
  * its optimising compiler. Starting PostgreSQL makes many functions "hot" at once, and compiling them
  * peaks at about 40 MB and a second of CPU while the store opens. A larger tiering budget optimises
  * only functions that stay hot: measured 282 instead of 320 MB peak at start, ingestion as fast.
- * Set once, before PGlite's module is compiled (V8 reads WebAssembly flags at compile time).
+ * A quick command skips the optimising compiler altogether: `armsbrief search` on 226,000 passages
+ * took 0.42 instead of 0.60 s of CPU and 211 instead of 285 MB (Liftoff's code is slower, which a
+ * long ingest or a server would feel, a handful of queries does not).
+ * Set once, before PGlite's module is compiled (V8 reads WebAssembly flags at compile time), so the
+ * first store a process opens decides.
  */
 let v8FlagsSet = false;
-async function tuneWasmTiering(): Promise<void> {
+async function tuneWasmTiering(quick: boolean): Promise<void> {
   if (v8FlagsSet) return;
   v8FlagsSet = true;
-  (await import('node:v8')).default.setFlagsFromString('--wasm-tiering-budget=100000000');
+  (await import('node:v8')).default.setFlagsFromString(quick ? '--liftoff-only' : '--wasm-tiering-budget=100000000');
 }
 
 /**
@@ -174,12 +193,12 @@ export function assertStoreSpace(db: Pick<Db, 'kind' | 'location'>, need = 0): v
 const numeric = (v: string) => (v === null ? null : Number(v));
 const asText = (v: string) => v;
 
-async function openEmbedded(dir: string, sharedBuffers: string): Promise<Db> {
+async function openEmbedded(dir: string, sharedBuffers: string, quick: boolean): Promise<Db> {
   const location = path.resolve(dir);
   fs.mkdirSync(location, { recursive: true });
   const lock: StoreLock = acquireStoreLock(location);
-  await tuneWasmTiering();
-  const { PGlite, types } = await import('@electric-sql/pglite');
+  await tuneWasmTiering(quick);
+  const { PGlite, types, protocol, parse } = await import('@electric-sql/pglite');
   let pg: InstanceType<typeof PGlite>;
   const dataDir = path.join(location, 'pgdata');
   const parsers = {
@@ -209,10 +228,40 @@ async function openEmbedded(dir: string, sharedBuffers: string): Promise<Db> {
       return { rows: r.rows, affectedRows: r.affectedRows };
     },
   });
+  // Named statements and the types of their parameters (for PGlite's serializers), per store.
+  const prepared = new Map<string, { name: string; types: number[] }>();
+  const wire = protocol.serialize;
+  const messages = (...parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+    return out;
+  };
+  // PGlite's query() parses and plans every statement anew (an unnamed statement); this is its
+  // extended-protocol exchange with a named statement that outlives the call.
+  const queryPrepared = <T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> =>
+    pg.runExclusive(async () => {
+      let statement = prepared.get(sql);
+      if (!statement) {
+        const name = `armsbrief_${prepared.size}`;
+        const described = await pg.execProtocol(messages(wire.parse({ name, text: sql }), wire.describe({ type: 'S', name }), wire.sync()));
+        statement = { name, types: parse.parseDescribeStatementResults(described.messages) };
+        prepared.set(sql, statement);
+      }
+      const { name, types } = statement;
+      const values = params.map((v, i) => {
+        if (v === null || v === undefined) return null;
+        const serialize = pg.serializers[types[i]];
+        return serialize ? serialize(v) : String(v);
+      });
+      const r = await pg.execProtocol(messages(wire.bind({ statement: name, values }), wire.describe({ type: 'P' }), wire.execute({}), wire.sync()));
+      const result = parse.parseResults(r.messages, { ...pg.parsers, ...parsers })[0];
+      return { rows: result.rows as T[], affectedRows: result.affectedRows };
+    });
   return {
     kind: 'embedded',
     location,
     ...wrap(pg),
+    queryPrepared,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     exec: async (sql) => {
       await pg.exec(sql);
@@ -303,8 +352,9 @@ async function openServer(url: string, opts: OpenDbOptions): Promise<Db> {
     await pool.end().catch(() => undefined);
     throw serverError(err);
   }
-  type PgQueryable = { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
-  const run = async <T>(q: PgQueryable, sql: string, params?: unknown[]) => {
+  type Statement = string | { name: string; text: string };
+  type PgQueryable = { query(sql: Statement, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }> };
+  const run = async <T>(q: PgQueryable, sql: Statement, params?: unknown[]) => {
     const r = await q.query(sql, params);
     return { rows: r.rows as T[], affectedRows: r.rowCount ?? undefined };
   };
@@ -312,6 +362,9 @@ async function openServer(url: string, opts: OpenDbOptions): Promise<Db> {
     kind: 'server',
     location,
     query: (sql, params) => run(pool, sql, params),
+    // pg prepares a named statement once on each pooled connection that runs it.
+    queryPrepared: <T>(sql: string, params?: unknown[]) =>
+      run<T>(pool, { name: `armsbrief_${crypto.createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, text: sql }, params),
     async transaction(fn) {
       const client = await pool.connect();
       // A server that goes away while this client is checked out must fail the transaction

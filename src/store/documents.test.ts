@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestStore, engines, openTestDb } from '../../test/helpers/stores.js';
 import { prepareDocument } from '../services/prepare-document.js';
 import { storeDocuments, getDocument, listDocuments, documentCount, settleAfterIngest } from './documents.js';
-import { searchPassages, textSearchConfig } from './search.js';
-import { searchFacets } from './search-facets.js';
+import { SEARCH_SHORTLIST, searchPassages, textSearchConfig } from './search.js';
 import { evidenceFor } from './evidence.js';
 import { migrate } from './migrate.js';
 import { search } from '../services/search.js';
@@ -54,7 +53,7 @@ for (const engine of engines()) {
     assert.equal((await search(db, { query: 'Kasachstan OR Russia', from: '2025' })).total, 1);
     assert.equal((await search(db, { query: 'Kasachstan OR Russia', to: '2024-06' })).total, 2);
     assert.equal((await search(db, { query: 'Kasachstan OR Russia', from: '2024-07', to: '2024-12' })).total, 0);
-    await assert.rejects(search(db, { query: 'x', from: '31.02.2024' }), /--from must be a date/);
+    await assert.rejects(search(db, { query: 'x', from: '31.02.2024' }), /start date of a search must be/);
 
     const list = await listDocuments(db, { limit: 10 });
     assert.equal(list.total, 2);
@@ -77,23 +76,24 @@ for (const engine of engines()) {
 for (const engine of engines()) {
   test(`[${engine}] paging past the re-ranked shortlist neither repeats nor skips a hit`, async (t) => {
     const db = await openTestDb(t, engine);
-    // 260 passages that all match "Panzer geliefert": 200 use both words six times with a gap
-    // between them (term frequency 0.33, cover density 0.01), 60 fewer times and side by side
-    // (0.27, 0.1), so the two rankings disagree across the shortlist boundary.
-    const docs = Array.from({ length: 260 }, (_, i) =>
-      prepareDocument(raw(i < 200
+    // SEARCH_SHORTLIST + 60 passages that all match "Panzer geliefert": the shortlist's number use
+    // both words six times with a gap between them (term frequency 0.33, cover density 0.01), 60
+    // fewer times and side by side (0.27, 0.1), so the two rankings disagree across the shortlist boundary.
+    const n = SEARCH_SHORTLIST + 60;
+    const docs = Array.from({ length: n }, (_, i) =>
+      prepareDocument(raw(i < SEARCH_SHORTLIST
         ? `Meldung ${i}: ${'Panzer '.repeat(6)}Region Stadt Lage ${'geliefert '.repeat(6)}`
         : `Meldung ${i}: ${'Panzer '.repeat(3)}geliefert`, { lang: 'de' })));
     await storeDocuments(db, docs);
-    const all = await searchPassages(db, { query: 'Panzer geliefert', limit: 260 });
-    assert.equal(all.total, 260);
+    const all = await searchPassages(db, { query: 'Panzer geliefert', limit: n });
+    assert.equal(all.total, n);
     const paged: string[] = [];
-    for (let offset = 0; offset < 260; offset += 40) {
-      const page = await searchPassages(db, { query: 'Panzer geliefert', limit: 40, offset });
-      assert.equal(page.total, 260);
+    for (let offset = 0; offset < n; offset += 15) {
+      const page = await searchPassages(db, { query: 'Panzer geliefert', limit: 15, offset });
+      assert.equal(page.total, n);
       paged.push(...page.hits.map((h) => `${h.docId}#${h.passageIdx}`));
     }
-    assert.equal(new Set(paged).size, 260, 'every hit once');
+    assert.equal(new Set(paged).size, n, 'every hit once');
     assert.deepEqual(paged, all.hits.map((h) => `${h.docId}#${h.passageIdx}`), 'pages follow the order of one long page');
   });
 }
@@ -168,7 +168,8 @@ for (const engine of engines()) {
     assert.equal((await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia' })).total, 3);
     assert.equal((await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia', country: 'FR' })).total, 1);
     assert.equal((await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia', criterion: 2 })).total, 1);
-    const facets = await searchFacets(db, { query: 'Kasachstan OR Frankreich OR Russia' });
+    const { facets } = await searchPassages(db, { query: 'Kasachstan OR Frankreich OR Russia' }, { facets: true });
+    assert.ok(facets);
     assert.equal(facets.country.find((c) => c.value === 'KZ')?.count, 1);
     assert.equal(facets.criterion.find((c) => c.value === 2)?.count, 1);
     assert.deepEqual(facets.lang.map((l) => l.value).sort(), ['de', 'en']);

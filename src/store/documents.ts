@@ -1,6 +1,6 @@
 /** Documents and their passages: storing (idempotent, atomic per document), listing, fetching. */
 import { releaseWal, type Db, type Queryable } from './db.js';
-import type { PreparedDocument } from '../services/prepare-document.js';
+import type { PreparedDocument } from './prepared-document.js';
 
 export type StoreOutcome = 'new' | 'unchanged';
 

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from './db.js';
 import type { ArmsDeal } from '../core/types.js';
+import { sourceRankSql } from './as-of.js';
 
 /** One value ready to store: the entity is resolved, unit and provenance are known. */
 export interface IndicatorValueInput {
@@ -361,9 +362,9 @@ export async function latestIndicatorValues(
 ): Promise<Map<string, StoredIndicatorValue>> {
   const r = await db.query<StoredIndicatorValue>(
     `SELECT DISTINCT ON (indicator_id) ${VALUE_COLUMNS}
-     FROM indicator_values
+     FROM indicator_values v
      WHERE entity_key = $1 AND indicator_id = ANY($2::text[]) AND partner_key = '' AND ($4::int IS NULL OR year <= $4)
-     ORDER BY indicator_id, starts_with(source_id, 'doc:'), coalesce(array_position($3::text[], source_id), 1000), source_id, year DESC`,
+     ORDER BY indicator_id, ${sourceRankSql('$3')}, year DESC`,
     [entity, indicatorIds, opts.sourcePriority ?? [], opts.maxYear ?? null],
   );
   return new Map(r.rows.map((v) => [v.indicatorId, v]));

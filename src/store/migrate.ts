@@ -11,6 +11,7 @@ const MIGRATION_LOCK_KEY = 0x61726d73; // 'arms'
 
 /** Applies every pending migration (or those up to `upTo`, which tests of a migration use). */
 export async function migrate(db: Db, opts: { upTo?: number } = {}): Promise<number[]> {
+  if (opts.upTo === undefined && (await upToDate(db))) return [];
   // Even the bookkeeping table is created under the lock: concurrent CREATE TABLE IF NOT EXISTS
   // on a fresh database races on the catalogue (duplicate key in pg_type).
   await db.transaction(async (tx) => {
@@ -40,6 +41,23 @@ export async function migrate(db: Db, opts: { upTo?: number } = {}): Promise<num
     });
   }
   return applied;
+}
+
+/**
+ * Every command opens the store, and nearly always nothing is pending: one query that finds exactly
+ * the known migrations applied spares the eight transactions (and their advisory locks) of the full
+ * check. Anything else — a fresh store, a pending or unknown migration — takes the full path.
+ */
+async function upToDate(db: Db): Promise<boolean> {
+  try {
+    const r = await db.query<{ ids: number[] | null }>('SELECT array_agg(id ORDER BY id) AS ids FROM schema_migrations');
+    const known = migrations.map((m) => m.id).sort((a, b) => a - b);
+    const ids = r.rows[0]?.ids ?? [];
+    return ids.length === known.length && ids.every((id, i) => id === known[i]);
+  } catch (err) {
+    if ((err as { code?: string }).code === '42P01') return false; // undefined_table: a fresh store
+    throw err;
+  }
 }
 
 /** Migration SQL is ours (no literals with semicolons inside), so a plain split is safe. */

@@ -21,7 +21,7 @@ import type { CountryAssessment } from '../../src/assess/types.js';
 import { DEFAULT_CHROMIUM, launchChromium, renderBriefPdf } from '../../src/render/brief-pdf.js';
 import { de } from '../../src/render/i18n/de.js';
 import { message } from '../../src/render/i18n/index.js';
-import { escapeHtml } from '../../src/render/brief-html.js';
+import { escapeHtml } from '../../src/core/escape.js';
 import { localize } from '../../src/render/localize.js';
 import { mentionsCountry } from '../../src/render/quote.js';
 import type { BriefModel, TableModel } from '../../src/render/brief-model.js';

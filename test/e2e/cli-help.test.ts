@@ -46,4 +46,10 @@ test('with --json an error is JSON on standard output in the API\'s shape, and t
   const usage = await runCli(['assess', '--json']);
   assert.equal(usage.code, 2);
   assert.equal((JSON.parse(usage.stdout) as { error: { code: string } }).error.code, 'usage');
+  // An option the parser itself refuses gives the same shape.
+  const unknown = await runCli(['search', 'x', '--no-such-option', '--json']);
+  assert.equal(unknown.code, 2);
+  const body = JSON.parse(unknown.stdout) as { error: { code: string; message: string } };
+  assert.equal(body.error.code, 'usage');
+  assert.match(body.error.message, /no-such-option/);
 });

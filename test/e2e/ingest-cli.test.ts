@@ -61,7 +61,7 @@ for (const engine of engines()) {
 
     const bad = await runCli([...db, 'search', 'x', '--from', 'yesterday']);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--from must be a date/);
+    assert.match(bad.stderr, /start date of a search must be/);
   });
 }
 

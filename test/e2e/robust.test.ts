@@ -300,7 +300,7 @@ test('malformed input to the API is a 4xx, never a 500', async (t) => {
   const auth = { Authorization: `Bearer ${TOKEN}` };
   const broken = await hono.request('/api/documents', { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nbroken' });
   assert.equal(broken.status, 400);
-  assert.equal(((await broken.json()) as { error: { code: string } }).error.code, 'invalid_form');
+  assert.equal(((await broken.json()) as { error: { code: string } }).error.code, 'usage');
   const lone = await hono.request('/api/documents', {
     method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{"text":"Rüstungsexporte \\ud800 nach Katar stiegen."}',
   });

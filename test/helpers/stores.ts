@@ -73,3 +73,37 @@ export async function openTestDb(t: { after: (fn: () => Promise<void>) => void }
   });
   return db;
 }
+
+/**
+ * An embedded store for a whole test file, opened in `before` and removed in `after`: the seed corpus
+ * ingested, the named folders of ../shared/data imported (all of it when none are named; with the
+ * reference lists unless `reference: false`) and the tables of ingested briefs harvested.
+ */
+export function seededStore(
+  hooks: { before: (fn: () => Promise<void>) => void; after: (fn: () => Promise<void>) => void },
+  opts: { datasets?: string[]; reference?: boolean } = {},
+): { readonly db: Db } {
+  let store: TestStore | undefined;
+  let db: Db | undefined;
+  hooks.before(async () => {
+    const [{ ingestDocuments }, { importData }, { harvestAllBriefs }] = await Promise.all([
+      import('../../src/services/ingest-documents.js'), import('../../src/services/import-data.js'), import('../../src/services/harvest-briefs.js'),
+    ]);
+    store = await createTestStore('embedded');
+    db = await store.open();
+    await ingestDocuments(db, [sharedPath('corpus', 'seeds')]);
+    const inputs = opts.datasets ? opts.datasets.map((d) => sharedPath('data', d)) : [sharedPath('data')];
+    await importData(db, inputs, { includeReference: opts.reference ?? true });
+    await harvestAllBriefs(db);
+  });
+  hooks.after(async () => {
+    await db?.close();
+    await store?.cleanup();
+  });
+  return {
+    get db(): Db {
+      if (!db) throw new Error('the seeded store is opened in before()');
+      return db;
+    },
+  };
+}

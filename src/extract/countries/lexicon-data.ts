@@ -10,6 +10,7 @@
  * also come from i18n-iso-countries; the last column adds short forms, inflected multi-word forms and
  * abbreviations. Prefixes on an entry: `=` exact case only (abbreviations), `~` may be a personal name
  * (guarded), `^` German texts only, `%` English texts only.
+ * The UK's nations (England, Scotland, Wales) stand for the state as its name does ("India tour of England").
  * Deliberately absent: Brüssel/Brussels (stands for the EU), Den Haag/The Hague (courts), ambiguous
  * stems (koreanisch, Korean), languages (englisch, English, arabisch), and capitals that are common
  * words or names elsewhere (Victoria, Male, Kingston, San José, Georgetown, Santiago).
@@ -35,7 +36,7 @@ BE|belgisch|Belgier|Belgian||
 BZ|belizisch|Belizer|Belizean|Belmopan|
 BJ|beninisch|Beniner|Beninese|Porto-Novo|
 BT|bhutanisch|Bhutaner|Bhutanese|Thimphu|
-BO|bolivianisch|Bolivianer|Bolivian|La Paz|
+BO|bolivianisch|Bolivianer|Bolivian|=La Paz|
 BA|bosnisch;bosnisch-herzegowinisch|Bosnier;Bosniake|Bosnian;Bosniak|Sarajevo|Bosnien;Bosnia;Bosnien-Herzegowina;Bosnia-Herzegovina;Bosnien und Herzegowina
 BW|botswanisch|Botswaner|Botswanan;Motswana;Batswana|Gaborone|
 BR|brasilianisch|Brasilianer|Brazilian|Brasília;Brasilia|
@@ -201,7 +202,7 @@ TV|tuvaluisch|Tuvaluer|Tuvaluan|Funafuti|
 UG|ugandisch|Ugander|Ugandan|Kampala|
 UA|ukrainisch|Ukrainer|Ukrainian|Kiew;Kyjiw;Kyiv;Kiev|
 AE|emiratisch|Emirati|Emirati|Abu Dhabi;Abu Dabi|=VAE;=UAE;=U.A.E.;Emirate;Emiraten;Emirates;Vereinigte Arabische Emirate;Vereinigten Arabischen Emirate;Vereinigten Arabischen Emiraten;United Arab Emirates
-GB|britisch|Brite|British;Briton;Brit|~London;Downing Street|=UK;=U.K.;Großbritannien;Grossbritannien;Britain;Great Britain;United Kingdom;Vereinigtes Königreich;Vereinigten Königreich;Vereinigten Königreichs
+GB|britisch|Brite|British;Briton;Brit|~London;Downing Street|=UK;=U.K.;Großbritannien;Grossbritannien;Britain;Great Britain;United Kingdom;Vereinigtes Königreich;Vereinigten Königreich;Vereinigten Königreichs;England;Englands;Scotland;Schottland;Schottlands;Wales
 US|amerikanisch;us-amerikanisch|Amerikaner;US-Amerikaner|American|~Washington;Weißes Haus;Weißen Haus;Weiße Haus;White House;Pentagon|=US;=U.S.;=USA;=U.S.A.;Amerika;America;Vereinigte Staaten;Vereinigten Staaten;United States;United States of America
 UY|uruguayisch|Uruguayer|Uruguayan|Montevideo|
 UZ|usbekisch|Usbeke|Uzbek;Uzbekistani|Taschkent;Tashkent|
@@ -230,7 +231,7 @@ export const NON_COUNTRY_PHRASES: string[] = [
   'Russian roulette', 'French fries', 'French toast', 'Dutch auction', 'Irish Sea', 'Irische See',
   'German measles', 'Spanish flu', 'Spanische Grippe', 'Holy See Press Office', 'Chinese Taipei',
   'Pentagon Papers', 'Amerikanischer Bürgerkrieg', 'American Civil War', 'Greek yoghurt', 'Greek yogurt',
-  'Turkey Point', 'Kongo-Fluss', 'Congo River', 'Congo Basin', 'Kongobecken',
+  'New England', 'Neuengland', 'Turkey Point', 'Kongo-Fluss', 'Congo River', 'Congo Basin', 'Kongobecken',
 ];
 
 /**

@@ -152,6 +152,19 @@ RS|Serbia|serbio|Belgrado
 CU|Cuba|cubano|La Habana
 AR|Argentina|argentino|Buenos Aires
 NI|Nicaragua|nicaragüense|Managua
+CL|Chile|chileno|Santiago de Chile
+PE|Perú;Peru|peruano|Lima
+EC|Ecuador|ecuatoriano|Quito
+BO|Bolivia|boliviano|
+SV|El Salvador|salvadoreño|San Salvador
+GT|Guatemala|guatemalteco|Ciudad de Guatemala
+HN|Honduras|hondureño|Tegucigalpa
+MA|Marruecos|marroquí;marroquíes|Rabat
+PA|Panamá|panameño|Ciudad de Panamá
+PY|Paraguay|paraguayo|
+UY|Uruguay|uruguayo|Montevideo
+DO|República Dominicana|dominicano|Santo Domingo
+DZ|Argelia|argelino|Argel
 `,
   it: `
 RU|Russia|russo|Mosca;Cremlino
@@ -259,15 +272,15 @@ CD|Congo;Democratische Republiek Congo|Congolees;Congolese|Kinshasa
   pl: `
 RU|Rosj*;Federacj* Rosyjsk*|rosyjsk*;Rosjan*;Rosjanin;Rosjanie|Moskw*;Kreml*
 UA|Ukrain*|ukraińsk*;Ukrainiec;Ukraińc*|Kijow*;Kijów
-US|Stan* Zjednoczon*;=USA;=US;Ameryk*|amerykańsk*;Amerykan*|Waszyngton*;Biał* Dom*;Pentagon*
+US|Stan* Zjednoczon*;=USA;=US;Ameryk*;Ameryce|amerykańsk*;Amerykan*|Waszyngton*;Biał* Dom*;Pentagon*
 DE|Niemc*;Niemiec|niemieck*;Niemiec;Niemców|Berlin*
-CN|Chin*|chińsk*;Chińczyk*|Pekin*
+CN|Chin*|chińsk*;Chińczyk*;Chińczycy;Chińczyków;Chińczykom|Pekin*
 FR|Francj*|francusk*;Francuz*|Paryż*;Pary*
 GB|Wielk* Brytani*;Zjednoczon* Królestw*|brytyjsk*;Brytyjczyk*|Londyn*
 IR|Iran*|irańsk*;Irańczyk*|Teheran*
 IQ|Irak*|irack*;Irakijczyk*|Bagdad*
 SY|Syri*|syryjsk*;Syryjczyk*|Damaszk*
-TR|Turcj*|tureck*;Turk*;Turc*|Ankar*
+TR|Turcj*|tureck*;Turek;Turcy;Turków;Turkom;Turkami;Turc*|Ankar*
 SA|Arabi* Saudyjsk*|saudyjsk*|Rijad*
 YE|Jemen*|jemeńsk*|Sana
 IL|Izrael*|izraelsk*;Izraelczyk*|
@@ -276,13 +289,13 @@ AF|Afganistan*|afgańsk*|Kabul*
 IN|Indi*|indyjsk*|Now* Delhi
 KP|Kore* Północn*|północnokoreańsk*|Phenian*
 KR|Kore* Południow*|południowokoreańsk*|Seul*
-PL|Rzeczpospolit* Polsk*|polsk*;Polak*;Polac*|Warszaw*
+PL|Rzeczpospolit* Polsk*;Polsce|polsk*;Polak*;Polac*|Warszaw*
 BY|Białoru*|białorusk*|Mińsk*
 GE|Gruzj*|gruzińsk*|Tbilis*
 AM|Armeni*|ormiańsk*|Erywa*
 AZ|Azerbejdżan*|azerbejdżańsk*|Baku
 KZ|Kazachstan*|kazachsk*;kazachstańsk*|Astan*
-EG|Egipt*|egipsk*|Kair*
+EG|Egipt*;Egipcie|egipsk*|Kair*
 LY|Libi*|libijsk*|Trypolis*
 ML|Mali|malijsk*|Bamako
 SD|Sudan*|sudańsk*|Chartum*
@@ -300,6 +313,16 @@ RS|Serbi*|serbsk*|Belgrad*
 ES|Hiszpani*|hiszpańsk*|Madryt*
 IT|Włoch*|włosk*|Rzym*
 JP|Japoni*|japońsk*|Tokio
+MD|Mołdawi*|mołdawsk*|Kiszyni*
+CZ|Czech;Czechy;Czechach;Czechom;Republik* Czesk*|czesk*;Czesi;Czechów|Praga;Pradze;Pragi;Pragę
+SK|Słowacj*|słowack*;Słowak;Słowacy;Słowaków;Słowakom|Bratysław*
+HU|Węgr*;Węgier|węgiersk*;Węgrz*|Budapeszt*
+SE|Szwecj*|szwedzk*;Szwed*|Sztokholm*
+FI|Finlandi*|fińsk*;Finowie;Finów|Helsin*
+NO|Norwegi*|norwesk*;Norweg*|Osl*
+DK|Dania;Danii;Danię;Danią|duńsk*;Duńczy*|Kopenhag*
+RO|Rumuni*|rumuńsk*;Rumun*|Bukareszt*
+TM|Turkmenistan*;Turkmeni*|turkmeńsk*|Aszchabad*
 `,
   ru: `
 RU|Росси*;Российск* Федераци*;=РФ|российск*;русск*;россиян*|Москв*;Кремл*
@@ -312,7 +335,7 @@ GB|Великобритани*;Британи*|британск*;британц*
 IR|Иран*|иранск*;иранц*|Тегеран*
 IQ|Ирак*|иракск*;иракц*|Багдад*
 SY|Сири*|сирийск*;сирийц*|Дамаск*
-TR|Турци*|турецк*;турк*|Анкар*
+TR|Турци*|турецк*;турок;турки;турков;туркам;турками;турках|Анкар*
 SA|Саудовск* Арави*|саудовск*|Эр-Рияд*;Рияд*
 YE|Йемен*|йеменск*|Сана
 IL|Израил*|израильск*;израильтян*|
@@ -333,7 +356,7 @@ KZ|Казахстан*|казахстанск*;казахск*;казах*|Ас�
 KG|Киргизи*;Кыргызстан*|киргизск*;кыргызск*|Бишкек*
 TJ|Таджикистан*|таджикск*|Душанбе
 UZ|Узбекистан*|узбекск*|Ташкент*
-TM|Туркменистан*|туркменск*|Ашхабад*
+TM|Туркменистан*;Туркмени*|туркменск*|Ашхабад*
 MD|Молдави*;Молдов*|молдавск*|Кишин*
 EG|Египт*|египетск*|Каир*
 LY|Ливи*|ливийск*|Триполи

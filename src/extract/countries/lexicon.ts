@@ -130,7 +130,7 @@ export function countryLexicon(): LexiconEntry[] {
     }
     for (const raw of items(capitals)) {
       const f = parseFlags(raw);
-      for (const form of germanGenitive(f.text)) add(form, code, 'capital', { personName: f.personName, lang: f.lang });
+      for (const form of f.exactCase ? [f.text] : germanGenitive(f.text)) add(form, code, 'capital', { exactCase: f.exactCase, personName: f.personName, lang: f.lang });
     }
     for (const raw of items(deAdj)) {
       const f = parseFlags(raw);
@@ -171,7 +171,8 @@ const perLanguage = new Map<string, LexiconEntry[]>();
 
 /**
  * The forms only texts of one language match (lexicon-intl.ts), built on first use of that
- * language. A spelling the common lexicon has already ("Iran", "Madrid") stays the common entry.
+ * language. A spelling the common lexicon has already ("Iran", "Madrid") stays the common entry,
+ * unless the common one would not match it here (a capitalised German or English form, a lower-case adjective).
  */
 export function languageLexicon(lang: string): LexiconEntry[] {
   let list = perLanguage.get(lang);
@@ -180,12 +181,18 @@ export function languageLexicon(lang: string): LexiconEntry[] {
   const own = new Map<string, LexiconEntry>();
   const add: AddForm = (form, code, kind, flags = {}) => {
     if (!form || form.length < 2) return;
-    const key = foldText(form) + (flags.stem ? '*' : '');
-    if (own.has(key) || baseKeys!.has(key)) return;
+    const capitalized = flags.capitalized ?? kind !== 'adjective';
+    const folded = foldText(form) + (flags.stem ? '*' : '');
+    // A lower-case adjective may share its letters with a capitalised name ("la guerra siria" and
+    // "Siria", French "syriens" and German "Syriens"): it is an entry of its own, not a duplicate.
+    const key = folded + (capitalized ? '^' : '');
+    if (own.has(key) || (capitalized && own.has(folded))) return;
+    const base = baseKeys!.get(folded);
+    if (base && (base.code !== code || (!base.exactCase && (!base.capitalized || capitalized) && (base.lang === null || base.lang === lang)))) return;
     own.set(key, {
       form, code, kind,
       exactCase: flags.exactCase ?? false,
-      capitalized: flags.capitalized ?? kind !== 'adjective',
+      capitalized,
       personName: false,
       allowsPrefix: false,
       lang,

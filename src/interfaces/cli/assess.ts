@@ -5,21 +5,15 @@
 import type { Command } from 'commander';
 import { countryName } from '../../core/countries/resolve.js';
 import { formatValues, localize } from '../../assess/explain.js';
-import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '../../assess/labels.js';
+import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS, UI_LABELS, word } from '../../assess/labels.js';
 import type { CriterionResult, Lang } from '../../assess/types.js';
 import type { AssessmentDiff } from '../../assess/diff.js';
 import type { OverrideRow } from '../../store/assessments.js';
 import type { StoredAssessment } from '../../services/assess-country.js';
 import { printJson, usageError, withApp } from './context.js';
 import { toCsv, type CsvCell } from '../../core/csv.js';
-import { plainText, quoteSentences } from '../../render/quote.js';
+import { passageLine } from '../../render/quote.js';
 
-/** A passage as one readable line: whole plain sentences (no Markdown, HTML or table rows) where it has them. */
-function evidenceLine(snippet: string): string {
-  const text = quoteSentences(snippet, { max: 240 }) ?? plainText(snippet);
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 240 ? `${line.slice(0, 239)}…` : line;
-}
 
 // Loaded when a command runs, not when the CLI starts: `--help` stays fast.
 const service = () => import('../../services/assess-country.js');
@@ -64,7 +58,7 @@ function printAssessment(s: StoredAssessment, lang: Lang, details: boolean): voi
     const shown = c.evidence.slice(0, details ? 10 : 3);
     for (const e of shown) {
       const mark = e.corroborated ? '*' : '-';
-      out(`   ${mark} ${e.date ?? UI_LABELS.undated[lang]} ${e.docTitle ?? e.docId}${e.publisher ? ` (${e.publisher})` : ''}: ${evidenceLine(e.snippet)}`);
+      out(`   ${mark} ${e.date ?? UI_LABELS.undated[lang]} ${e.docTitle ?? e.docId}${e.publisher ? ` (${e.publisher})` : ''}: ${passageLine(e.snippet, 240)}`);
     }
     if (c.evidenceTotal > shown.length) out(`     … ${c.evidenceTotal - shown.length} ${UI_LABELS.more[lang]}`);
   }
@@ -104,14 +98,14 @@ function printDiff(d: AssessmentDiff, lang: Lang): void {
   for (const c of d.criteria) {
     const head = `${c.criterion}. ${CRITERION_NAMES[c.criterion][lang]}: ${RATING_LABELS[c.from.rating][lang]} → ${RATING_LABELS[c.to.rating][lang]}`;
     out(`\n${c.ratingChanged ? '*' : ' '} ${head}`);
-    if (c.changes.length === 0) out(`   ${lang === 'de' ? 'keine Änderung' : 'no change'}`);
+    if (c.changes.length === 0) out(`   ${word('diff.noChange', lang)}`);
     for (const ch of c.changes) out(`   ${ch.kind}: ${localize(ch.detail, lang)}`);
   }
 }
 
 function printOverrides(rows: OverrideRow[], lang: Lang): void {
   if (rows.length === 0) {
-    out(lang === 'de' ? 'Keine Analyst:innen-Bewertungen.' : 'No analyst overrides.');
+    out(word('cli.noOverrides', lang));
     return;
   }
   for (const o of rows) {

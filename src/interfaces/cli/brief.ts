@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Browser } from 'playwright-core';
-import type { Lang } from '../../render/format.js';
+import type { Lang } from '../../core/locale.js';
 import type { BriefFormat } from '../../services/build-brief.js';
 import { usageError, withApp } from './context.js';
 import { writeOutputFile } from './write-output.js';

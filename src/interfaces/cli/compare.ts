@@ -8,7 +8,7 @@ import { countryName } from '../../core/countries/resolve.js';
 import { LEVELS, type Agreement } from '../../assess/agreement.js';
 import { CRITERION_NAMES, RATING_LABELS, UI_LABELS } from '../../assess/labels.js';
 import type { Comparison } from '../../assess/compare.js';
-import type { Lang } from '../../assess/types.js';
+import { formatFixed, formatPercent, type Lang } from '../../core/locale.js';
 import type { ExternalComparison } from '../../services/compare-external.js';
 import { langOf } from './assess.js';
 import { printJson, usageError, withApp } from './context.js';
@@ -58,13 +58,8 @@ const SHORT: Record<Lang, Record<string, string>> = {
   de: { not_critical: 'nk', possibly_critical: 'mk', critical: 'K', no_data: '–' },
 };
 
-const fixed = (x: number | null, lang: Lang, digits = 2): string => {
-  if (x === null) return '–';
-  // "-0.00" after rounding a tiny negative number reads as nonsense.
-  const s = x.toFixed(digits).replace(/^-(0\.0+)$/, '$1');
-  return lang === 'de' ? s.replace('.', ',') : s;
-};
-const pct = (x: number | null, lang: Lang): string => (x === null ? '' : `${Math.round(x * 100)}${lang === 'de' ? ' %' : '%'}`);
+const fixed = (x: number | null, lang: Lang, digits = 2): string => (x === null ? '–' : formatFixed(x, lang, digits));
+const pct = (x: number | null, lang: Lang): string => (x === null ? '' : formatPercent(x * 100, lang, 0));
 
 function printComparison(c: Comparison, lang: Lang): void {
   out(`${countryName(c.country, lang)} (${c.country}) — ${UI_LABELS.asOf[lang]} ${c.asOf} — ${UI_LABELS.methodology[lang]} ${c.methodology.id} ${c.methodology.version}`);

@@ -4,35 +4,23 @@
  */
 import type { Command } from 'commander';
 import { openApp, type App } from '../../app.js';
-import { AppError, errorMessage } from '../../core/errors.js';
+import { AppError, EXIT, errorBody, errorMessage, exitCodeFor } from '../../core/errors.js';
 
 export interface GlobalOptions {
   db?: string;
   debug?: boolean;
 }
 
-/** Exit codes, documented in `armsbrief --help`. */
-export const EXIT = {
-  ok: 0,
-  /** Some inputs failed (the rest went in). */
-  partial: 1,
-  /** Wrong usage: unknown option, bad value. */
-  usage: 2,
-  /** Nothing found for the request (unknown id, country…). */
-  notFound: 3,
-  /** The store could not be opened or is in use. */
-  store: 4,
-  /** Unexpected internal error. */
-  internal: 70,
-} as const;
+// Exit codes and the error's JSON are core's, shared with the HTTP API.
+export { EXIT, exitCodeFor };
 
 export function globalOptions(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals() as GlobalOptions;
 }
 
 /** Opens the store named by --db / ARMSBRIEF_DB / DATABASE_URL, runs fn, always closes. */
-export async function withApp<T>(cmd: Command, fn: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp({ db: globalOptions(cmd).db });
+export async function withApp<T>(cmd: Command, fn: (app: App) => Promise<T>, opts: { quick?: boolean } = {}): Promise<T> {
+  const app = await openApp({ db: globalOptions(cmd).db, quick: opts.quick });
   try {
     return await fn(app);
   } finally {
@@ -54,27 +42,9 @@ export function printJsonLine(value: unknown): void {
   process.stdout.write(JSON.stringify(value) + '\n');
 }
 
-export function exitCodeFor(err: unknown): number {
-  if (err instanceof AppError) {
-    if (err.code.startsWith('store_') || err.status === 503) return EXIT.store;
-    if (err.status === 404) return EXIT.notFound;
-    if (err.code === 'usage' || err.status === 400) return EXIT.usage;
-    // A fault of armsbrief, not of the input: never the "some inputs failed" status.
-    if (err.status === 500 || err.code === 'internal') return EXIT.internal;
-    return EXIT.partial;
-  }
-  return EXIT.internal;
-}
-
-/** The error as JSON, the shape the HTTP API answers with: { error: { code, message, hint? } }. */
-export function errorJson(err: unknown): { error: { code: string; message: string; hint?: string; choices?: Array<{ code: string; name: string }> } } {
-  if (err instanceof AppError) return { error: err.toJSON() };
-  return { error: { code: 'internal', message: `unexpected error: ${errorMessage(err)}`, hint: 'run again with --debug for the stack trace' } };
-}
-
 export function reportError(err: unknown, debug: boolean, json = false): void {
   // With --json a script reads the error as JSON on standard output; the line for people stays on stderr.
-  if (json) process.stdout.write(JSON.stringify(errorJson(err)) + '\n');
+  if (json) process.stdout.write(JSON.stringify(errorBody(err)) + '\n');
   if (err instanceof AppError) {
     process.stderr.write(`armsbrief: ${err.message}\n`);
     if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);

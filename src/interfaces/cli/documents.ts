@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listDocuments, getDocument } from '../../store/documents.js';
+import { listDocuments, getDocument } from '../../services/documents.js';
 import { AppError } from '../../core/errors.js';
 import { printJson, usageError, withApp } from './context.js';
 
@@ -16,7 +16,7 @@ export function register(program: Command): void {
       const limit = Number(opts.limit);
       const offset = Number(opts.offset);
       if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0) throw usageError('--limit and --offset must be whole numbers.');
-      const r = await withApp(cmd, (app) => listDocuments(app.db, { lang: opts.lang, country: opts.country?.toUpperCase(), limit, offset }));
+      const r = await withApp(cmd, (app) => listDocuments(app.db, { lang: opts.lang, country: opts.country?.toUpperCase(), limit, offset }), { quick: true });
       if (opts.json) return printJson(r);
       process.stdout.write(`${r.total} document${r.total === 1 ? '' : 's'}\n`);
       for (const d of r.documents) {
@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--json', 'print as JSON (includes text, passages and extraction)')
     .option('--no-text', 'metadata only')
     .action(async (id: string, opts: { json?: boolean; text: boolean }, cmd: Command) => {
-      const doc = await withApp(cmd, (app) => getDocument(app.db, id));
+      const doc = await withApp(cmd, (app) => getDocument(app.db, id), { quick: true });
       if (!doc) throw new AppError('not_found', `No document with id ${JSON.stringify(id)}.`, { status: 404, hint: 'List ids with `armsbrief documents`.' });
       if (opts.json) return printJson(opts.text ? doc : { ...doc, text: undefined });
       const rows: Array<[string, string]> = [

@@ -5,12 +5,12 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readJsonl } from '../../core/jsonl.js';
 import { AppError, errorMessage } from '../../core/errors.js';
-import type { Extraction } from '../../extract/pipeline.js';
+import type { Extraction } from '../../services/extract-text.js';
 
 // The extraction (lexicons, tries) is loaded when the command runs, not when the CLI starts.
-const pipeline = () => import('../../extract/pipeline.js');
+const pipeline = () => import('../../services/extract-text.js');
 import { countryName } from '../../core/countries/resolve.js';
 import { EXIT, printJson, printJsonLine, usageError } from './context.js';
 
@@ -93,8 +93,8 @@ async function readInput(file: string): Promise<string> {
 
 function notReadable(file: string, err: unknown): AppError {
   const code = (err as { code?: string }).code;
-  if (code === 'ENOENT') return new AppError('file_not_found', `no such file: ${file}`, { status: 404, hint: 'check the path, or use - for standard input.' });
-  return new AppError('file_unreadable', `cannot read ${file}: ${errorMessage(err)}`, { status: 400 });
+  if (code === 'ENOENT') return new AppError('not_found', `no such file: ${file}`, { status: 404, hint: 'check the path, or use - for standard input.' });
+  return new AppError('unreadable', `cannot read ${file}: ${errorMessage(err)}`, { status: 400 });
 }
 
 /** Streams the JSONL input line by line (constant memory); returns the number of lines that failed. */
@@ -107,21 +107,16 @@ async function extractJsonl(file: string, opts: ExtractCliOptions): Promise<numb
     });
   }
   let failed = 0;
-  let lineNo = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    lineNo++;
-    if (!line.trim()) continue;
-    let doc: Record<string, unknown>;
-    try {
-      doc = JSON.parse(line);
-    } catch (err) {
+  for await (const l of readJsonl(input)) {
+    if ('problem' in l && l.problem === 'invalid_json') {
       failed++;
-      process.stderr.write(`armsbrief: ${file}:${lineNo}: not valid JSON (${errorMessage(err)})\n`);
+      process.stderr.write(`armsbrief: ${file}:${l.line}: ${l.message}\n`);
       continue;
     }
-    if (!doc || typeof doc !== 'object' || typeof doc.text !== 'string') {
+    const doc = 'value' in l ? l.value : null;
+    if (!doc || typeof doc.text !== 'string') {
       failed++;
-      process.stderr.write(`armsbrief: ${file}:${lineNo}: the object has no "text" string\n`);
+      process.stderr.write(`armsbrief: ${file}:${l.line}: the object has no "text" string\n`);
       continue;
     }
     const str = (v: unknown) => (typeof v === 'string' && v ? v : null);

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import type { IngestItem, IngestReport } from '../../services/ingest-documents.js';
-import type { EnqueueReport } from '../../services/enqueue-documents.js';
-import { resolveStoreTarget } from '../../store/db.js';
+import type { EnqueueReport } from '../../queue/enqueue.js';
+import { resolveStoreTarget } from '../../app.js';
 import { EXIT, globalOptions, printJson, printJsonLine, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
-import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../ingest/read-inputs.js';
+import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../services/input-formats.js';
 
 // Services are loaded when the command runs, not when the CLI starts: `--help` stays fast.
 const ingesting = () => import('../../services/ingest-documents.js');
-const enqueueing = () => import('../../services/enqueue-documents.js');
+const enqueueing = () => import('../../queue/enqueue.js');
 const keeping = () => import('../../services/current-assessments.js');
 
 const FORMATS: InputFormat[] = ['txt', 'md', 'html', 'pdf', 'docx', 'jsonl'];

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { JobEntry, JobsOverview } from '../../queue/jobs.js';
-import { resolveStoreTarget } from '../../store/db.js';
+import { resolveStoreTarget } from '../../app.js';
 import { globalOptions, printJson, usageError, withApp } from './context.js';
 
 // pg-boss is loaded when a jobs command runs, not when the CLI starts.

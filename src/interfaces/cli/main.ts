@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor, reportError } from './context.js';
 import { commands } from './commands.js';
 import { packageVersion } from '../../core/package-files.js';
+import { AppError, errorBody } from '../../core/errors.js';
 
 export function buildProgram(): Command {
   const program = new Command('armsbrief')
@@ -35,7 +36,11 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      // --help and --version end with exit code 0; usage errors were already printed.
+      // --help and --version end with exit code 0; usage errors were already printed on stderr,
+      // and under --json a script also gets them in the one error shape.
+      if (err.exitCode !== 0 && process.argv.includes('--json')) {
+        process.stdout.write(JSON.stringify(errorBody(new AppError('usage', err.message.replace(/^error: /, '')))) + '\n');
+      }
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     reportError(err, process.argv.includes('--debug'), process.argv.includes('--json'));

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { search } from '../../services/search.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../store/search.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, search } from '../../services/search.js';
 import { printJson, usageError, useColor, withApp } from './context.js';
 
 export function register(program: Command): void {
@@ -34,6 +33,7 @@ export function register(program: Command): void {
           limit: int('limit', opts.limit),
           offset: int('offset', opts.offset),
         }),
+        { quick: true },
       );
       if (opts.json) {
         printJson({
@@ -43,7 +43,10 @@ export function register(program: Command): void {
         return;
       }
       const tty = useColor();
-      process.stdout.write(`${result.total} passage${result.total === 1 ? '' : 's'} found\n`);
+      const n = result.total.toLocaleString('en-GB');
+      process.stdout.write(result.totalExact
+        ? `${n} passage${result.total === 1 ? '' : 's'} found\n`
+        : `more than ${n} passages found; the best of the first ${n} are ranked (narrow the search with words or --lang, --from, --to, --country, --criterion to see all)\n`);
       result.hits.forEach((h, i) => {
         const head = `${i + 1 + (Number(opts.offset) || 0)}. ${h.title ?? '(untitled)'} — ${h.date ?? 'undated'} [${h.lang}] ${h.docId}#${h.passageIdx}`;
         process.stdout.write(`\n${head}\n   ${plainSnippet(h.snippet, tty ? '\x1b[1m' : '[', tty ? '\x1b[0m' : ']').replace(/\s+/g, ' ')}\n`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveStoreTarget } from '../../store/db.js';
+import { resolveStoreTarget } from '../../app.js';
 import { EXIT, globalOptions, printJson, usageError } from './context.js';
 
 const positiveInt = (value: string, name: string, min = 1): number => {
@@ -43,7 +43,7 @@ SIGINT / SIGTERM: stop fetching, finish the running jobs, exit (a second signal 
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
       try {
-        const { runWorker } = await import('../../services/run-worker.js');
+        const { runWorker } = await import('../../queue/worker.js');
         const report = await runWorker({
           url: resolveStoreTarget(globalOptions(cmd).db), concurrency, threads, jobsPerFetch, untilEmpty: opts.untilEmpty,
           superviseIntervalSeconds: checkInterval, signal: controller.signal,

@@ -111,6 +111,6 @@ export async function parseForm(c: Context<Env>): Promise<Record<string, string 
   try {
     return await c.req.parseBody();
   } catch (err) {
-    throw new AppError('invalid_form', `The form data could not be read (${err instanceof Error ? err.message : 'malformed body'}).`, { status: 400 });
+    throw new AppError('usage', `The form data could not be read (${err instanceof Error ? err.message : 'malformed body'}).`, { status: 400 });
   }
 }

@@ -1,64 +1,27 @@
 /** Countries: overview (map + table), one country, analyst overrides, brief links. */
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
-import type { Rating } from '../../core/types.js';
-import { countryName } from '../../core/countries/resolve.js';
-import { assessCountries, listOverrides, loadMethodology, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import { assessCountries, loadMethodology, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import { countryOverview, countryPage } from '../../services/country-page.js';
+import type { CurrentAssessment } from '../../services/current-assessments.js';
 import { countryPageInputs, keptPageVersion } from '../../store/page-cache.js';
 import { packageVersion } from '../../core/package-files.js';
-import type { CurrentAssessment, CurrentSummary } from '../../services/current-assessments.js';
-import { listDocuments } from '../../store/documents.js';
-import { getIndicatorValues } from '../../store/indicators.js';
-import { indicatorInfo } from '../../data/catalogue.js';
-import { sourcePriority } from '../../data/registry.js';
-import { oneSourcePerSeries } from '../../core/series.js';
 import { RATING_LABELS, CRITERION_NAMES } from '../../assess/labels.js';
-import { buildBrief, checkFormat, checkLang, loadBriefInput } from '../../services/build-brief.js';
-import { explainCriteria, indicatorCell, type Val } from '../../render/brief-model.js';
-import { localize } from '../../render/localize.js';
-import { unitLabel } from '../../render/units.js';
-import { renderCountry, renderOverview, type CountryData, type CriterionReasons, type IndicatorSeries, type OverviewData, type TimelineItem } from '../web/pages/countries.js';
+import { buildBrief, checkFormat, checkLang } from '../../services/build-brief.js';
+import { renderCountry, renderOverview, type CountryData, type OverviewData } from '../web/pages/countries.js';
 import type { Deps, Env } from './context.js';
 import { definePage } from './page.js';
 import { parseForm, requireWrite, type Sessions } from './auth.js';
 
-/** Indicators shown as charts on a country page, in this order. */
-export const CHART_INDICATORS = [
-  'sipri.milex.usd_const2023', 'sipri.milex.share_gdp', 'sipri.milex.share_govt', 'sipri.tiv.imports',
-  'fh.total', 'pts.amnesty', 'pts.state_dept', 'ti.cpi', 'undp.hdi', 'wb.gdp_pc_usd',
-];
 
-const names = (code: string) => ({ de: countryName(code, 'de'), en: countryName(code, 'en') });
-
-/** The assessments pages show: stored ones, or computed now (ServerOptions.assessOnRequest, the earlier path). */
+/** Assessments computed now (ServerOptions.assessOnRequest: the earlier path, for benchmarks) instead of the stored ones. */
 async function computedNow(deps: Deps, countries: string[] | null, path: 'rows' | 'sql'): Promise<CurrentAssessment[]> {
   return (await assessCountries(deps.app.db, countries, { store: false, now: deps.now(), evidencePath: path })).map((a) => ({ ...a, stale: false }));
 }
 
 export async function loadOverview(deps: Deps): Promise<OverviewData> {
   const path = deps.opts.assessOnRequest;
-  const results: CurrentSummary[] = path ? await computedNow(deps, null, path) : await deps.keeper.all();
-  const count = (rs: Rating[], r: Rating) => rs.filter((x) => x === r).length;
-  const countries = results.map(({ assessment: a }) => {
-    const ratings = a.criteria.map((c) => c.effectiveRating);
-    return {
-      code: a.country,
-      name: names(a.country),
-      ratings,
-      critical: count(ratings, 'critical'),
-      possiblyCritical: count(ratings, 'possibly_critical'),
-      notCritical: count(ratings, 'not_critical'),
-      noData: count(ratings, 'no_data'),
-      reviewSuggested: a.criteria.filter((c) => c.reviewSuggested).length,
-      overrides: a.criteria.filter((c) => c.override).length,
-    };
-  });
-  const first = results[0]?.assessment;
-  return {
-    asOf: first?.asOf ?? todayUtc(deps.now()),
-    methodology: first?.methodology ?? { id: '', version: '' },
-    countries,
-  };
+  return countryOverview(deps.app.db, deps.now(), path ? await computedNow(deps, null, path) : await deps.keeper.all());
 }
 
 /** An ISO code or an English or German name ("KZ", "Kasachstan"); an ambiguous name answers with its choices. */
@@ -91,67 +54,11 @@ export async function countryPageKept(deps: Deps, code: string): Promise<boolean
 
 export async function loadCountry(deps: Deps, codeText: string): Promise<CountryData> {
   const code = canonicalCode(codeText);
-  const db = deps.app.db;
-  const [stored, docs, values, overrides] = await Promise.all([
-    deps.opts.assessOnRequest ? computedNow(deps, [code], deps.opts.assessOnRequest).then(([a]) => a) : deps.keeper.get(code),
-    listDocuments(db, { country: code, limit: 20 }),
-    getIndicatorValues(db, { entity: code, indicatorIds: CHART_INDICATORS, partnerKey: '' }),
-    listOverrides(db, code),
-  ]);
-  const a = stored.assessment;
-  // Reasons in the brief's words and numbers: the brief model's formatter, both languages.
-  const explained = explainCriteria(await loadBriefInput(db, code, { now: deps.now(), topics: false, assessment: stored }));
-  const both = (v: Val) => ({ de: localize(v, 'de'), en: localize(v, 'en') });
-  const reasons: CriterionReasons[] = explained.map((x) => ({
-    criterion: x.criterion,
-    rules: x.rules.map((r) => ({ ruleId: r.ruleId, rating: r.rating, description: r.description, values: r.values.map(both), evidence: r.evidence ? both(r.evidence) : null })),
-    facts: x.facts.map(both), decisive: x.decisive.map(both), missing: x.missing.map(both), stale: x.stale.map(both), undetermined: x.undetermined.map(both),
-  }));
-  // One timeline entry per passage, with every criterion it bears on.
-  const timeline = new Map<string, TimelineItem>();
-  for (const c of a.criteria) {
-    for (const e of c.evidence) {
-      const k = `${e.docId}#${e.passageIdx}`;
-      const seen = timeline.get(k);
-      if (seen) {
-        if (!seen.criteria.includes(c.criterion)) seen.criteria.push(c.criterion);
-        seen.corroborated ||= e.corroborated;
-      } else {
-        timeline.set(k, { docId: e.docId, passageIdx: e.passageIdx, docTitle: e.docTitle, publisher: e.publisher, sourceType: e.sourceType, date: e.date, snippet: e.snippet, criteria: [c.criterion], corroborated: e.corroborated });
-      }
-    }
-  }
-  const evidence = [...timeline.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.docId.localeCompare(y.docId) || x.passageIdx - y.passageIdx);
-  // One source per indicator (never two spliced): public datasets before values read from briefs.
-  const series = new Map<string, Map<number, IndicatorSeries['points'][number]>>();
-  for (const v of oneSourcePerSeries(values, (x) => x.indicatorId, sourcePriority())) {
-    const byYear = series.get(v.indicatorId) ?? new Map();
-    series.set(v.indicatorId, byYear);
-    byYear.set(v.year, { year: v.year, value: v.value, valueText: v.valueText, source: `${v.publisher}: ${v.sourceFile}` });
-  }
-  const indicators: IndicatorSeries[] = CHART_INDICATORS.filter((id) => series.has(id)).map((id) => {
-    const info = indicatorInfo(id);
-    const points = [...series.get(id)!.values()].sort((x, y) => x.year - y.year);
-    const label = info ? { name: info.name, unit: info.unit, kind: info.kind } : undefined;
-    const formatted = points.map((p) => both(indicatorCell(label, id, p)));
-    return { id, name: info?.name ?? { de: id, en: id }, unit: info?.unit ?? '', unitLabel: unitLabel(info?.unit ?? ''), points: points.map((p, i) => ({ ...p, text: formatted[i] })) };
-  });
+  const path = deps.opts.assessOnRequest;
+  const stored = path ? (await computedNow(deps, [code], path))[0] : await deps.keeper.get(code);
+  const page = await countryPage(deps.app.db, code, deps.now(), stored);
   const briefs = (['de', 'en'] as const).flatMap((lang) => (['html', 'pdf'] as const).map((format) => ({ lang, format, href: `/countries/${code}/brief?lang=${lang}&format=${format}` })));
-  return {
-    country: code,
-    name: names(code),
-    asOf: a.asOf,
-    methodology: a.methodology,
-    computedAt: stored.computedAt,
-    stale: stored.stale,
-    criteria: a.criteria,
-    reasons,
-    evidence,
-    indicators,
-    documents: { total: docs.total, items: docs.documents },
-    overrides,
-    briefs,
-  };
+  return { ...page, briefs };
 }
 
 export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessions): void {

@@ -51,7 +51,7 @@ export function registerData(router: Hono<Env>, deps: Deps, sessions: Sessions):
       if (!type.startsWith('multipart/form-data')) throw new AppError('unsupported_media_type', 'Send multipart/form-data with a "file" field.', { status: 415 });
       const form = await parseForm(c);
       const file = form.file;
-      if (!file || typeof file === 'string') throw new AppError('missing_file', 'Send the dataset in a form field named "file".', { status: 400 });
+      if (!file || typeof file === 'string') throw new AppError('usage', 'Send the dataset in a form field named "file".', { status: 400 });
       const name = cleanFileName(file.name);
       if (!DATA_EXTENSIONS.includes(path.extname(name).toLowerCase())) {
         throw new AppError('unsupported_type', `Dataset files must be one of ${DATA_EXTENSIONS.join(' ')}.`, { status: 415 });

@@ -3,8 +3,8 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../core/errors.js';
 import { safeRedirectPath } from '../../core/urls.js';
-import { getDocument, listDocuments } from '../../store/documents.js';
-import { findCountryMentions } from '../../extract/mentions.js';
+import { getDocument, listDocuments } from '../../services/documents.js';
+import { documentMentions } from '../../services/document-mentions.js';
 import { countryName } from '../../core/countries/resolve.js';
 import { addTextDocument, addUploadedFile, UPLOAD_EXTENSIONS, type AddResult } from '../../services/add-document.js';
 import { findCues, type Mark } from '../web/highlight.js';
@@ -17,7 +17,7 @@ import { checkCsrf, login, logout, parseForm, requireWrite, type Sessions } from
 function intParam(v: string | null, name: string, def: number, min: number, max: number): number {
   if (v === null || v === '') return def;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('invalid_parameter', `"${name}" must be a whole number from ${min} to ${max}.`, { status: 400 });
+  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('usage', `"${name}" must be a whole number from ${min} to ${max}.`, { status: 400 });
   return n;
 }
 
@@ -30,9 +30,9 @@ export async function loadDocumentList(deps: Deps, q: URLSearchParams): Promise<
   return { total: r.total, limit, offset, filter: { lang, country }, documents: r.documents };
 }
 
-/** Country mentions (from the extraction's mention finder), figures if the extraction stored them, and criterion cues per passage. */
+/** Country mentions and figures where the extraction stored them, and criterion cues per passage. */
 export function documentHighlights(doc: NonNullable<Awaited<ReturnType<typeof getDocument>>>): Mark[] {
-  const marks: Mark[] = findCountryMentions(doc.text, doc.lang).map((m) => ({ start: m.start, end: m.end, kind: 'country' as const, label: `${countryName(m.code, 'en')} (${m.code})` }));
+  const marks: Mark[] = documentMentions(doc).map((m) => ({ start: m.start, end: m.end, kind: 'country' as const, label: `${countryName(m.code, 'en')} (${m.code})` }));
   const figures = (doc.extraction as { figures?: unknown } | null)?.figures;
   if (Array.isArray(figures)) {
     for (const f of figures as Array<{ start?: unknown; end?: unknown; kind?: unknown; text?: unknown }>) {
@@ -121,7 +121,7 @@ export function registerDocuments(router: Hono<Env>, deps: Deps, sessions: Sessi
       const form = await parseForm(c);
       requireWrite(c, deps, sessions, form);
       const file = form.file;
-      if (!file || typeof file === 'string') throw new AppError('missing_file', 'Send the document in a form field named "file".', { status: 400 });
+      if (!file || typeof file === 'string') throw new AppError('usage', 'Send the document in a form field named "file".', { status: 400 });
       const r = await addUploadedFile(deps.app.db, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { maxBytes: max });
       await deps.keeper.settle();
       deps.cache.invalidate();

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { getPath } from 'hono/utils/url';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { App } from '../../app.js';
-import { AppError, errorMessage } from '../../core/errors.js';
+import { AppError, errorBody, errorMessage } from '../../core/errors.js';
 import { html } from '../web/html.js';
 import { layout } from '../web/layout.js';
 import { isLang, translator, type Lang } from '../web/i18n/index.js';
@@ -22,7 +22,7 @@ import { registerMethodology } from './methodology.js';
 import { registerData } from './data.js';
 import { registerCompare } from './compare.js';
 import { openApiDocument } from './openapi.js';
-import { dataVersion } from '../../store/data-version.js';
+import { dataVersion } from '../../app.js';
 import { AssessmentKeeper } from '../../services/current-assessments.js';
 
 export type { ServerOptions };
@@ -32,16 +32,12 @@ export const CONTENT_SECURITY_POLICY =
 
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0b5cad"/><path d="M4 12 8 3l4 9" stroke="#fff" stroke-width="2" fill="none"/></svg>';
 
-/** The JSON body of every error: { error: { code, message } } (plus hint, and the choices of an ambiguous name). */
-export function errorBody(err: AppError): { error: { code: string; message: string; hint?: string; choices?: Array<{ code: string; name: string }> } } {
-  return { error: err.toJSON() };
-}
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const status = (err as { status?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new AppError(status === 413 ? 'too_large' : 'bad_request', errorMessage(err), { status });
+    return new AppError(status === 413 ? 'too_large' : status === 404 ? 'not_found' : 'usage', errorMessage(err), { status });
   }
   return new AppError('internal', 'Internal server error.', { status: 500, cause: err });
 }

@@ -1,6 +1,6 @@
 /** Small server-rendered SVG line charts for indicator series (no script, CSP-safe). */
 import { html, type SafeHtml } from './html.js';
-import { formatNumber, type Lang } from './i18n/index.js';
+import { formatNumber, type Lang } from '../../core/locale.js';
 
 export interface Point {
   year: number;

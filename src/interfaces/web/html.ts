@@ -3,6 +3,7 @@
  * SafeHtml built by this module (a nested template or `raw()` from our own code). Arrays are
  * joined, null/undefined/false render as nothing. Document text therefore can never become markup.
  */
+import { escapeHtml } from '../../core/escape.js';
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -10,11 +11,6 @@ export class SafeHtml {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | HtmlValue[];
 

@@ -2,6 +2,7 @@
  * Deutscher Nachrichtenkatalog der Länderberichte: dieselben Schlüssel und Platzhalter wie `en.ts`
  * (der Typ erzwingt es; ein Test prüft auch die Platzhalter).
  */
+import { labelMessages } from '../../assess/labels.js';
 import type { MessageKey } from './en.js';
 
 export const de: Record<MessageKey, string> = {
@@ -37,26 +38,12 @@ export const de: Record<MessageKey, string> = {
   'quote.corroborated': 'bestätigt',
   'quote.cite': '{title}, {publisher}, {date}',
   'quote.citeNoPublisher': '{title}, {date}',
-  'rule.evidence': '{count} übereinstimmende Textstellen aus: {sources}',
-  'rule.evidenceNewest': '{count} übereinstimmende Textstellen, die neuesten aus: {sources}',
+  'rule.evidence': '{count, plural, one {# übereinstimmende Textstelle} other {# übereinstimmende Textstellen}} aus: {sources}',
+  'rule.evidenceNewest': '{count, plural, one {# übereinstimmende Textstelle} other {# übereinstimmende Textstellen}}, die neuesten aus: {sources}',
   'pdf.footer': 'Seite {page} von {total}',
 
   // Bewertungen
-  'rating.not_critical': 'Nicht kritisch',
-  'rating.possibly_critical': 'Möglicherweise kritisch',
-  'rating.critical': 'Kritisch',
-  'rating.no_data': 'Keine Daten',
-  'confidence.high': 'hoch',
-  'confidence.medium': 'mittel',
-  'confidence.low': 'niedrig',
-  'criterion.1': 'Einhaltung internationaler Verpflichtungen',
-  'criterion.2': 'Achtung der Menschenrechte im Empfängerland',
-  'criterion.3': 'Innere Lage im Empfängerland',
-  'criterion.4': 'Erhaltung von Frieden, Sicherheit und Stabilität in der Region',
-  'criterion.5': 'Bedrohung von Alliierten',
-  'criterion.6': 'Verhalten in der internationalen Gemeinschaft',
-  'criterion.7': 'Unerlaubte Wiederausfuhr',
-  'criterion.8': 'Wirtschaftliche und technische Kapazitäten des Landes',
+  ...labelMessages('de'),
 
   // Codes
   'code.fh.F': 'Frei',
@@ -193,7 +180,7 @@ export const de: Record<MessageKey, string> = {
   'crit.anyOf': 'einer von {items}',
   'crit.undeterminedIntro': 'Regeln, die mangels Daten nicht entschieden werden konnten:',
   'crit.undetermined': '{rule} (fehlt: {missing})',
-  'crit.moreEvidence': '{count} weitere Textstellen im Datenbestand.',
+  'crit.moreEvidence': '{count, plural, one {# weitere Textstelle} other {# weitere Textstellen}} im Datenbestand.',
   'change.noPrevious': 'Es ist keine frühere Bewertung gespeichert.',
   'change.since': 'Im Vergleich zur Bewertung zum {date} (berechnet am {computed}):',
   'change.none': 'keine Änderungen.',
@@ -204,7 +191,10 @@ export const de: Record<MessageKey, string> = {
   'change.newYear': '{indicator}: neues Datenjahr {toYear} ({to}; zuvor: {fromYear}, {from}).',
   'change.revised': '{indicator} {year}: Wert korrigiert von {from} auf {to}.',
   'change.ofCountry': '({country})',
-  'change.newEvidence': '{count} neue Textstellen.',
+  'change.newEvidence': '{count, plural, one {# neue Textstelle} other {# neue Textstellen}}.',
+  'change.newData': '{indicator}: neu gelesen, {toYear} ({to}).',
+  'change.missing': '{indicator}: kein Wert mehr.',
+  'change.droppedEvidence': '{count, plural, one {# Textstelle} other {# Textstellen}} nicht mehr aufgeführt (außerhalb des Zeitfensters oder entfernt).',
   'change.overrideSet': 'Bewertung durch Analyst:innen gesetzt: {rating} ({by}).',
   'change.overrideRemoved': 'Bewertung durch Analyst:innen aufgehoben.',
 
@@ -259,7 +249,7 @@ export const de: Record<MessageKey, string> = {
   'explain.conflictPrimary': "{year}: Partei im bewaffneten Konflikt {location} ({sideA} gegen {sideB}), im Kampf gegen {against}; {intensity}; UCDP/PRIO-Konflikt {id}.",
   'explain.conflictSecondary': "{year}: einer von {of} Staaten, die {side} im bewaffneten Konflikt {location} unterstützten ({sideA} gegen {sideB}), von UCDP/PRIO als Nebenpartei gezählt; {intensity}; Konflikt {id}.",
   'crit.factsIntro': "Die Fakten dahinter:",
-  'explain.moreStates': "{n} weitere Staaten",
+  'explain.moreStates': "{n, plural, one {# weiterer Staat} other {# weitere Staaten}}",
   'explain.government': "die Regierung {name:gen}",
   'explain.stateAcc': "{name:acc}",
   'explain.stateDat': "{name:dat}",

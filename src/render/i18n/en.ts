@@ -2,6 +2,7 @@
  * English message catalogue of the brief. Every user-visible string of a brief comes from here (or
  * from `de.ts`, with the same keys and placeholders). `{name}` is replaced by a formatted parameter.
  */
+import { labelMessages } from '../../assess/labels.js';
 export const en = {
   // Document
   'doc.title': '{country}',
@@ -35,26 +36,12 @@ export const en = {
   'quote.corroborated': 'corroborated',
   'quote.cite': '{title}, {publisher}, {date}',
   'quote.citeNoPublisher': '{title}, {date}',
-  'rule.evidence': '{count} corroborating passages from: {sources}',
-  'rule.evidenceNewest': '{count} corroborating passages, the newest from: {sources}',
+  'rule.evidence': '{count, plural, one {# corroborating passage} other {# corroborating passages}} from: {sources}',
+  'rule.evidenceNewest': '{count, plural, one {# corroborating passage} other {# corroborating passages}}, the newest from: {sources}',
   'pdf.footer': 'Page {page} of {total}',
 
   // Ratings and confidence
-  'rating.not_critical': 'Not critical',
-  'rating.possibly_critical': 'Possibly critical',
-  'rating.critical': 'Critical',
-  'rating.no_data': 'No data',
-  'confidence.high': 'high',
-  'confidence.medium': 'medium',
-  'confidence.low': 'low',
-  'criterion.1': 'International obligations',
-  'criterion.2': 'Human rights and humanitarian law',
-  'criterion.3': 'Internal situation',
-  'criterion.4': 'Regional peace and stability',
-  'criterion.5': 'Security of member states and allies',
-  'criterion.6': 'Behaviour towards the international community',
-  'criterion.7': 'Risk of diversion / re-export',
-  'criterion.8': 'Economic and technical capacity',
+  ...labelMessages('en'),
 
   // Codes
   'code.fh.F': 'Free',
@@ -191,7 +178,7 @@ export const en = {
   'crit.anyOf': 'any of {items}',
   'crit.undeterminedIntro': 'Rules that could not be decided for lack of data:',
   'crit.undetermined': '{rule} (missing: {missing})',
-  'crit.moreEvidence': '{count} further passages in the store.',
+  'crit.moreEvidence': '{count, plural, one {# further passage} other {# further passages}} in the store.',
   'change.noPrevious': 'No previous assessment is stored.',
   'change.since': 'Compared with the assessment as of {date} (computed {computed}):',
   'change.none': 'no changes.',
@@ -202,7 +189,10 @@ export const en = {
   'change.newYear': '{indicator}: new data year {toYear} ({to}; before: {fromYear}, {from}).',
   'change.revised': '{indicator} {year}: value revised from {from} to {to}.',
   'change.ofCountry': '({country})',
-  'change.newEvidence': '{count} new passages.',
+  'change.newEvidence': '{count, plural, one {# new passage} other {# new passages}}.',
+  'change.newData': '{indicator}: now read, {toYear} ({to}).',
+  'change.missing': '{indicator}: no longer has a value.',
+  'change.droppedEvidence': '{count, plural, one {# passage} other {# passages}} no longer listed (outside the window or removed).',
   'change.overrideSet': 'Analyst override set: {rating} ({by}).',
   'change.overrideRemoved': 'Analyst override removed.',
 
@@ -257,7 +247,7 @@ export const en = {
   'explain.conflictPrimary': "{year}: party to the armed conflict {location} ({sideA} against {sideB}), fighting {against}; {intensity}; UCDP/PRIO conflict {id}.",
   'explain.conflictSecondary': "{year}: one of {of} states supporting {side} in the armed conflict {location} ({sideA} against {sideB}), counted by UCDP/PRIO as a secondary party; {intensity}; conflict {id}.",
   'crit.factsIntro': "The facts behind it:",
-  'explain.moreStates': "{n} further states",
+  'explain.moreStates': "{n, plural, one {# further state} other {# further states}}",
   'explain.government': "the government of {name:nom}",
   'explain.stateAcc': "{name:acc}",
   'explain.stateDat': "{name:dat}",

@@ -1,16 +1,12 @@
 /** The message catalogues of the brief, one per language, and placeholder interpolation. */
 import { de } from './de.js';
 import { en, type MessageKey } from './en.js';
-import type { Lang } from '../format.js';
+import { selectPlurals, type Lang } from '../../core/locale.js';
 import { englishCountry, germanCountry, type GermanCase } from './german-cases.js';
 
 export type { MessageKey };
 
 export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { de, en };
-
-export function isLang(v: unknown): v is Lang {
-  return v === 'de' || v === 'en';
-}
 
 /** `{name}` or, in German templates, `{name:dat}`: a country name in a grammatical case. */
 const PLACEHOLDER = /\{([a-zA-Z0-9_]+)(?::(nom|acc|dat|gen|nach|in))?\}/g;
@@ -36,8 +32,9 @@ export function interpolate(template: string, params: Record<string, string>, la
   });
 }
 
-export function message(lang: Lang, key: MessageKey, params: Record<string, string> = {}): string {
+/** A message of the catalogue; `counts` choose its plural forms (`{count, plural, one {…} other {…}}`). */
+export function message(lang: Lang, key: MessageKey, params: Record<string, string> = {}, counts: Record<string, number> = {}): string {
   const template = CATALOGUES[lang][key];
   if (template === undefined) throw new Error(`no message ${key} in ${lang}`);
-  return interpolate(template, params, lang);
+  return interpolate(selectPlurals(template, counts, lang), params, lang);
 }

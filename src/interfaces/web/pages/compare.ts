@@ -6,7 +6,7 @@ import { countryName } from '../../../core/countries/resolve.js';
 import type { ExternalComparison } from '../../../services/compare-external.js';
 import { html, href, type SafeHtml } from '../html.js';
 import { csvDownload, type View } from '../layout.js';
-import { formatNumber } from '../i18n/index.js';
+import { formatFixed, formatPercent } from '../../../core/locale.js';
 import { ratingBadge } from './countries.js';
 
 export interface ExternalChoice {
@@ -21,10 +21,9 @@ export interface ComparePageData {
   result: ExternalComparison | null;
 }
 
-const KAPPA = { de: new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) };
-// Two decimals always, so the column lines up; "-0.00" reads as nonsense.
-const kappa = (x: number | null, view: View) => (x === null ? '–' : KAPPA[view.lang].format(x).replace(/^[-−](0[.,]00)$/, '$1'));
-const pct = (x: number | null, view: View) => (x === null ? '' : ` (${formatNumber(x * 100, view.lang, 0)}${view.lang === 'de' ? '\u00a0%' : '%'})`);
+// Two decimals always, so the column lines up.
+const kappa = (x: number | null, view: View) => (x === null ? '–' : formatFixed(x, view.lang, 2));
+const pct = (x: number | null, view: View) => (x === null ? '' : ` (${formatPercent(x * 100, view.lang, 0)})`);
 
 function form(d: ComparePageData, view: View): SafeHtml {
   const { t } = view;

@@ -2,79 +2,17 @@
 import { countryName } from '../../../core/countries/resolve.js';
 import { CONFIDENCE_LABELS, CRITERION_NAMES, RATING_LABELS } from '../../../assess/labels.js';
 import { localize } from '../../../assess/explain.js';
-import { cleanSnippet } from '../../../render/brief-html.js';
-import { plainText, quoteSentences } from '../../../render/quote.js';
-import type { CriterionResult } from '../../../assess/types.js';
-import type { EvidenceFact, Rating } from '../../../core/types.js';
-import type { DocumentSummary } from '../../../store/documents.js';
-import type { OverrideRow } from '../../../store/assessments.js';
+import { passageLine } from '../../../render/quote.js';
+import type { Rating } from '../../../core/types.js';
 import { html, href, type SafeHtml } from '../html.js';
 import { csvDownload, type View } from '../layout.js';
 import { worldMapSvg, type MapCountry } from '../world-map.js';
 import { lineChart } from '../charts.js';
 import { documentTable } from './documents.js';
 
-export interface OverviewRow {
-  code: string;
-  name: { de: string; en: string };
-  ratings: Rating[];
-  critical: number;
-  possiblyCritical: number;
-  notCritical: number;
-  noData: number;
-  reviewSuggested: number;
-  overrides: number;
-}
-
-export interface OverviewData {
-  asOf: string;
-  methodology: { id: string; version: string };
-  countries: OverviewRow[];
-}
-
-export type TimelineItem = Omit<EvidenceFact, 'criteria'> & {
-  criteria: number[];
-  corroborated: boolean;
-};
-
-export interface IndicatorSeries {
-  id: string;
-  name: { de: string; en: string };
-  unit: string;
-  unitLabel: { de: string; en: string };
-  /** `text`: the value as the brief writes it, in both languages. */
-  points: Array<{ year: number; value: number | null; valueText: string | null; source: string; text: { de: string; en: string } }>;
-}
-
-type L = { de: string; en: string };
-
-/** A criterion's reasons in the brief's words (the brief model's formatter), both languages. */
-export interface CriterionReasons {
-  criterion: number;
-  rules: Array<{ ruleId: string; rating: Rating; description: L; values: L[]; evidence: L | null }>;
-  facts: L[];
-  decisive: L[];
-  missing: L[];
-  stale: L[];
-  undetermined: L[];
-}
-
-export interface CountryData {
-  country: string;
-  name: { de: string; en: string };
-  asOf: string;
-  methodology: { id: string; version: string };
-  /** When the shown assessment was computed; stale: before a change to its data (a new one is being computed). */
-  computedAt: string;
-  stale: boolean;
-  criteria: CriterionResult[];
-  reasons: CriterionReasons[];
-  evidence: TimelineItem[];
-  indicators: IndicatorSeries[];
-  documents: { total: number; items: DocumentSummary[] };
-  overrides: OverrideRow[];
-  briefs: Array<{ lang: 'de' | 'en'; format: 'html' | 'pdf'; href: string }>;
-}
+export type { CountryData, CriterionReasons, IndicatorSeries, OverviewData, OverviewRow, TimelineItem } from '../../../services/country-page.js';
+import type { CountryData, CriterionReasons, IndicatorSeries, OverviewData, TimelineItem } from '../../../services/country-page.js';
+import type { CriterionResult } from '../../../assess/types.js';
 
 export function ratingBadge(r: Rating, view: View): SafeHtml {
   return html`<span class="rating rating-${r}">${RATING_LABELS[r][view.lang]}</span>`;
@@ -155,7 +93,7 @@ function timelineHtml(items: TimelineItem[], view: View): SafeHtml {
     const d = list[0];
     return html`<li><strong>${d.date ?? t('undated')}</strong> · <a href="/documents/${d.docId}">${d.docTitle ?? d.docId}</a>${d.publisher ? html` <span class="muted">(${d.publisher})</span>` : ''} <span class="small muted">${t('passagesCount', { n: list.length })}</span>
 <ul class="passages">${list.map((e) => html`<li><a class="small" href="/documents/${e.docId}#p${e.passageIdx}">${e.criteria.map((n) => `${t('criterion')} ${n}`).join(', ')}</a>${e.corroborated ? html` <span class="small">· ${t('corroborated')}</span>` : ''}
-<br><span class="small">${quoteSentences(e.snippet, { max: 300 }) ?? cleanSnippet(plainText(e.snippet), 300)}</span></li>`)}</ul></li>`;
+<br><span class="small">${passageLine(e.snippet, 300)}</span></li>`)}</ul></li>`;
   })}</ol>`;
 }
 
@@ -184,7 +122,7 @@ ${d.indicators.length
         .filter((s) => s.points.some((p) => p.value !== null))
         .map((s) => {
           const pts = s.points.filter((p) => p.value !== null).map((p) => ({ year: p.year, value: p.value as number }));
-          const label = t('chartAlt', { name: s.name[lang], from: pts[0]?.year ?? '', to: pts[pts.length - 1]?.year ?? '' });
+          const label = t('chartAlt', { name: s.name[lang], from: String(pts[0]?.year ?? ''), to: String(pts[pts.length - 1]?.year ?? '') });
           return html`<figure>${lineChart(pts, lang, label)}<figcaption>${s.name[lang]} <span class="muted">(${s.unitLabel[lang]})</span></figcaption></figure>`;
         })}</div>
 <table class="sortable" id="indicators-table"><thead><tr><th>${t('indicator')}</th><th class="num">${t('year')}</th><th class="num">${t('latest')}</th><th>${t('unit')}</th><th>${t('source')}</th></tr></thead>

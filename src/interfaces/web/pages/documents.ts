@@ -5,6 +5,7 @@ import type { CriterionNumber } from '../../../core/types.js';
 import type { DocumentDetail, DocumentSummary } from '../../../store/documents.js';
 import { html, href, type SafeHtml } from '../html.js';
 import { safeHttpUrl } from '../../../core/urls.js';
+import { formatNumber } from '../../../core/locale.js';
 import { csvDownload, withQuery, type View } from '../layout.js';
 import { highlightRange, normalizeMarks, type Mark } from '../highlight.js';
 
@@ -31,7 +32,7 @@ export function documentTable(docs: DocumentSummary[], view: View): SafeHtml {
 <thead><tr><th>${t('title')}</th><th>${t('date')}</th><th>${t('lang')}</th><th>${t('publisher')}</th><th>${t('primaryCountries')}</th><th class="num">${t('characters')}</th></tr></thead>
 <tbody>${docs.map(
     (d) => html`<tr><td><a href="/documents/${d.id}">${d.title ?? t('untitled')}</a></td><td>${d.date ?? t('none')}</td><td>${d.lang}</td>
-<td>${d.publisher ?? t('none')}</td><td>${countryList(d.primary, view)}</td><td class="num" data-sort="${d.chars}">${d.chars.toLocaleString(view.lang === 'de' ? 'de-DE' : 'en-GB')}</td></tr>`,
+<td>${d.publisher ?? t('none')}</td><td>${countryList(d.primary, view)}</td><td class="num" data-sort="${d.chars}">${formatNumber(d.chars, view.lang, 0)}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -100,7 +101,7 @@ export function renderDocument(data: DocumentPageData, view: View): SafeHtml {
 <h2>${t('extraction')}</h2>
 ${criteria.length
     ? html`<table><thead><tr><th>${t('criterion')}</th><th class="num">${t('score')}</th><th>${t('cues')}</th></tr></thead>
-<tbody>${criteria.map((c) => html`<tr><td>${c.criterion}. ${criterionName(c.criterion, view)}</td><td class="num">${c.score.toFixed(2)}</td><td>${c.cues.join(', ')}</td></tr>`)}</tbody></table>`
+<tbody>${criteria.map((c) => html`<tr><td>${c.criterion}. ${criterionName(c.criterion, view)}</td><td class="num">${formatNumber(c.score, view.lang, 2)}</td><td>${c.cues.join(', ')}</td></tr>`)}</tbody></table>`
     : html`<p class="muted">${t('none')}</p>`}
 <h2>${t('text')}</h2>
 <ul class="legend" aria-label="${t('legend')}">

@@ -5,6 +5,7 @@ import type { CriterionNumber } from '../../../core/types.js';
 import type { CoverageEntry, SourceEntry } from '../../../services/indicator-data.js';
 import { html, type SafeHtml } from '../html.js';
 import { csvDownload, type View } from '../layout.js';
+import { unitLabel } from '../../../render/units.js';
 
 export interface MethodologyData {
   file: string;
@@ -41,7 +42,7 @@ export function renderData(d: DataPageData, view: View): SafeHtml {
 ${d.coverage.length
     ? html`<table class="sortable" id="coverage-table"><thead><tr><th>${t('indicator')}</th><th>${t('source')}</th><th class="num">${t('countries')}</th><th class="num">${t('values')}</th><th class="num">${t('firstYear')}</th><th class="num">${t('lastYear')}</th><th>${t('unit')}</th></tr></thead>
 <tbody>${d.coverage.map((c) => html`<tr><td>${c.name?.[view.lang] ?? c.indicatorId}<br><code class="small">${c.indicatorId}</code></td><td>${c.publisher ?? c.sourceId}<br><span class="small muted">${c.sourceId}</span></td>
-<td class="num">${c.countries}</td><td class="num">${c.values}</td><td class="num">${c.firstYear}</td><td class="num">${c.latestYear}</td><td>${c.unit ?? ''}</td></tr>`)}</tbody></table>
+<td class="num">${c.countries}</td><td class="num">${c.values}</td><td class="num">${c.firstYear}</td><td class="num">${c.latestYear}</td><td>${c.unit ? unitLabel(c.unit)[view.lang] : ''}</td></tr>`)}</tbody></table>
 ${csvDownload(view, 'coverage')}`
     : html`<p class="muted">${t('dataEmpty')}</p>`}
 <h2>${t('sourcesTitle')}</h2>

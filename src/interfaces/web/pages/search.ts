@@ -2,9 +2,10 @@
 import { countryName } from '../../../core/countries/resolve.js';
 import { CRITERION_NAMES } from '../../../assess/labels.js';
 import type { CriterionNumber } from '../../../core/types.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../../store/search.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit } from '../../../services/search.js';
 import type { SearchFacets } from '../../../store/search-facets.js';
-import { escapeHtml, html, raw, type SafeHtml } from '../html.js';
+import { html, raw, type SafeHtml } from '../html.js';
+import { escapeHtml } from '../../../core/escape.js';
 import { csvDownload, withQuery, type View } from '../layout.js';
 
 export interface SearchPageData {
@@ -12,7 +13,9 @@ export interface SearchPageData {
   filters: { country: string | null; criterion: number | null; language: string | null; year: number | null };
   page: number;
   pageSize: number;
+  /** Exact, or a lower bound when the query matched more passages than a search ranks (SEARCH_CANDIDATES). */
   total: number;
+  totalExact: boolean;
   hits: SearchHit[];
   facets: SearchFacets | null;
 }
@@ -41,6 +44,7 @@ export function renderSearch(d: SearchPageData, view: View): SafeHtml {
   <button type="submit">${t('searchButton')}</button></p>
   <p class="small muted">${t('searchHelp')}</p>
   <fieldset class="facets"><legend>${t('facets')}</legend>
+    ${d.totalExact ? '' : html`<p class="small muted" id="facets-scope">${t('facetsOfFirst', { n: d.total })}</p>`}
     ${select('country', t('facetCountry'), d.filters.country, (f?.country ?? []).map((x) => ({ value: x.value, label: countryName(x.value, lang), count: x.count })))}
     ${select('criterion', t('facetCriterion'), d.filters.criterion, [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ value: n, label: `${n}. ${CRITERION_NAMES[n as CriterionNumber][lang]}`, count: f?.criterion.find((x) => x.value === n)?.count ?? 0 })))}
     ${select('language', t('facetLanguage'), d.filters.language, (f?.lang ?? []).map((x) => ({ value: x.value, label: x.value, count: x.count })))}
@@ -50,7 +54,7 @@ export function renderSearch(d: SearchPageData, view: View): SafeHtml {
   </fieldset>
 </form>
 ${d.query
-    ? html`<p id="result-count" role="status">${d.total ? t('searchResults', { n: d.total }) : t('searchNone')}</p>
+    ? html`<p id="result-count" role="status">${!d.total ? t('searchNone') : d.totalExact ? t('searchResults', { n: d.total }) : t('searchResultsMore', { n: d.total })}</p>
 <ol class="hits" start="${(d.page - 1) * d.pageSize + 1}">${d.hits.map(
         (h) => html`<li><a href="/documents/${h.docId}#p${h.passageIdx}">${h.title ?? t('untitled')}</a>
 <span class="muted small">${h.date ?? t('undated')} · ${h.lang}${h.publisher ? ` · ${h.publisher}` : ''}</span><br>${snippetHtml(h.snippet)}</li>`,

@@ -1,8 +1,15 @@
 /**
- * Locale formatting for briefs with `Intl`: numbers (`1.145` / `1,145`), percentages (`0,4 %` /
- * `0.4%`), months (`Juni 2026` / `June 2026`), days and partial ISO dates. Pure; no clock.
+ * The languages and the one locale formatter of every layer (briefs, web pages, CLI, assessment
+ * texts) with `Intl`: numbers (`1.145` / `1,145`), percentages (`0,4 %` / `0.4%`), months (`Juni
+ * 2026` / `June 2026`), days and partial ISO dates, lists, and plural forms (`Intl.PluralRules`).
+ * Pure; no clock.
  */
 export type Lang = 'de' | 'en';
+export const LANGS: readonly Lang[] = ['de', 'en'];
+
+export function isLang(v: unknown): v is Lang {
+  return v === 'de' || v === 'en';
+}
 
 const LOCALES: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 
@@ -38,6 +45,18 @@ export function formatNumber(v: number, lang: Lang, digits?: number): string {
   const out = numberFormat(lang, 0, max).format(v);
   // "-0" after rounding a tiny negative number reads as nonsense.
   return /^[-−]0([.,]0*)?$/.test(out) ? out.replace(/^[-−]/, '') : out;
+}
+
+/** Exactly `digits` decimals, so a column lines up (`0,25` / `0.25`); never "-0,00". */
+export function formatFixed(v: number, lang: Lang, digits = 2): string {
+  if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
+  const out = numberFormat(lang, digits, digits).format(v);
+  return /^[-−]0([.,]0*)?$/.test(out) ? out.replace(/^[-−]/, '') : out;
+}
+
+/** At most four significant digits (0.428428 → `0,4284`, 12090.5 → `12.090`): a stored value in running text. */
+export function formatSignificant(v: number, lang: Lang): string {
+  return formatNumber(Number.isInteger(v) ? v : Number(v.toPrecision(4)), lang, 20);
 }
 
 /** A percentage given in percent units (0.4 → `0,4 %` / `0.4%`). */
@@ -116,4 +135,34 @@ export function d3NumberLocale(lang: Lang): { decimal: string; thousands: string
   return lang === 'de'
     ? { decimal: ',', thousands: '.', grouping: [3], currency: ['', '\u00a0€'] }
     : { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''] };
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The plural category of a count in the language ('one', 'other', …). */
+export function pluralCategory(n: number, lang: Lang): Intl.LDMLPluralRule {
+  let r = pluralRules.get(lang);
+  if (!r) {
+    r = new Intl.PluralRules(LOCALES[lang]);
+    pluralRules.set(lang, r);
+  }
+  return r.select(n);
+}
+
+/** `{name, plural, one {…} other {…}}` (ICU message syntax; `#` is the formatted count). */
+const PLURAL = /\{([a-zA-Z0-9_]+), plural,((?:\s*[a-z]+ \{[^{}]*\})+)\s*\}/g;
+
+/**
+ * Chooses the plural form of every plural block for the counts given, by the language's rules; the
+ * rest of the template (`{name}` placeholders) is left for the caller's interpolation.
+ */
+export function selectPlurals(template: string, counts: Record<string, number>, lang: Lang): string {
+  return template.replace(PLURAL, (_whole: string, name: string, body: string) => {
+    const n = counts[name];
+    if (n === undefined) throw new Error(`plural count {${name}} missing in "${template}"`);
+    const forms = new Map([...body.matchAll(/([a-z]+) \{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+    const form = forms.get(pluralCategory(n, lang)) ?? forms.get('other');
+    if (form === undefined) throw new Error(`no "other" form for {${name}} in "${template}"`);
+    return form.replace(/#/g, formatNumber(n, lang, 0));
+  });
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { oneSourcePerSeries, sourceRank } from './series.js';
+import { oneSourcePerSeries, sourceRank } from './as-of.js';
 
 test('one source per series: datasets before briefs, then priority, never a splice of years', () => {
   const v = (sourceId: string, indicator: string, year: number) => ({ sourceId, indicator, year });

@@ -1,17 +1,17 @@
 /**
- * Use case: a queue worker. Fetches ingest jobs from the PostgreSQL server's queue (pg-boss,
- * SKIP LOCKED, so any number of workers on any number of machines share the work), prepares and
- * stores their documents, and settles each job. Survives the server going away: errors are
+ * A queue worker: an adapter like the CLI, on top of services (it calls them, never the reverse).
+ * Fetches ingest jobs from the PostgreSQL server's queue (pg-boss, SKIP LOCKED, so any number of
+ * workers on any number of machines share the work), prepares and stores their documents, and
+ * settles each job on its own (its own fetch loops: pg-boss 10's `work` settles a batch as one). Survives the server going away: errors are
  * logged as one clear line (rate-limited), the worker pauses and probes with backoff, and resumes
  * when the server is back. A job whose worker died is retried by another worker once it expires.
  */
-import type { PgBoss } from 'pg-boss';
 import { openDb, redactUrl, type Db } from '../store/db.js';
 import { AppError, errorMessage } from '../core/errors.js';
-import { INGEST_QUEUE, isTransientError, openBoss, requireServerUrl } from '../queue/boss.js';
-import { processIngestJobs, type BatchStats } from '../queue/ingest-job.js';
-import { createPreparer, type Preparer } from '../queue/prepare-pool.js';
-import { countOpenJobs } from '../queue/jobs.js';
+import { INGEST_QUEUE, isTransientError, openBoss, requireServerUrl, type Boss } from './boss.js';
+import { processIngestJobs, settleJobs, type BatchStats } from './ingest-job.js';
+import { createPreparer, type Preparer } from './prepare-pool.js';
+import { countOpenJobs } from './jobs.js';
 
 export interface WorkerOptions {
   /** postgres://… of the server holding the store and the queue. */
@@ -80,7 +80,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
 
   // Connect, waiting (with backoff) for a server that is not up yet.
   let db: Db | undefined;
-  let boss: PgBoss | undefined;
+  let boss: Boss | undefined;
   let paused = false;
   let pauseRequested: (() => void) | null = null;
   const onBossError = (err: Error) => {
@@ -112,32 +112,47 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
   const store = db;
   const queue = boss;
   const preparer: Preparer = createPreparer(opts.threads ?? 0);
-  const workOptions = {
-    batchSize: opts.jobsPerFetch ?? 2,
-    localConcurrency: concurrency,
-    pollingIntervalSeconds: 0.5,
-    burstWhenBatchFull: true,
-    perJobResults: true,
-  } as const;
-  const handler = async (jobs: Array<{ id: string; data: unknown; expireInSeconds: number }>) => {
-    report.jobs += jobs.length;
-    return processIngestJobs({ db: store, boss: queue, preparer }, jobs, report);
-  };
-  const startWork = async () => {
-    await queue.work(INGEST_QUEUE, workOptions, handler);
+  const batchSize = opts.jobsPerFetch ?? 2;
+  // Stops the fetch loops: the caller's signal, or an empty queue under untilEmpty.
+  const stopping = new AbortController();
+  signal?.addEventListener('abort', () => stopping.abort(), { once: true });
+  if (signal?.aborted) stopping.abort();
+
+  // One loop per unit of concurrency: fetch a few jobs, prepare and store them, settle each.
+  const fetchLoop = async () => {
+    while (!stopping.signal.aborted) {
+      if (paused) {
+        await sleep(500, stopping.signal);
+        continue;
+      }
+      let jobs;
+      try {
+        jobs = (await queue.fetch<unknown>(INGEST_QUEUE, { batchSize })) ?? [];
+      } catch (err) {
+        onBossError(err as Error);
+        await sleep(1000, stopping.signal);
+        continue;
+      }
+      if (!jobs.length) {
+        await sleep(500, stopping.signal);
+        continue;
+      }
+      report.jobs += jobs.length;
+      const outcomes = await processIngestJobs({ db: store, boss: queue, preparer }, jobs, report);
+      await settleJobs(queue, outcomes).catch((err) => onBossError(err as Error));
+    }
   };
 
   // Pause on a lost server: stop fetching, probe with backoff, resume when it answers.
   let pauseLoop: Promise<void> | null = null;
   pauseRequested = () => {
-    if (paused || signal?.aborted) return;
+    if (paused || stopping.signal.aborted) return;
     paused = true;
     pauseLoop = (async () => {
-      await queue.offWork(INGEST_QUEUE, { wait: false }).catch(() => undefined);
-      for (let attempt = 0; !signal?.aborted; attempt++) {
+      for (let attempt = 0; !stopping.signal.aborted; attempt++) {
         const wait = Math.min(30, 2 ** Math.min(attempt, 5));
         warn('pause', `paused: the PostgreSQL server ${server} does not answer — next try in ${wait} s`);
-        await sleep(wait * 1000, signal);
+        await sleep(wait * 1000, stopping.signal);
         try {
           await store.query('SELECT 1');
           break;
@@ -145,10 +160,9 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
           /* still down */
         }
       }
-      if (signal?.aborted) return;
+      if (stopping.signal.aborted) return;
       log(`the PostgreSQL server ${server} answers again — resuming`);
       paused = false;
-      await startWork().catch((err) => onBossError(err as Error));
     })();
   };
 
@@ -158,13 +172,13 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
     if (line !== lastProgress) log(line);
     lastProgress = line;
   };
+  const loops = Array.from({ length: concurrency }, () => fetchLoop());
   try {
-    await startWork();
     log(`working on ${INGEST_QUEUE} at ${server} (concurrency ${concurrency}, ${preparer.threads ? `${preparer.threads} prepare threads` : 'preparing on the main thread'})`);
     opts.onStarted?.();
     let ticks = 0;
-    while (!signal?.aborted) {
-      await sleep(1000, signal);
+    while (!stopping.signal.aborted) {
+      await sleep(1000, stopping.signal);
       if (++ticks % 30 === 0) progress();
       if (opts.untilEmpty && !paused) {
         const open = await countOpenJobs(store).catch(() => -1);
@@ -172,8 +186,13 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
       }
     }
   } finally {
+    stopping.abort();
     log('stopping: finishing the running jobs');
-    await queue.stop({ graceful: true, close: true, timeout: (opts.stopTimeoutSeconds ?? 60) * 1000 }).catch((err) => onBossError(err as Error));
+    // Jobs still running after the timeout stay active in the queue: they expire and run again elsewhere.
+    const timer = new AbortController();
+    await Promise.race([Promise.allSettled(loops), sleep((opts.stopTimeoutSeconds ?? 60) * 1000, timer.signal)]);
+    timer.abort();
+    await queue.stop({ graceful: false, close: true, wait: true }).catch((err) => onBossError(err as Error));
     await (pauseLoop ?? Promise.resolve());
     await preparer.close();
     await store.close().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatList, formatMonth, formatNumber, formatPercent, formatSignedPercent, formatYear } from './format.js';
+import { formatDate, formatFixed, formatList, formatMonth, formatNumber, formatPercent, formatSignedPercent, formatSignificant, formatYear, isLang, pluralCategory, selectPlurals } from './locale.js';
 
 test('numbers per locale: 1.145 / 1,145', () => {
   assert.equal(formatNumber(1145, 'de'), '1.145');
@@ -46,4 +46,20 @@ test('months and dates per locale: Juni 2026 / June 2026', () => {
 test('lists per locale', () => {
   assert.equal(formatList(['A', 'B', 'C'], 'de'), 'A, B und C');
   assert.equal(formatList(['A', 'B', 'C'], 'en'), 'A, B and C');
+});
+
+test('plural forms by Intl.PluralRules, fixed decimals and significant digits per locale', () => {
+  const t = '{n, plural, one {# neue Passage} other {# neue Passagen}} in {where}';
+  assert.equal(selectPlurals(t, { n: 1 }, 'de'), '1 neue Passage in {where}');
+  assert.equal(selectPlurals(t, { n: 1145 }, 'de'), '1.145 neue Passagen in {where}');
+  assert.equal(selectPlurals('{n, plural, one {# passage} other {# passages}}', { n: 0 }, 'en'), '0 passages');
+  assert.throws(() => selectPlurals(t, {}, 'de'), /plural count \{n\} missing/);
+  assert.equal(pluralCategory(1, 'en'), 'one');
+  assert.equal(formatFixed(0.25, 'de'), '0,25');
+  assert.equal(formatFixed(-0.001, 'en'), '0.00');
+  assert.equal(formatFixed(1, 'en', 2), '1.00');
+  assert.equal(formatSignificant(0.428428469566, 'de'), '0,4284');
+  assert.equal(formatSignificant(12090.5, 'en'), '12,090');
+  assert.equal(formatSignificant(-1.00414, 'de'), '-1,004');
+  assert.ok(isLang('de') && !isLang('fr'));
 });

@@ -1,12 +1,12 @@
 /**
- * Use case: read inputs here (workers may run on machines without these files) and enqueue their
+ * Enqueueing (the queue's side of `ingest --queue`): read inputs here (workers may run on machines without these files) and enqueue their
  * raw documents as jobs of a batch each on the PostgreSQL server's job queue. Workers
  * (`armsbrief worker`, anywhere that reaches the server) prepare and store them.
  */
-import type { JobInsert, PgBoss } from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
-import { BATCH_RETRY, DEFAULT_JOB_TIMEOUT_SECONDS, INGEST_QUEUE, openBoss, requireServerUrl } from '../queue/boss.js';
-import { JobBatcher, wellFormedDocument, type IngestJobData, type JobDocument } from '../queue/payload.js';
+import { BATCH_RETRY, DEFAULT_JOB_TIMEOUT_SECONDS, INGEST_QUEUE, openBoss, requireServerUrl, type Boss } from './boss.js';
+import { JobBatcher, wellFormedDocument, type IngestJobData, type JobDocument } from './payload.js';
 import { AppError, errorMessage } from '../core/errors.js';
 import { redactUrl } from '../store/db.js';
 
@@ -51,7 +51,7 @@ export interface EnqueueOptions {
   jobTimeoutSeconds?: number;
   onProgress?: (p: EnqueueProgress) => void;
   /** An already started pg-boss (benchmarks, tests); otherwise one is opened and closed here. */
-  boss?: PgBoss;
+  boss?: Boss;
 }
 
 /** Jobs per INSERT: a few MB of payload per statement. */
@@ -67,13 +67,13 @@ export async function enqueueDocuments(inputs: string[], opts: EnqueueOptions): 
   };
   const boss = opts.boss ?? (await openBoss(url, { applicationName: 'armsbrief-enqueue' }));
   const expireInSeconds = opts.jobTimeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS;
-  let pending: JobInsert<IngestJobData>[] = [];
+  let pending: PgBoss.JobInsert<IngestJobData>[] = [];
   const send = async (force: boolean) => {
     if (!pending.length || (!force && pending.length < JOBS_PER_INSERT)) return;
     const jobs = pending;
     pending = [];
     try {
-      await boss.insert(INGEST_QUEUE, jobs, { returnId: false });
+      await boss.insert(jobs);
     } catch (err) {
       // The server refused the data (SQLSTATE class 22, e.g. invalid json): find the documents it
       // refuses, report them by name, and enqueue the rest, instead of losing the whole insert.
@@ -85,11 +85,11 @@ export async function enqueueDocuments(inputs: string[], opts: EnqueueOptions): 
       });
     }
   };
-  const insertOneByOne = async (jobs: JobInsert<IngestJobData>[]) => {
+  const insertOneByOne = async (jobs: PgBoss.JobInsert<IngestJobData>[]) => {
     for (const job of jobs) {
       for (const doc of job.data!.docs) {
         try {
-          await boss.insert(INGEST_QUEUE, [{ ...job, data: { v: 1, docs: [doc] } }], { returnId: false });
+          await boss.insert([{ ...job, data: { v: 1, docs: [doc] } }]);
         } catch (err) {
           if (!/^22/.test(String((err as { code?: unknown }).code ?? ''))) throw err;
           report.documents--;
@@ -100,7 +100,7 @@ export async function enqueueDocuments(inputs: string[], opts: EnqueueOptions): 
   };
   const addJob = async (docs: JobDocument[]) => {
     if (!docs.length) return;
-    pending.push({ data: { v: 1, docs }, ...BATCH_RETRY, expireInSeconds });
+    pending.push({ name: INGEST_QUEUE, data: { v: 1, docs }, ...BATCH_RETRY, expireInSeconds });
     report.jobs++;
     await send(false);
   };
