@@ -17,7 +17,7 @@ import { refreshAssessments, staleCountries } from '../src/services/current-asse
 import { countriesWithData } from '../src/store/assessments.js';
 import { evidenceCountsByCountry } from '../src/store/evidence.js';
 import { createServer, warmServer, type ServerOptions } from '../src/interfaces/http/server.js';
-import { clearPages } from '../src/store/page-cache.js';
+import { clearPages } from '../src/services/kept-pages.js';
 import { scaleStore } from './scale-corpus-store.js';
 
 const CONNECTIONS = 50;

@@ -1,11 +1,10 @@
 /** Countries: overview (map + table), one country, analyst overrides, brief links. */
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
-import { assessCountries, loadMethodology, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import { assessCountries, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
 import { countryOverview, countryPage } from '../../services/country-page.js';
 import type { CurrentAssessment } from '../../services/current-assessments.js';
-import { countryPageInputs, keptPageVersion } from '../../store/page-cache.js';
-import { packageVersion } from '../../core/package-files.js';
+import { countryPageKept as keptInStore, countryPageKey, countryPageVersion } from '../../services/kept-pages.js';
 import { RATING_LABELS, CRITERION_NAMES } from '../../assess/labels.js';
 import { buildBrief, checkFormat, checkLang } from '../../services/build-brief.js';
 import { renderCountry, renderOverview, type CountryData, type OverviewData } from '../web/pages/countries.js';
@@ -38,18 +37,9 @@ function countryKey(text: string): string {
   }
 }
 
-const countryPageKey = (codeText: string) => `country|${countryKey(codeText)}`;
-
-/** What a kept country page must have been built from to be answered: armsbrief, the day, the methodology, the country's inputs. */
-async function countryPageVersion(deps: Deps, code: string): Promise<string> {
-  const m = loadMethodology();
-  return `${packageVersion()}|${todayUtc(deps.now())}|${m.id}@${m.version}|${await countryPageInputs(deps.app.db, code)}`;
-}
-
 /** Whether the store keeps the country's page as its inputs are now (warming then has nothing to build). */
-export async function countryPageKept(deps: Deps, code: string): Promise<boolean> {
-  const [kept, version] = await Promise.all([keptPageVersion(deps.app.db, countryPageKey(code)), countryPageVersion(deps, code)]);
-  return kept === version;
+export function countryPageKept(deps: Deps, code: string): Promise<boolean> {
+  return keptInStore(deps.app.db, code, deps.now());
 }
 
 export async function loadCountry(deps: Deps, codeText: string): Promise<CountryData> {
@@ -79,7 +69,7 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
   definePage<CountryData>(router, deps, {
     path: '/countries/:code',
     cacheKey: (req) => `${countryKey(req.param('code'))}|${todayUtc(deps.now())}`,
-    persist: { key: (req) => countryPageKey(req.param('code')), version: (d, req) => countryPageVersion(d, canonicalCode(req.param('code'))) },
+    persist: { key: (req) => countryPageKey(countryKey(req.param('code'))), version: (d, req) => countryPageVersion(d.app.db, canonicalCode(req.param('code')), d.now()) },
     load: (d, req) => loadCountry(d, req.param('code')),
     title: (d, v) => d.name[v.lang],
     render: renderCountry,
