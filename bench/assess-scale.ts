@@ -5,7 +5,7 @@
  * the same two ways; and the web app's country JSON under 50 connections in the first 10 s after
  * it starts, reading stored assessments (kept current by ingest and import, the serve process
  * warming in the background) against computing each country's assessment on its first request.
- * The store is built once (bench/scale-store.ts, BENCH_SCALE_STORE to choose the folder).
+ * The store is the one of `npm run bench:scale`, built once (bench/scale-corpus-store.ts).
  * `measureAssessScale(storeDir)` returns the figures for bench/scale.ts.
  */
 import type { AddressInfo } from 'node:net';
@@ -17,8 +17,8 @@ import { refreshAssessments, staleCountries } from '../src/services/current-asse
 import { countriesWithData } from '../src/store/assessments.js';
 import { evidenceCountsByCountry } from '../src/store/evidence.js';
 import { createServer, warmServer, type ServerOptions } from '../src/interfaces/http/server.js';
-import { clearPages } from '../src/store/page-cache.js';
-import { ensureScaleStore, storeIn } from './scale-store.js';
+import { clearPages } from '../src/services/kept-pages.js';
+import { scaleStore } from './scale-corpus-store.js';
 
 const CONNECTIONS = 50;
 const WEB_SECONDS = Number(process.env.BENCH_WEB_SECONDS ?? 10);
@@ -158,6 +158,6 @@ function report(f: AssessScaleFigures): void {
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  const dir = await ensureScaleStore();
-  report(await measureAssessScale(storeIn(dir), (s) => console.log(`  ${s}`)));
+  const store = await scaleStore(Number(process.env.BENCH_DOCS ?? 40_000), (s: string) => console.log(`  ${s}`));
+  report(await measureAssessScale(store.storeDir, (s) => console.log(`  ${s}`)));
 }

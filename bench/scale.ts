@@ -13,6 +13,7 @@ import { openDb, SHARED_BUFFERS } from '../src/store/db.js';
 import { search } from '../src/services/search.js';
 import { SEARCH_CANDIDATES } from '../src/store/search.js';
 import { scaleStore } from './scale-corpus-store.js';
+import { measureAssessScale } from './assess-scale.js';
 import { variedQueries } from './search-queries.js';
 import { Fts5Baseline, MiniSearchBaseline, fts5OneShotScript, loadBaselines, type BasePassage, type BaselineLibs } from './search-baselines.js';
 
@@ -160,7 +161,7 @@ async function main(): Promise<void> {
   //   import { measureAssessScale } from './assess-scale.js';
   // at the top and replace `null` below with `measureAssessScale`; it is called with the store
   // folder (what --db takes) and its result is printed line by line.
-  const measureAssess: ((storeDir: string) => Promise<unknown>) | null = null;
+  const measureAssess: ((storeDir: string) => Promise<unknown>) | null = measureAssessScale;
   if (measureAssess) {
     const r = await (measureAssess as (storeDir: string) => Promise<unknown>)(store.storeDir);
     for (const line of Array.isArray(r) ? r.map(String) : typeof r === 'string' ? r.split('\n') : Object.entries(r as object).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`)) row(line);

@@ -7,7 +7,8 @@
  * passage rows (fixtures, and the comparison test that proves both paths agree). Pure.
  */
 import type { CriterionNumber, EvidenceFact } from '../core/types.js';
-import { dateSortKey, partialRange, withinWindow, yearsBefore } from '../core/dates.js';
+import { dateSortKey, withinWindow, yearsBefore } from '../core/dates.js';
+import { publishedBy } from '../core/as-of.js';
 import type { Condition, EvidenceCondition, Methodology } from './types.js';
 
 /** References kept per fired evidence condition (the count and sources cover all matches). */
@@ -112,18 +113,12 @@ export function passageMatches(p: EvidenceFact, q: EvidenceQuery, asOf: string):
   return !cues || tag.cues.some((cue) => cues.some((x) => cue.toLowerCase().includes(x)));
 }
 
-/** Known on the as-of day: undated, or dated no later than it. */
-export function knownOn(p: EvidenceFact, asOf: string): boolean {
-  const r = partialRange(p.date);
-  return r === null || r.from <= asOf;
-}
-
 /**
  * The summary from passage rows ordered as the store returns them (newest document date first,
  * then document and passage). The SQL path (store/evidence.ts) computes the same in the database.
  */
 export function summarizeEvidence(rows: EvidenceFact[], spec: EvidenceSpec): EvidenceSummary {
-  const known = rows.filter((p) => knownOn(p, spec.asOf));
+  const known = rows.filter((p) => publishedBy(p.date, spec.asOf));
   const matches: Record<string, EvidenceMatch> = {};
   for (const q of spec.queries) {
     const hits = known.filter((p) => passageMatches(p, q, spec.asOf));

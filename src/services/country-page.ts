@@ -13,12 +13,10 @@ import { unitLabel } from '../render/units.js';
 import { listDocuments, type DocumentSummary } from './documents.js';
 import type { OverrideRow } from '../store/assessments.js';
 import type { Db } from '../store/db.js';
-import { countryPageInputs } from '../store/page-cache.js';
-import { packageVersion } from '../core/package-files.js';
-import { assessCountries, listOverrides, loadMethodology, todayUtc, type EvidencePath } from './assess-country.js';
+import { assessCountries, listOverrides, todayUtc } from './assess-country.js';
 import { loadBriefInput } from './build-brief.js';
+import type { AssessmentSummary, CurrentAssessment } from './current-assessments.js';
 import { countrySeriesAsOf } from './indicator-data.js';
-import type { CurrentAssessment, CurrentSummary } from './current-assessments.js';
 
 export interface OverviewRow {
   code: string;
@@ -90,13 +88,9 @@ export const CHART_INDICATORS = [
 
 const names = (code: string) => ({ de: countryName(code, 'de'), en: countryName(code, 'en') });
 
-/** Assessments computed now and not stored (the server's `assessOnRequest`, the path before assessments were kept). */
-export async function assessedNow(db: Db, countries: string[] | null, now: Date, path: EvidencePath): Promise<CurrentAssessment[]> {
-  return (await assessCountries(db, countries, { store: false, now, evidencePath: path })).map((a) => ({ ...a, stale: false }));
-}
-
-/** The overview of the given assessments (the kept ones, or computed now). */
-export function countryOverview(results: Array<Pick<CurrentSummary, 'assessment'>>, now: Date): OverviewData {
+/** The overview from the assessments given (the web app's stored ones), else computed now. */
+export async function countryOverview(db: Db, now: Date, given?: Array<{ assessment: AssessmentSummary }>): Promise<OverviewData> {
+  const results = given ?? (await assessCountries(db, null, { store: false, now }));
   const count = (rs: Rating[], r: Rating) => rs.filter((x) => x === r).length;
   const countries = results.map(({ assessment: a }) => {
     const ratings = a.criteria.map((c) => c.effectiveRating);
@@ -134,15 +128,10 @@ export function evidenceTimeline(criteria: CriterionResult[]): TimelineItem[] {
   return [...timeline.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.docId.localeCompare(y.docId) || x.passageIdx - y.passageIdx);
 }
 
-/** What a kept country page must have been built from to be answered: armsbrief, the day, the methodology, the country's inputs. */
-export async function countryPageVersion(db: Db, code: string, now: Date): Promise<string> {
-  const m = loadMethodology();
-  return `${packageVersion()}|${todayUtc(now)}|${m.id}@${m.version}|${await countryPageInputs(db, code)}`;
-}
-
-/** A country's page data (a resolved ISO code) around its current assessment; `briefs` links are the adapter's to add. */
-export async function countryPage(db: Db, code: string, now: Date, stored: CurrentAssessment): Promise<Omit<CountryData, 'briefs'>> {
-  const [docs, values, overrides] = await Promise.all([
+/** A country's page data (a resolved ISO code) on the assessment given (the stored one), else computed now; `briefs` links are the adapter's to add. */
+export async function countryPage(db: Db, code: string, now: Date, given?: CurrentAssessment): Promise<Omit<CountryData, 'briefs'>> {
+  const [stored, docs, values, overrides] = await Promise.all([
+    given ?? assessCountries(db, [code], { store: false, now }).then(([a]): CurrentAssessment => ({ ...a, stale: false })),
     listDocuments(db, { country: code, limit: 20 }),
     countrySeriesAsOf(db, code, CHART_INDICATORS, todayUtc(now)),
     listOverrides(db, code),

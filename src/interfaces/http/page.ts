@@ -12,7 +12,7 @@ import { layout, type View } from '../web/layout.js';
 import type { Lang } from '../web/i18n/index.js';
 import type { Deps, Env } from './context.js';
 import { toCsv, type Table } from '../../core/csv.js';
-import { cachedPage, storePage } from '../../services/page-cache.js';
+import { cachedPage, storePage } from '../../services/kept-pages.js';
 
 export interface PageRequest {
   param(name: string): string;
