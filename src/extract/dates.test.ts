@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { extractDocumentDate, extractDates, isValidPartialDate, partialDateRange, makePartialDate } from './dates.js';
+import { extractDocumentDate, extractDates, isValidPartialDate, makePartialDate } from './dates.js';
+import { partialRange } from '../core/dates.js';
 
 const seed = (name: string) => readFileSync(join('..', 'shared', 'corpus', 'seeds', name), 'utf8');
 
@@ -50,8 +51,8 @@ test('partial dates: validity and ranges', () => {
   assert.equal(isValidPartialDate('2023-02-29'), false);
   assert.equal(isValidPartialDate('2024-13'), false);
   assert.equal(makePartialDate(2024, 2, 31), null);
-  assert.deepEqual(partialDateRange('2024-02'), { from: '2024-02-01', to: '2024-02-29' });
-  assert.deepEqual(partialDateRange('2023'), { from: '2023-01-01', to: '2023-12-31' });
+  assert.deepEqual(partialRange('2024-02'), { from: '2024-02-01', to: '2024-02-29' });
+  assert.deepEqual(partialRange('2023'), { from: '2023-01-01', to: '2023-12-31' });
 });
 
 test('property: written dates are read back, German and English', () => {

@@ -242,13 +242,3 @@ function dateStampLine(line: string): string | null {
   return STAMP_TAIL.test(rest.slice(d.end)) ? d.date : null;
 }
 
-/** First and last calendar day covered by a partial date, for range filters. */
-export function partialDateRange(d: string): { from: string; to: string } {
-  const [y, m, day] = d.split('-').map(Number);
-  if (day) return { from: d, to: d };
-  if (m) {
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return { from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${pad(last)}` };
-  }
-  return { from: `${y}-01-01`, to: `${y}-12-31` };
-}

@@ -8,6 +8,7 @@ import { readInputs, type InputFormat } from '../ingest/read-inputs.js';
 import { BATCH_RETRY, DEFAULT_JOB_TIMEOUT_SECONDS, INGEST_QUEUE, openBoss, requireServerUrl, type Boss } from './boss.js';
 import { JobBatcher, wellFormedDocument, type IngestJobData, type JobDocument } from './payload.js';
 import { AppError, errorMessage } from '../core/errors.js';
+import { withoutSubject } from '../core/subject.js';
 import { redactUrl } from '../store/db.js';
 
 export interface EnqueueItem {
@@ -124,7 +125,7 @@ export async function enqueueDocuments(inputs: string[], opts: EnqueueOptions): 
       if (item.kind === 'failure') report.items.push({ source: item.source, status: 'failed', code: item.code, reason: item.reason });
       else if (item.kind === 'skipped') report.items.push({ source: item.source, status: 'skipped', reason: item.reason });
       else {
-        for (const w of item.warnings ?? []) report.warnings.push({ source: item.doc.source, reason: w.replace(`${item.doc.source}: `, '') });
+        for (const w of item.warnings ?? []) report.warnings.push({ source: item.doc.source, reason: withoutSubject(w, item.doc.source) });
         const { doc, replaced } = wellFormedDocument(item.doc);
         if (replaced) report.warnings.push({ source: doc.source, reason: `${replaced} unpaired UTF-16 surrogates replaced with U+FFFD.` });
         report.documents++;

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { RawDocument } from '../core/types.js';
 import { detectLanguage } from '../extract/language.js';
 import { textSearchConfig } from '../store/search.js';
-import { extractDocumentDate, partialDateRange } from '../extract/dates.js';
+import { extractDocumentDate } from '../extract/dates.js';
+import { partialRange } from '../core/dates.js';
 import { inferPublisher, inferSourceType } from '../ingest/provenance.js';
 import { analyzeForStorage } from './analyze-for-storage.js';
 import type { PreparedDocument } from '../store/prepared-document.js';
@@ -27,7 +28,7 @@ export function prepareDocument(raw: RawDocument, hash = contentHash(raw.text)):
   const text = raw.text;
   const lang = raw.lang?.toLowerCase().slice(0, 2) || detectLanguage(text);
   const date = raw.date ?? extractDocumentDate(text);
-  const range = date ? partialDateRange(date) : null;
+  const range = partialRange(date);
   const publisher = inferPublisher(raw.publisher, raw.url, text);
   const tsConfig = textSearchConfig(lang);
   const analysis = analyzeForStorage({ text, title: raw.title ?? null, lang, date });

@@ -44,23 +44,6 @@ export async function briefDocuments(db: Queryable, ids: string[]): Promise<Brie
   return r.rows;
 }
 
-/**
- * True when the stored assessment was computed after the last change to what it reads: finished
- * imports, ingested documents, overrides set or removed.
- */
-export async function assessmentIsCurrent(db: Queryable, assessmentId: number): Promise<boolean> {
-  const r = await db.query<{ current: boolean }>(
-    `SELECT a.computed_at >= greatest(
-       (SELECT max(coalesce(finished_at, started_at)) FROM import_runs),
-       (SELECT max(ingested_at) FROM documents),
-       (SELECT max(greatest(created_at, coalesce(removed_at, created_at))) FROM assessment_overrides WHERE country = a.country)
-     ) IS NOT FALSE AS current
-     FROM assessments a WHERE a.id = $1`,
-    [assessmentId],
-  );
-  return r.rows[0]?.current ?? false;
-}
-
 export interface BriefPassageRow {
   docId: string;
   idx: number;

@@ -23,8 +23,16 @@ export function engines(): Array<'embedded' | 'server'> {
   return serverUrl ? ['embedded', 'server'] : ['embedded'];
 }
 
+const madeDirs: string[] = [];
+// Each test file runs in its own process: its temporary folders go when it exits, pass or fail.
+process.once('exit', () => {
+  for (const d of madeDirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'armsbrief-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export async function createTestStore(engine: 'embedded' | 'server'): Promise<TestStore> {
