@@ -13,7 +13,7 @@ import { openDb, SHARED_BUFFERS } from '../src/store/db.js';
 import { search } from '../src/services/search.js';
 import { SEARCH_CANDIDATES } from '../src/store/search.js';
 import { scaleStore } from './scale-corpus-store.js';
-import { measureAssessScale } from './assess-scale.js';
+import { assessScaleLines, measureAssessScale } from './assess-scale.js';
 import { variedQueries } from './search-queries.js';
 import { Fts5Baseline, MiniSearchBaseline, fts5OneShotScript, loadBaselines, type BasePassage, type BaselineLibs } from './search-baselines.js';
 
@@ -156,16 +156,8 @@ async function main(): Promise<void> {
   const folder = folderBytes(store.storeDir);
   row(`store size: folder ${mb(folder)}, database ${mb(dbBytes)} (${(folder / dbBytes).toFixed(2)}×)   target ≤ 2× ${folder <= 2 * dbBytes ? '✔' : '✘'}`);
 
-  // ── Engineer A's assessment figures (issue 18) go here: `assess` of the most-reported country,
-  // `assess --all`, web country JSON p95 under load. When bench/assess-scale.ts exists, add
-  //   import { measureAssessScale } from './assess-scale.js';
-  // at the top and replace `null` below with `measureAssessScale`; it is called with the store
-  // folder (what --db takes) and its result is printed line by line.
-  const measureAssess: ((storeDir: string) => Promise<unknown>) | null = measureAssessScale;
-  if (measureAssess) {
-    const r = await (measureAssess as (storeDir: string) => Promise<unknown>)(store.storeDir);
-    for (const line of Array.isArray(r) ? r.map(String) : typeof r === 'string' ? r.split('\n') : Object.entries(r as object).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`)) row(line);
-  }
+  // Assessments at this scale (bench/assess-scale.ts): the most-reported country, every country, the web app's first seconds.
+  for (const line of assessScaleLines(await measureAssessScale(store.storeDir))) row(line);
 
   fts?.close();
   console.log('\nsummary\n' + results.map((r) => `  ${r}`).join('\n'));
