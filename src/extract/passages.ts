@@ -58,3 +58,21 @@ function cutLong(text: string, start: number, end: number, maxChars: number): Ar
   if (end > s) parts.push([s, end]);
   return parts;
 }
+
+/** Heading, page number, next heading: "… Verpflichtungen 22 Achtung der Menschenrechte 23 Innere Lage 28 …". */
+const CONTENTS_ENTRY = /\p{L}[\p{L}\p{M})]*[ \t]*\.{0,80}[ \t]+(\d{1,3})[ \t\r\n]+(?=\p{Lu}|\d{1,2}\.?\s+\p{Lu})/gu;
+
+/**
+ * True for a table of contents: headings each followed by a page number, the numbers rising. It
+ * names every topic of a report and argues none, so it is no evidence for any criterion.
+ */
+export function isContentsListing(passage: string): boolean {
+  const pages: number[] = [];
+  for (const m of passage.matchAll(CONTENTS_ENTRY)) pages.push(Number(m[1]));
+  if (pages.length < 5) return false;
+  let rising = 0;
+  for (let i = 1; i < pages.length; i++) if (pages[i] >= pages[i - 1]) rising++;
+  // Mostly rising page numbers, and headings rather than prose: few sentence ends per entry.
+  const sentenceEnds = (passage.match(/[.!?](?=\s+\p{Lu})/gu) ?? []).length;
+  return rising >= 0.8 * (pages.length - 1) && sentenceEnds <= pages.length / 4;
+}

@@ -4,7 +4,7 @@
  * folded and scanned once for countries and criterion cues together (scan.ts); passages reuse those hits.
  */
 import { detectLanguage } from './language.js';
-import { splitPassages } from './passages.js';
+import { isContentsListing, splitPassages } from './passages.js';
 import { extractDocumentDate, isValidPartialDate } from './dates.js';
 import { findCountryMentions, countMentions, type CountryMention } from './mentions.js';
 import { rankPrimaryCountries, isLongDocument } from './primary.js';
@@ -88,7 +88,8 @@ export function extractDocument(input: ExtractionInput): Extraction {
     // the context: states named in the passages just before this one
     const previous = mentions.slice(Math.max(0, m - CONTEXT_MENTIONS), m).filter((x) => x.start >= contextStart(p.index)).map((x) => x.code);
     let sentences: number[] | undefined;
-    const criteria = relevantCriteria(scored(scoreCueHits(text, localCues))).map((c) => {
+    const listing = isContentsListing(text.slice(p.start, p.end));
+    const criteria = relevantCriteria(scored(listing ? [] : scoreCueHits(text, localCues))).map((c) => {
       sentences ??= local.length > 1 ? sentenceStarts(text, p.start, p.end) : [p.start];
       const cueHits = localCues.filter((h) => h.criterion === c.criterion);
       return { ...c, about: aboutCountries({ text, start: p.start, end: p.end, mentions: local, cues: cueHits, primary, previous, sentences }) };
