@@ -6,7 +6,7 @@
  * The store computes it in SQL (store/evidence.ts); `summarizeEvidence` computes the same from
  * passage rows (fixtures, and the comparison test that proves both paths agree). Pure.
  */
-import type { CriterionNumber, EvidenceFact } from '../core/types.js';
+import type { CriterionNumber, EvidenceFact, StoredEvidenceMatch } from '../core/types.js';
 import { dateSortKey, withinWindow, yearsBefore } from '../core/dates.js';
 import { publishedBy } from '../core/as-of.js';
 import type { Condition, EvidenceCondition, Methodology } from './types.js';
@@ -152,14 +152,7 @@ export function countSources(publishers: string[], unnamedDocs: number): number 
 }
 
 /** Aggregates of one filter as the store computes them (store/evidence.ts). */
-export interface StoredMatch {
-  key: string;
-  count: number;
-  official: boolean;
-  publishers: string[];
-  unnamedDocs: number;
-  refs: Array<{ docId: string; passageIdx: number; publisher: string | null; official: boolean }> | null;
-}
+export type StoredMatch = StoredEvidenceMatch;
 
 /** The summary from the store's aggregates and listed passages of one country. */
 export function summaryFromStore(matches: StoredMatch[], listed: Array<EvidenceFact & { criterion: number; total: number }>): EvidenceSummary {

@@ -47,6 +47,20 @@ export interface CriterionTag {
 }
 
 /** A stored passage the assessment reads as evidence: tagged with criteria, with its document's provenance. */
+/** Aggregates of one evidence filter over a country's passages, as the store computes them. */
+export interface StoredEvidenceMatch {
+  /** The filter's key (which criterion, window and cues). */
+  key: string;
+  count: number;
+  official: boolean;
+  /** Distinct publisher names of the matching passages' documents (not normalised). */
+  publishers: string[];
+  /** Matching documents without a publisher: each is its own source. */
+  unnamedDocs: number;
+  /** The newest references, or null when none are kept. */
+  refs: Array<{ docId: string; passageIdx: number; publisher: string | null; official: boolean }> | null;
+}
+
 export interface EvidenceFact {
   docId: string;
   passageIdx: number;

@@ -1,6 +1,6 @@
 /** Documents and their passages: storing (idempotent, atomic per document), listing, fetching. */
 import { releaseWal, type Db, type Queryable } from './db.js';
-import type { PreparedDocument } from './prepared-document.js';
+import type { DocumentHeader, PreparedDocument } from './prepared-document.js';
 
 export type StoreOutcome = 'new' | 'unchanged';
 
@@ -105,17 +105,7 @@ function* chunkByChars<T>(items: T[], size: (item: T) => number): Generator<T[]>
   if (group.length) yield group;
 }
 
-export interface DocumentSummary {
-  id: string;
-  title: string | null;
-  source: string;
-  url: string | null;
-  externalId: string | null;
-  format: string;
-  lang: string;
-  date: string | null;
-  publisher: string | null;
-  sourceType: string | null;
+export interface DocumentSummary extends DocumentHeader {
   chars: number;
   passages: number;
   countries: string[];

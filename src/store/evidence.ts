@@ -7,7 +7,7 @@
  * (the engine lists them but never counts them).
  */
 import type { Queryable } from './db.js';
-import type { EvidenceFact } from '../core/types.js';
+import type { EvidenceFact, StoredEvidenceMatch } from '../core/types.js';
 
 /** An evidence passage as the assessment reads it, plus the country it was found for. */
 export interface EvidenceRow extends EvidenceFact {
@@ -56,16 +56,8 @@ export interface EvidenceFilter {
 }
 
 /** Per country and filter: matching passages, independent sources and the newest references. */
-export interface EvidenceMatchRow {
+export interface EvidenceMatchRow extends StoredEvidenceMatch {
   country: string;
-  key: string;
-  count: number;
-  official: boolean;
-  /** Distinct publisher names of the matching passages' documents (not normalised). */
-  publishers: string[];
-  /** Matching documents without a publisher: each is its own source. */
-  unnamedDocs: number;
-  refs: Array<{ docId: string; passageIdx: number; publisher: string | null; official: boolean }> | null;
 }
 
 /** A listed passage of a country's criterion, with the total the listing had before its limit. */

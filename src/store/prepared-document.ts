@@ -33,9 +33,9 @@ export interface PreparedPassage extends StoredPassage {
   tsConfig: string;
 }
 
-export interface PreparedDocument {
+/** What a document is, as stored and as listed: identity, provenance, language and date. */
+export interface DocumentHeader {
   id: string;
-  contentHash: string;
   title: string | null;
   source: string;
   url: string | null;
@@ -43,10 +43,14 @@ export interface PreparedDocument {
   format: string;
   lang: string;
   date: string | null;
-  dateFrom: string | null;
-  dateTo: string | null;
   publisher: string | null;
   sourceType: string | null;
+}
+
+export interface PreparedDocument extends DocumentHeader {
+  contentHash: string;
+  dateFrom: string | null;
+  dateTo: string | null;
   text: string;
   passages: PreparedPassage[];
   /** Countries mentioned, most mentioned first. */
