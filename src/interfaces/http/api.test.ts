@@ -1,6 +1,7 @@
 /** The JSON API through Hono's app.request (no network): every JSON twin, CSV, the error shape, auth, upload limits, XSS. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { createTestStore, sharedPath, type TestStore } from '../../../test/helpers/stores.js';
 import type { Db } from '../../store/db.js';
 import { ingestDocuments } from '../../services/ingest-documents.js';
@@ -104,6 +105,24 @@ test('every page has a JSON twin from the same loader', async () => {
   const spec = await getJson(rw, '/api/openapi.json');
   assert.equal(spec.openapi, '3.1.0');
   for (const p of ['/api/countries', '/api/countries/{code}', '/api/documents', '/api/documents/{id}', '/api/search', '/api/methodology', '/api/data', '/api/compare']) assert.ok(spec.paths[p], p);
+});
+
+test('a large JSON answer is gzipped once for clients that accept it, and plain for the others', async () => {
+  const plain = await rw.hono.request('/api/countries/KZ');
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.match(plain.headers.get('vary') ?? '', /Accept-Encoding/);
+  const text = await plain.text();
+  assert.ok(text.length >= 8 * 1024, `KZ's page JSON is ${text.length} characters`);
+  for (let i = 0; i < 2; i++) {
+    const zipped = await rw.hono.request('/api/countries/KZ', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    assert.ok(bytes.length < text.length / 3, `gzipped ${bytes.length} bytes of ${text.length}`);
+    assert.equal(gunzipSync(bytes).toString('utf8'), text);
+  }
+  // A small answer is not worth compressing.
+  const small = await rw.hono.request('/api/methodology', { headers: { 'Accept-Encoding': 'gzip' } });
+  if ((await small.clone().text()).length < 8 * 1024) assert.equal(small.headers.get('content-encoding'), null);
 });
 
 test('pages are HTML with a strict CSP, in German or English', async () => {

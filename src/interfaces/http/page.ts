@@ -5,6 +5,7 @@
  *   GET /api<path>             → JSON
  *   GET /api<path>.csv, or either of the above with ?format=csv[&table=<name>] → CSV
  */
+import { gzipSync } from 'node:zlib';
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
 import type { SafeHtml } from '../web/html.js';
@@ -42,6 +43,22 @@ interface Entry<T> {
   /** The loader result; for a page read back from the store, parsed when first needed (a JSON answer needs only `json`). */
   data(): T;
   json: string | null;
+  /** The JSON gzipped, made once for the clients that accept it (browsers, fetch). */
+  gzip?: Buffer;
+}
+
+/** Below this a JSON answer is sent as it is: compressing it saves less than it costs. */
+const GZIP_FROM_BYTES = 8 * 1024;
+
+/** The entry's JSON, serialised once, and gzipped once when the client accepts gzip and it is large. */
+function jsonResponse<T>(c: Context<Env>, entry: Entry<T>): Response {
+  const json = (entry.json ??= JSON.stringify(entry.data()));
+  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=UTF-8', Vary: 'Accept-Encoding' };
+  if (json.length >= GZIP_FROM_BYTES && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+    entry.gzip ??= gzipSync(json);
+    return c.body(new Uint8Array(entry.gzip.buffer as ArrayBuffer, entry.gzip.byteOffset, entry.gzip.byteLength), 200, { ...headers, 'Content-Encoding': 'gzip' });
+  }
+  return c.body(json, 200, headers);
 }
 
 export function viewOf(c: Context<Env>, deps: Deps): View {
@@ -84,8 +101,7 @@ export function definePage<T>(router: Hono<Env>, deps: Deps, spec: PageSpec<T>):
       }
       return csvResponse(c, make(data, req.lang), `${path.replace(/^\//, '') || 'overview'}-${name}`);
     }
-    // The JSON of a cached result is serialised once.
-    if (api) return c.body((entry.json ??= JSON.stringify(entry.data())), 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    if (api) return jsonResponse(c, entry);
     const data = entry.data();
     const view = viewOf(c, deps);
     return c.html(layout(view, spec.title(data, view), spec.render(data, view)).value);
