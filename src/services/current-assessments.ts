@@ -41,30 +41,32 @@ function resolved(opts: ReadOptions): { asOf: string; methodology: Methodology }
 const statesOf = (db: Db, countries: string[] | null, asOf: string, m: Methodology) =>
   assessmentStates(db, { asOf, methodologyId: m.id, methodologyVersion: m.version, countries });
 
-/** Stored assessments of the countries (all with a stored one when null), current or stale; none computed. */
-export async function readStoredAssessments(db: Db, countries: string[] | null, opts: ReadOptions = {}): Promise<Map<string, CurrentAssessment>> {
+/** The stored results `load` reads for the countries' states, each marked current or stale. */
+async function readStored<T>(
+  db: Db,
+  countries: string[] | null,
+  opts: ReadOptions,
+  load: (db: Db, ids: number[]) => Promise<Map<number, unknown>>,
+): Promise<Map<string, { id: number; computedAt: string; assessment: T; stale: boolean }>> {
   const { asOf, methodology } = resolved(opts);
   const states = await statesOf(db, countries, asOf, methodology);
-  const results = await storedResults(db, [...states.values()].map((s) => s.id));
-  const out = new Map<string, CurrentAssessment>();
+  const results = await load(db, [...states.values()].map((s) => s.id));
+  const out = new Map<string, { id: number; computedAt: string; assessment: T; stale: boolean }>();
   for (const s of states.values()) {
     const result = results.get(s.id);
-    if (result) out.set(s.country, { id: s.id, computedAt: s.computedAt, assessment: result as CountryAssessment, stale: !s.current });
+    if (result) out.set(s.country, { id: s.id, computedAt: s.computedAt, assessment: result as T, stale: !s.current });
   }
   return out;
 }
 
+/** Stored assessments of the countries (all with a stored one when null), current or stale; none computed. */
+export function readStoredAssessments(db: Db, countries: string[] | null, opts: ReadOptions = {}): Promise<Map<string, CurrentAssessment>> {
+  return readStored<CountryAssessment>(db, countries, opts, storedResults);
+}
+
 /** Like readStoredAssessments, only what an overview shows of each. */
-export async function readStoredSummaries(db: Db, countries: string[] | null, opts: ReadOptions = {}): Promise<Map<string, CurrentSummary>> {
-  const { asOf, methodology } = resolved(opts);
-  const states = await statesOf(db, countries, asOf, methodology);
-  const results = await storedSummaries(db, [...states.values()].map((s) => s.id));
-  const out = new Map<string, CurrentSummary>();
-  for (const s of states.values()) {
-    const summary = results.get(s.id);
-    if (summary) out.set(s.country, { id: s.id, computedAt: s.computedAt, assessment: summary as AssessmentSummary, stale: !s.current });
-  }
-  return out;
+export function readStoredSummaries(db: Db, countries: string[] | null, opts: ReadOptions = {}): Promise<Map<string, CurrentSummary>> {
+  return readStored<AssessmentSummary>(db, countries, opts, storedSummaries);
 }
 
 /** Countries with data whose stored assessment for the day is missing or stale. */
