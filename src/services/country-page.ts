@@ -13,7 +13,7 @@ import { unitLabel } from '../render/units.js';
 import { listDocuments, type DocumentSummary } from './documents.js';
 import type { OverrideRow } from '../store/assessments.js';
 import type { Db } from '../store/db.js';
-import { assessCountries, listOverrides, todayUtc } from './assess-country.js';
+import { assessCountries, listOverrides, todayUtc, type EvidencePath } from './assess-country.js';
 import { loadBriefInput } from './build-brief.js';
 import type { AssessmentSummary, CurrentAssessment } from './current-assessments.js';
 import { countrySeriesAsOf } from './indicator-data.js';
@@ -89,8 +89,13 @@ export const CHART_INDICATORS = [
 const names = (code: string) => ({ de: countryName(code, 'de'), en: countryName(code, 'en') });
 
 /** The overview from the assessments given (the web app's stored ones), else computed now. */
-export async function countryOverview(db: Db, now: Date, given?: Array<{ assessment: AssessmentSummary }>): Promise<OverviewData> {
-  const results = given ?? (await assessCountries(db, null, { store: false, now }));
+/** Assessments computed now and not stored (the server's `assessOnRequest`: the path before assessments were kept, for benchmarks). */
+export async function assessedNow(db: Db, countries: string[] | null, now: Date, path: EvidencePath): Promise<CurrentAssessment[]> {
+  return (await assessCountries(db, countries, { store: false, now, evidencePath: path })).map((a) => ({ ...a, stale: false }));
+}
+
+/** The overview of the assessments given (the kept ones, or computed now). */
+export function countryOverview(results: Array<{ assessment: AssessmentSummary }>, now: Date): OverviewData {
   const count = (rs: Rating[], r: Rating) => rs.filter((x) => x === r).length;
   const countries = results.map(({ assessment: a }) => {
     const ratings = a.criteria.map((c) => c.effectiveRating);
@@ -129,9 +134,8 @@ export function evidenceTimeline(criteria: CriterionResult[]): TimelineItem[] {
 }
 
 /** A country's page data (a resolved ISO code) on the assessment given (the stored one), else computed now; `briefs` links are the adapter's to add. */
-export async function countryPage(db: Db, code: string, now: Date, given?: CurrentAssessment): Promise<Omit<CountryData, 'briefs'>> {
-  const [stored, docs, values, overrides] = await Promise.all([
-    given ?? assessCountries(db, [code], { store: false, now }).then(([a]): CurrentAssessment => ({ ...a, stale: false })),
+export async function countryPage(db: Db, code: string, now: Date, stored: CurrentAssessment): Promise<Omit<CountryData, 'briefs'>> {
+  const [docs, values, overrides] = await Promise.all([
     listDocuments(db, { country: code, limit: 20 }),
     countrySeriesAsOf(db, code, CHART_INDICATORS, todayUtc(now)),
     listOverrides(db, code),

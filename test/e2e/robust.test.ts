@@ -3,7 +3,7 @@
  * meets it — through the CLI, or the HTTP server on a real port. Disk-full cases run on a small
  * tmpfs and are skipped, with the reason, where mounting one is not allowed (not root).
  */
-import { test, after } from 'node:test';
+import { test, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,9 +15,20 @@ import { runCli } from '../helpers/cli.js';
 import { createTestStore, sharedPath, tempDir } from '../helpers/stores.js';
 import { makeDocx, makeDocxBomb } from '../helpers/make-files.js';
 import { openDb } from '../../src/store/db.js';
-import { createServer } from '../../src/interfaces/http/server.js';
+import { createServer, type HttpServer } from '../../src/interfaces/http/server.js';
 
 const TOKEN = 'robust-token-0123456789';
+
+/** A server with write access on a fresh embedded store, both closed after the test. */
+async function writableServer(t: TestContext): Promise<HttpServer['hono']> {
+  const store = await createTestStore('embedded');
+  const db = await store.open();
+  t.after(async () => {
+    await db.close();
+    await store.cleanup();
+  });
+  return createServer({ db, close: () => db.close() }, { token: TOKEN }).hono;
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function write(dir: string, name: string, data: string | Buffer): string {
@@ -177,13 +188,7 @@ test('JSONL: a lone surrogate is replaced with a warning, a javascript: URL is d
 });
 
 test('the login redirect stays on this site, whatever `next` holds', async (t) => {
-  const store = await createTestStore('embedded');
-  const db = await store.open();
-  t.after(async () => {
-    await db.close();
-    await store.cleanup();
-  });
-  const { hono } = createServer({ db, close: () => db.close() }, { token: TOKEN });
+  const hono = await writableServer(t);
   const page = await hono.request('/login?next=/%09/evil.example');
   assert.match(await page.text(), /name="next" value="\/"/);
   const csrf = /armsbrief_csrf=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')![1];
@@ -290,13 +295,7 @@ test('brief --out on a full disk: the previous file stays intact and the error n
 });
 
 test('malformed input to the API is a 4xx, never a 500', async (t) => {
-  const store = await createTestStore('embedded');
-  const db = await store.open();
-  t.after(async () => {
-    await db.close();
-    await store.cleanup();
-  });
-  const { hono } = createServer({ db, close: () => db.close() }, { token: TOKEN });
+  const hono = await writableServer(t);
   const auth = { Authorization: `Bearer ${TOKEN}` };
   const broken = await hono.request('/api/documents', { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nbroken' });
   assert.equal(broken.status, 400);

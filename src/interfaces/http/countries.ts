@@ -1,9 +1,8 @@
 /** Countries: overview (map + table), one country, analyst overrides, brief links. */
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../core/errors.js';
-import { assessCountries, resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
-import { countryOverview, countryPage } from '../../services/country-page.js';
-import type { CurrentAssessment } from '../../services/current-assessments.js';
+import { resolveCountryArg, setOverride, todayUtc } from '../../services/assess-country.js';
+import { assessedNow, countryOverview, countryPage } from '../../services/country-page.js';
 import { countryPageKept as keptInStore, countryPageKey, countryPageVersion } from '../../services/kept-pages.js';
 import { RATING_LABELS, CRITERION_NAMES } from '../../assess/labels.js';
 import { buildBrief, checkFormat, checkLang } from '../../services/build-brief.js';
@@ -13,14 +12,9 @@ import { definePage } from './page.js';
 import { parseForm, requireWrite, type Sessions } from './auth.js';
 
 
-/** Assessments computed now (ServerOptions.assessOnRequest: the earlier path, for benchmarks) instead of the stored ones. */
-async function computedNow(deps: Deps, countries: string[] | null, path: 'rows' | 'sql'): Promise<CurrentAssessment[]> {
-  return (await assessCountries(deps.app.db, countries, { store: false, now: deps.now(), evidencePath: path })).map((a) => ({ ...a, stale: false }));
-}
-
 export async function loadOverview(deps: Deps): Promise<OverviewData> {
   const path = deps.opts.assessOnRequest;
-  return countryOverview(deps.app.db, deps.now(), path ? await computedNow(deps, null, path) : await deps.keeper.all());
+  return countryOverview(path ? await assessedNow(deps.app.db, null, deps.now(), path) : await deps.keeper.all(), deps.now());
 }
 
 /** An ISO code or an English or German name ("KZ", "Kasachstan"); an ambiguous name answers with its choices. */
@@ -45,7 +39,7 @@ export function countryPageKept(deps: Deps, code: string): Promise<boolean> {
 export async function loadCountry(deps: Deps, codeText: string): Promise<CountryData> {
   const code = canonicalCode(codeText);
   const path = deps.opts.assessOnRequest;
-  const stored = path ? (await computedNow(deps, [code], path))[0] : await deps.keeper.get(code);
+  const stored = path ? (await assessedNow(deps.app.db, [code], deps.now(), path))[0] : await deps.keeper.get(code);
   const page = await countryPage(deps.app.db, code, deps.now(), stored);
   const briefs = (['de', 'en'] as const).flatMap((lang) => (['html', 'pdf'] as const).map((format) => ({ lang, format, href: `/countries/${code}/brief?lang=${lang}&format=${format}` })));
   return { ...page, briefs };
