@@ -170,6 +170,17 @@ export interface LoadOptions {
   /** An assessment already computed for this country and day (batches). */
   assessment?: StoredAssessment;
   topics?: boolean;
+  /**
+   * `reasons`: only what the criteria's reasons read (explainCriteria, for country pages): the values
+   * of the indicators the assessment read, their sources and names; no quotes, topics, deliveries,
+   * neighbours, earlier assessment or external ratings.
+   */
+  scope?: 'brief' | 'reasons';
+}
+
+/** The indicators an assessment read for its fired rules and decisive values. */
+function indicatorsRead(a: CountryAssessment): string[] {
+  return [...new Set(a.criteria.flatMap((c) => [...c.decisiveValues, ...c.rulesFired.flatMap((f) => f.values)].map((v) => v.indicator)))];
 }
 
 /** Everything a brief shows, loaded from the store. */
@@ -181,21 +192,22 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
   // Deliveries, like every dataset value, count up to the last year published by the day (core/as-of.ts).
   const lastYear = lastDatasetYear(asOf);
   const labels = indicatorLabels(methodology);
-  const [stored, previous, rows, external, coverage, deals] = await Promise.all([
-    opts.assessment ? Promise.resolve(opts.assessment) : currentAssessment(db, country, asOf, methodology, now),
-    previousAssessment(db, country, asOf),
-    briefIndicatorValues(db, { country, asOf }),
-    loadExternal(db, country, asOf),
+  const reasons = opts.scope === 'reasons';
+  const stored = opts.assessment ?? (await currentAssessment(db, country, asOf, methodology, now));
+  const [previous, rows, external, coverage, deals] = await Promise.all([
+    reasons ? null : previousAssessment(db, country, asOf),
+    briefIndicatorValues(db, { country, asOf, indicators: reasons ? indicatorsRead(stored.assessment) : null }),
+    reasons ? [] : loadExternal(db, country, asOf),
     datasetCoverage(db, Object.entries(labels).filter(([, l]) => l.absentMeans).map(([id]) => id)),
     // One query: Germany's deliveries over fifteen years (Part I exports), every supplier's over the last five (armament).
-    listArmsDeals(db, { recipient: country, fromYear: lastYear - 16 }),
+    reasons ? [] : listArmsDeals(db, { recipient: country, fromYear: lastYear - 16 }),
   ]);
   const germanDeals = deals.filter((d) => d.supplierKey === 'DE');
   const recentDeals = deals.filter((d) => d.deliveryYear >= lastYear - 6);
-  const topics = opts.topics === false ? {} : await topicPassages(db, country, asOf);
-  const neighbourCodes = landNeighbours(country) ?? [];
+  const topics = opts.topics === false || reasons ? {} : await topicPassages(db, country, asOf);
+  const neighbourCodes = reasons ? [] : landNeighbours(country) ?? [];
   const milexIds = [...new Set(rows.filter((r) => /^sipri\.milex\.usd_const\d{4}$/.test(r.indicator)).map((r) => r.indicator)), 'sipri.milex.usd_const2023', 'sipri.milex.share_gdp'];
-  const neighbourRows = await datasetValuesOf(db, { countries: neighbourCodes, indicators: milexIds, asOf });
+  const neighbourRows = neighbourCodes.length ? await datasetValuesOf(db, { countries: neighbourCodes, indicators: milexIds, asOf }) : [];
   const neighbourMilex = neighbourCodes.map((n) => ({ country: n, values: neighbourRows.filter((r) => r.country === n) }));
 
   // Sources: datasets by importer, documents by id (values from briefs, evidence, topic passages).
@@ -209,14 +221,14 @@ export async function loadBriefInput(db: Db, countryText: string, opts: LoadOpti
     if (id.startsWith('doc:')) docIds.add(id.slice(4));
   }
   // Documents of quoted passages too: a quote needs to know what its document is mainly about.
-  for (const c of a.criteria) for (const e of c.evidence) docIds.add(e.docId);
+  if (!reasons) for (const c of a.criteria) for (const e of c.evidence) docIds.add(e.docId);
   for (const list of Object.values(topics)) for (const p of list ?? []) docIds.add(p.docId);
   for (const d of await briefDocuments(db, [...docIds])) {
     sources[`doc:${d.id}`] = { id: `doc:${d.id}`, kind: 'document', title: d.title ?? d.source, publisher: d.publisher, date: d.date, primaryCountries: d.primaryCountries };
   }
 
   // Full texts of every passage that may be quoted: evidence and topic passages.
-  const refs = [
+  const refs = reasons ? [] : [
     ...a.criteria.flatMap((c) => [...c.evidence].sort((x, y) => Number(y.corroborated) - Number(x.corroborated)).slice(0, 12).map((e) => ({ docId: e.docId, idx: e.passageIdx }))),
     ...Object.values(topics).flatMap((list) => (list ?? []).flatMap((p) => (p.passageIdx === undefined ? [] : [{ docId: p.docId, idx: p.passageIdx }]))),
   ];

@@ -133,8 +133,13 @@ export function evidenceTimeline(criteria: CriterionResult[]): TimelineItem[] {
   return [...timeline.values()].sort((x, y) => (y.date ?? '').localeCompare(x.date ?? '') || x.docId.localeCompare(y.docId) || x.passageIdx - y.passageIdx);
 }
 
-/** A country's page data (a resolved ISO code) on the assessment given (the stored one), else computed now; `briefs` links are the adapter's to add. */
-export async function countryPage(db: Db, code: string, now: Date, stored: CurrentAssessment): Promise<Omit<CountryData, 'briefs'>> {
+/** The country's brief in each language and format, as the web app serves it. */
+export function briefLinks(code: string): CountryData['briefs'] {
+  return (['de', 'en'] as const).flatMap((lang) => (['html', 'pdf'] as const).map((format) => ({ lang, format, href: `/countries/${code}/brief?lang=${lang}&format=${format}` })));
+}
+
+/** A country's page data (a resolved ISO code) on the assessment given (the stored one). */
+export async function countryPage(db: Db, code: string, now: Date, stored: CurrentAssessment): Promise<CountryData> {
   const [docs, values, overrides] = await Promise.all([
     listDocuments(db, { country: code, limit: 20 }),
     countrySeriesAsOf(db, code, CHART_INDICATORS, todayUtc(now)),
@@ -142,7 +147,7 @@ export async function countryPage(db: Db, code: string, now: Date, stored: Curre
   ]);
   const a = stored.assessment;
   // Reasons in the brief's words and numbers: the brief model's formatter, both languages.
-  const explained = explainCriteria(await loadBriefInput(db, code, { now, topics: false, assessment: stored }));
+  const explained = explainCriteria(await loadBriefInput(db, code, { now, scope: 'reasons', assessment: stored }));
   const both = (v: Val) => ({ de: localize(v, 'de'), en: localize(v, 'en') });
   const reasons: CriterionReasons[] = explained.map((x) => ({
     criterion: x.criterion,
@@ -164,6 +169,6 @@ export async function countryPage(db: Db, code: string, now: Date, stored: Curre
   });
   return {
     country: code, name: names(code), asOf: a.asOf, methodology: a.methodology, computedAt: stored.computedAt, stale: stored.stale, criteria: a.criteria, reasons,
-    evidence: evidenceTimeline(a.criteria), indicators, documents: { total: docs.total, items: docs.documents }, overrides,
+    evidence: evidenceTimeline(a.criteria), indicators, documents: { total: docs.total, items: docs.documents }, overrides, briefs: briefLinks(code),
   };
 }

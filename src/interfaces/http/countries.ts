@@ -40,9 +40,7 @@ export async function loadCountry(deps: Deps, codeText: string): Promise<Country
   const code = canonicalCode(codeText);
   const path = deps.opts.assessOnRequest;
   const stored = path ? (await assessedNow(deps.app.db, [code], deps.now(), path))[0] : await deps.keeper.get(code);
-  const page = await countryPage(deps.app.db, code, deps.now(), stored);
-  const briefs = (['de', 'en'] as const).flatMap((lang) => (['html', 'pdf'] as const).map((format) => ({ lang, format, href: `/countries/${code}/brief?lang=${lang}&format=${format}` })));
-  return { ...page, briefs };
+  return countryPage(deps.app.db, code, deps.now(), stored);
 }
 
 export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessions): void {
