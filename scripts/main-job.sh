@@ -19,7 +19,7 @@ echo "== 2. import the datasets in ../shared/data (and the tables of ingested br
 # The per-file table and warnings go to a log; the summary, skipped files and errors are shown.
 log=$(mktemp)
 if ! ab data import ../shared/data >"$log" 2>&1; then tail -n 25 "$log"; rm -f "$log"; exit 1; fi
-awk '/^Skipped/{p=1; print; next} p && /^  /{print; next} {p=0}' "$log"; grep -E '^(brief |error:|[0-9]+ values for |assessments updated )' "$log" || true; rm -f "$log"
+awk '/^Skipped/{p=1; print; next} p && /^  /{print; next} {p=0}' "$log"; grep -E '^(brief |error:|[0-9]+ values for |assessments updated |country pages kept )' "$log" || true; rm -f "$log"
 echo
 step="3. search"
 echo "== 3. search: Militärausgaben"

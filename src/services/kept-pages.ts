@@ -1,11 +1,15 @@
 /**
  * Pages kept in the store across restarts of the web server (store/page-cache.ts): reading and
- * keeping them, and the version a country page must have been built from to be answered.
+ * keeping them, the version a country page must have been built from to be answered, and building
+ * the outdated ones after a write (`ingest`, `data import`), so even the first `serve` after an
+ * import answers every country from its kept page.
  */
-import type { Queryable } from '../store/db.js';
-import { countryPageInputs, keptPageVersion } from '../store/page-cache.js';
+import type { Db, Queryable } from '../store/db.js';
+import { countryPageInputs, keptPageVersion, storePage } from '../store/page-cache.js';
 import { packageVersion } from '../core/package-files.js';
 import { loadMethodology, todayUtc } from './assess-country.js';
+import { readStoredAssessments } from './current-assessments.js';
+import { countryPage } from './country-page.js';
 
 export { cachedPage, clearPages, keptPageVersion, storePage } from '../store/page-cache.js';
 
@@ -21,4 +25,38 @@ export async function countryPageVersion(db: Queryable, code: string, now: Date)
 export async function countryPageKept(db: Queryable, code: string, now: Date): Promise<boolean> {
   const [kept, version] = await Promise.all([keptPageVersion(db, countryPageKey(code)), countryPageVersion(db, code, now)]);
   return kept === version;
+}
+
+export interface KeepPagesReport {
+  /** Pages built and kept (their inputs had changed, or none was kept). */
+  built: number;
+  /** Pages already kept as their inputs are now. */
+  current: number;
+  durationMs: number;
+}
+
+/**
+ * Builds and keeps the page of every country with a stored assessment whose kept page is missing or
+ * outdated, exactly as the web app would build it on request. The version is read before the page
+ * is built: inputs that change meanwhile leave the kept page outdated, never wrong.
+ */
+export async function keepCountryPages(
+  db: Db,
+  opts: { now?: Date; onProgress?: (done: number, total: number, code: string) => void } = {},
+): Promise<KeepPagesReport> {
+  const t0 = performance.now();
+  const now = opts.now ?? new Date();
+  const stored = await readStoredAssessments(db, null, { now });
+  const codes = [...stored.keys()].filter((c) => /^[A-Z]{2}$/.test(c)).sort();
+  let built = 0;
+  for (const [i, code] of codes.entries()) {
+    opts.onProgress?.(i, codes.length, code);
+    const key = countryPageKey(code);
+    const version = await countryPageVersion(db, code, now);
+    if ((await keptPageVersion(db, key)) === version) continue;
+    await storePage(db, key, version, JSON.stringify(await countryPage(db, code, now, stored.get(code)!)));
+    built++;
+  }
+  opts.onProgress?.(codes.length, codes.length, '');
+  return { built, current: codes.length - built, durationMs: performance.now() - t0 };
 }

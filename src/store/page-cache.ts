@@ -32,7 +32,7 @@ export async function clearPages(db: Queryable): Promise<void> {
 /**
  * What a country page is built from: its newest stored assessment (a recomputation after new
  * evidence or an override stores a new one) and whether it is stale (its evidence changed), its
- * documents, the import runs and its overrides.
+ * documents, the import runs that changed values and its overrides.
  */
 export async function countryPageInputs(db: Queryable, country: string): Promise<string> {
   const r = await db.query<{ v: string }>(
@@ -40,7 +40,9 @@ export async function countryPageInputs(db: Queryable, country: string): Promise
        (SELECT max(id) FROM assessments WHERE country = $1),
        (SELECT changed_at::text FROM evidence_changes WHERE country = $1),
        (SELECT count(*) || '@' || coalesce(max(ingested_at)::text, '') FROM country_documents WHERE country = $1),
-       (SELECT max(id) || '@' || coalesce(max(finished_at)::text, '') FROM import_runs),
+       -- as for assessments (store/assessment-states.ts): a run that inserted or changed no value changed no page
+       (SELECT max(id) || '@' || coalesce(max(finished_at)::text, '') FROM import_runs
+        WHERE coalesce((report->'totals'->>'inserted')::bigint + (report->'totals'->>'changed')::bigint, 1) > 0),
        (SELECT count(*) || '@' || coalesce(max(coalesce(removed_at, created_at))::text, '') FROM assessment_overrides WHERE country = $1)) AS v`,
     [country],
   );

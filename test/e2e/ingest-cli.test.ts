@@ -23,10 +23,14 @@ for (const engine of engines()) {
     const report = JSON.parse(first.stdout);
     assert.equal(report.new, 5);
     assert.equal(report.failed, 0);
+    // The countries the seeds are evidence for are assessed, and their pages kept for the web app.
+    assert.ok(report.assessments.countries.includes('KZ'), JSON.stringify(report.assessments));
+    assert.deepEqual([report.pages.built, report.pages.current], [report.assessments.countries.length, 0], JSON.stringify(report.pages));
 
     const again = await runCli([...db, 'ingest', SEEDS]);
     assert.equal(again.code, 0);
     assert.match(again.stdout, /0 new, 5 unchanged, 0 failed/);
+    assert.doesNotMatch(again.stdout, /country pages kept/, 'nothing new: no page rebuilt');
 
     const docs = JSON.parse((await runCli([...db, 'documents', '--json'])).stdout);
     assert.equal(docs.total, 5);

@@ -7,7 +7,7 @@ import type { ImportReport } from '../../services/import-data.js';
 import type { StoredIndicatorValue } from '../../store/indicators.js';
 import { EXIT, printJson, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
-import { printAssessed } from './ingest.js';
+import { keepCurrentWithProgress, keptJson, printKept } from './ingest.js';
 import { toCsv, type CsvCell } from '../../core/csv.js';
 
 // Services are loaded when a command runs, not when the CLI starts: `--help` stays fast.
@@ -15,7 +15,6 @@ const importing = () => import('../../services/import-data.js');
 const harvesting = () => import('../../services/harvest-briefs.js');
 const indicatorData = () => import('../../services/indicator-data.js');
 const catalogue = () => import('../../services/indicators-doc.js');
-const keeping = () => import('../../services/current-assessments.js');
 
 export function register(program: Command): void {
   const data = program.command('data').description('Indicators from public datasets (SIPRI, PTS, Freedom House, UCDP, GSDB, CPI, HDI, WDI, UN treaties, WGI, coups, BTI) and from briefs.');
@@ -28,7 +27,7 @@ export function register(program: Command): void {
     .option('--force', 'write values even when the same file was imported last')
     .option('--no-briefs', 'do not harvest tables from briefs already in the store')
     .option('--no-reference', 'do not import the reference lists bundled in reference/ (Wassenaar, NPT, BWC, Rome Statute)')
-    .option('--no-assess', 'do not update the stored assessments afterwards')
+    .option('--no-assess', 'do not update the stored assessments and kept country pages afterwards')
     .addHelpText('after', `
 The curated reference lists in reference/ are imported with every run (each reported as its own file,
 dataset "reference"); unchanged lists are left as they are.
@@ -37,7 +36,7 @@ listed with the reason; a file named explicitly that no importer recognises is a
 Exit status: 0 all files imported or skipped (warnings possible); 1 some files failed or had errors (the rest went in);
 2 usage error; 4 the store could not be opened.`)
     .action(async (inputs: string[], opts: { json?: boolean; force?: boolean; briefs?: boolean; reference?: boolean; assess?: boolean }, cmd: Command) => {
-      const { report, briefs, assessed } = await withApp(cmd, async (app) => {
+      const { report, briefs, kept } = await withApp(cmd, async (app) => {
         const bar = createProgress('import');
         let report: ImportReport;
         try {
@@ -50,15 +49,14 @@ Exit status: 0 all files imported or skipped (warnings possible); 1 some files f
           bar.stop();
         }
         const briefs = opts.briefs === false ? [] : await (await harvesting()).harvestAllBriefs(app.db);
-        // Values changed: every stale assessment is computed and stored now, so pages and briefs only read.
-        const assessed = opts.assess !== false ? await (await keeping()).refreshAssessments(app.db) : null;
-        return { report, briefs, assessed };
+        // Values changed: every stale assessment is computed and stored now, and the pages built from them kept, so pages and briefs only read.
+        const kept = opts.assess !== false ? await keepCurrentWithProgress(app.db) : null;
+        return { report, briefs, kept };
       });
-      const assessments = assessed ? { countries: assessed.countries, asOf: assessed.asOf, durationMs: Math.round(assessed.durationMs) } : null;
-      if (opts.json) printJson({ ...report, briefs, assessments });
+      if (opts.json) printJson({ ...report, briefs, ...keptJson(kept) });
       else {
         printImportReport(report, briefs);
-        if (assessed?.countries.length) printAssessed(assessed.countries, assessed.durationMs);
+        if (kept) printKept(kept);
       }
       process.exitCode = report.totals.errors > 0 || report.totals.failedFiles > 0 ? EXIT.partial : EXIT.ok;
     });

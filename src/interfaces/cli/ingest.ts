@@ -5,11 +5,13 @@ import { resolveStoreTarget } from '../../app.js';
 import { EXIT, globalOptions, printJson, printJsonLine, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
 import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../services/input-formats.js';
+import type { KeptCurrent } from '../../services/keep-current.js';
+import type { Db } from '../../store/db.js';
 
 // Services are loaded when the command runs, not when the CLI starts: `--help` stays fast.
 const ingesting = () => import('../../services/ingest-documents.js');
 const enqueueing = () => import('../../queue/enqueue.js');
-const keeping = () => import('../../services/current-assessments.js');
+const keeping = () => import('../../services/keep-current.js');
 
 const FORMATS: InputFormat[] = ['txt', 'md', 'html', 'pdf', 'docx', 'jsonl'];
 
@@ -23,7 +25,7 @@ export function register(program: Command): void {
     .option('--format <format>', `force a reader (${FORMATS.join(', ')}); needed for - unless it is plain text`)
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', '256')
     .option('--quiet', 'print only the summary line and failures')
-    .option('--no-assess', 'do not update the stored assessments of the countries whose evidence changed')
+    .option('--no-assess', 'do not update the stored assessments and kept country pages of the countries whose evidence changed')
     .option('--queue', 'enqueue the documents as jobs on the PostgreSQL server for `armsbrief worker` (needs --db postgres://…)')
     .option('--batch-size <N>', 'with --queue: documents per job', '100')
     .option('--job-timeout <s>', 'with --queue: seconds a job may run before it counts as lost and is retried', '600')
@@ -48,7 +50,7 @@ be read); workers on any machine prepare and store them — see \`armsbrief work
       // The report goes out line by line as inputs are done (a long batch shows its progress and
       // loses nothing if stopped); --json prints it whole at the end instead.
       const lines = !opts.json;
-      const { report, assessed } = await withApp(cmd, async (app) => {
+      const { report, kept } = await withApp(cmd, async (app) => {
         // On a terminal the streamed lines are the progress; a bar between them would garble both.
         const bar = createProgress('ingest', Boolean(process.stderr.isTTY) && !(lines && process.stdout.isTTY));
         let report: IngestReport;
@@ -65,27 +67,51 @@ be read); workers on any machine prepare and store them — see \`armsbrief work
         } finally {
           bar.stop();
         }
-        // Pages and briefs read stored assessments: the countries the new documents are evidence for get theirs now.
-        const assessed = opts.assess !== false && report.new > 0 ? await (await keeping()).refreshAssessments(app.db) : null;
-        return { report, assessed };
+        // Pages and briefs read stored assessments: the countries the new documents are evidence for get theirs now, and their pages.
+        const kept = opts.assess !== false && report.new > 0 ? await keepCurrentWithProgress(app.db) : null;
+        return { report, kept };
       });
-      const assessments = assessed ? { countries: assessed.countries, asOf: assessed.asOf, durationMs: Math.round(assessed.durationMs) } : null;
-      if (opts.json) printJson({ ...report, assessments });
+      const { assessments, pages } = keptJson(kept);
+      if (opts.json) printJson({ ...report, assessments, pages });
       else if (opts.jsonl) {
         const { items: _items, ...summary } = report;
-        printJsonLine({ type: 'summary', ...summary, assessments });
+        printJsonLine({ type: 'summary', ...summary, assessments, pages });
       } else {
         printSummary(report);
-        if (assessed?.countries.length) printAssessed(assessed.countries, assessed.durationMs);
+        if (kept) printKept(kept);
       }
       process.exitCode = report.failed > 0 ? EXIT.partial : EXIT.ok;
     });
 }
 
-/** One line for the assessments updated after a write (shared by `ingest` and `data import`). */
-export function printAssessed(countries: string[], ms: number): void {
-  const shown = countries.length > 12 ? `${countries.slice(0, 12).join(', ')} …` : countries.join(', ');
-  process.stdout.write(`assessments updated for ${countries.length} ${countries.length === 1 ? 'country' : 'countries'} (${shown}) in ${(ms / 1000).toFixed(1)} s\n`);
+/** After a write (shared by `ingest` and `data import`): the stale assessments computed and the changed country pages kept, with a progress bar. */
+export async function keepCurrentWithProgress(db: Db): Promise<KeptCurrent> {
+  const bar = createProgress('country pages');
+  try {
+    return await (await keeping()).keepCurrent(db, { onPages: (done, total, code) => bar.update(done, total, { detail: code }) });
+  } finally {
+    bar.stop();
+  }
+}
+
+/** The `assessments` and `pages` fields of a write's JSON report (null when nothing was kept current). */
+export function keptJson(kept: KeptCurrent | null) {
+  const a = kept?.assessments;
+  const p = kept?.pages;
+  return {
+    assessments: a ? { countries: a.countries, asOf: a.asOf, durationMs: Math.round(a.durationMs) } : null,
+    pages: p ? { built: p.built, current: p.current, durationMs: Math.round(p.durationMs) } : null,
+  };
+}
+
+/** The lines for the assessments updated and the country pages kept after a write. */
+export function printKept({ assessments: a, pages: p }: KeptCurrent): void {
+  const n = a.countries.length;
+  if (n) {
+    const shown = n > 12 ? `${a.countries.slice(0, 12).join(', ')} …` : a.countries.join(', ');
+    process.stdout.write(`assessments updated for ${n} ${n === 1 ? 'country' : 'countries'} (${shown}) in ${(a.durationMs / 1000).toFixed(1)} s\n`);
+  }
+  if (p.built) process.stdout.write(`country pages kept for the web app: ${p.built} built, ${p.current} unchanged, in ${(p.durationMs / 1000).toFixed(1)} s\n`);
 }
 
 interface IngestCliOptions {
