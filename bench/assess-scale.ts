@@ -5,7 +5,7 @@
  * the same two ways; the country pages an import builds and keeps at its end; and the web app's
  * country JSON under 50 connections in the first 10 s after it starts, reading stored assessments
  * and kept pages (kept current by ingest and import, the serve process warming in the background):
- * after an import, after a restart and with no page kept, against computing each country's
+ * after an import, on the day after an import, after a restart and with no page kept, against computing each country's
  * assessment on its first request.
  * The store is the one of `npm run bench:scale`, built once (bench/scale-corpus-store.ts).
  * `measureAssessScale(storeDir)` returns the figures for bench/scale.ts.
@@ -49,7 +49,7 @@ export interface AssessScaleFigures {
    * Stored assessments: the first start after an import (pages kept by it), a restart (pages kept by
    * the previous server), pages built on request (none kept); the earlier path (computed on request).
    */
-  web: { afterImport: WebFigures; kept: WebFigures; keptGzip: WebFigures; onRequest: WebFigures; builtOnRequest: WebFigures; paths: number };
+  web: { afterImport: WebFigures; nextDay: WebFigures; kept: WebFigures; keptGzip: WebFigures; onRequest: WebFigures; builtOnRequest: WebFigures; paths: number };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -110,6 +110,8 @@ export async function webFirstSeconds(storeDir: string, paths: string[], options
   await warming;
   // Requests autocannon gave up on may still be running: let them finish before the store closes.
   await new Promise((resolve) => setTimeout(resolve, 3000));
+  // A run on a later day (options.now) leaves no assessment dated after today in the cached store.
+  await db.query('DELETE FROM assessments WHERE as_of > $1::date', [todayUtc()]);
   await db.close();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]) : NaN);
@@ -155,6 +157,9 @@ export async function measureAssessScale(storeDir: string, log: (s: string) => v
   const gzip = { 'accept-encoding': 'gzip' };
   const afterImport = await webFirstSeconds(storeDir, paths, {}, 'import', gzip);
   log(`web, first start after an import, clients accepting gzip: p95 ${afterImport.p95} ms, ${afterImport.requests} answers, ${afterImport.timeouts} time-outs`);
+  // The import was yesterday: every assessment is a day old and recomputed in the background.
+  const nextDay = await webFirstSeconds(storeDir, paths, { now: () => new Date(Date.now() + 86_400_000) }, 'import', gzip);
+  log(`web, first start on the day after an import, clients accepting gzip: p95 ${nextDay.p95} ms, ${nextDay.requests} answers, ${nextDay.timeouts} time-outs`);
   const builtOnRequest = await webFirstSeconds(storeDir, paths, {}, 'none', gzip);
   log(`web, no pages kept, built on request, clients accepting gzip: p95 ${builtOnRequest.p95} ms, ${builtOnRequest.requests} answers, ${builtOnRequest.timeouts} time-outs`);
   const kept = await webFirstSeconds(storeDir, paths, {}, 'kept');
@@ -163,7 +168,7 @@ export async function measureAssessScale(storeDir: string, log: (s: string) => v
   log(`web, pages kept, clients accepting gzip: p95 ${keptGzip.p95} ms, ${keptGzip.requests} answers, ${keptGzip.timeouts} time-outs`);
   const onRequest = await webFirstSeconds(storeDir, paths, { assessOnRequest: 'rows' });
   log(`web, computed on first request: p95 ${onRequest.p95} ms, ${onRequest.requests} answers, ${onRequest.timeouts} time-outs`);
-  return { ...figures, web: { afterImport, kept, keptGzip, onRequest, builtOnRequest, paths: paths.length } };
+  return { ...figures, web: { afterImport, nextDay, kept, keptGzip, onRequest, builtOnRequest, paths: paths.length } };
 }
 
 /** The figures as lines, each with its target: printed by this script and by `bench:scale`. */
@@ -176,6 +181,7 @@ export function assessScaleLines(f: AssessScaleFigures): string[] {
     `after an import, as ingest and data import end: stale assessments computed and stored: ${f.refreshAll.countries} in ${(f.refreshAll.ms / 1000).toFixed(1)} s; country pages built and kept: ${f.keepPages.built} in ${(f.keepPages.ms / 1000).toFixed(1)} s`,
     `web country JSON, ${CONNECTIONS} connections, first ${WEB_SECONDS} s after start, ${f.web.paths} countries:`,
     `  first start after an import, clients accepting gzip (browsers, fetch): ${w(f.web.afterImport)}   target p95 ≤ 100 ms ${ok(f.web.afterImport.p95 <= 100)}, 0 time-outs ${ok(f.web.afterImport.timeouts === 0)}`,
+    `  first start on the day after an import (assessments recomputed in the background, kept pages answered marked stale meanwhile): ${w(f.web.nextDay)}   target p95 ≤ 100 ms ${ok(f.web.nextDay.p95 <= 100)}, 0 time-outs ${ok(f.web.nextDay.timeouts === 0)}`,
     `  restart, pages kept by the previous server, clients accepting gzip: ${w(f.web.keptGzip)}   target p95 ≤ 100 ms ${ok(f.web.keptGzip.p95 <= 100)}, 0 time-outs ${ok(f.web.keptGzip.timeouts === 0)}`,
     `  the same, clients not accepting gzip: ${w(f.web.kept)}`,
     `  no pages kept (built on request while serve warms), clients accepting gzip: ${w(f.web.builtOnRequest)}`,

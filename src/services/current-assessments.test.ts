@@ -96,6 +96,20 @@ for (const engine of engines()) {
       assert.ok(all.every((a) => !a.stale));
     });
 
+    test('background work waits for a quiet moment between countries, and finishes when there is one', async () => {
+      const laterDay = { now: new Date('2026-07-02T08:00:00Z') };
+      assert.equal((await staleCountries(db, laterDay)).length, 3);
+      let busy = true;
+      const keeper = new AssessmentKeeper(db, { now: () => laterDay.now, busy: () => busy });
+      keeper.schedule();
+      // Requests are being answered all along: one country, then a wait of up to a second before the next.
+      await new Promise((r) => setTimeout(r, 300));
+      assert.ok((await staleCountries(db, laterDay)).length >= 2, 'at most one country computed while busy');
+      busy = false;
+      await keeper.idle();
+      assert.deepEqual(await staleCountries(db, laterDay), []);
+    });
+
     test('a country with nothing stored is computed once for simultaneous requests', async () => {
       await importValues(db, [value('NG', 'ti.cpi', 2024, 25)], { inserted: 1, changed: 0 });
       const keeper = new AssessmentKeeper(db, { now: () => AS_OF.now });

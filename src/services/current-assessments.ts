@@ -120,10 +120,19 @@ export async function refreshAssessments(db: Db, opts: RefreshOptions = {}): Pro
 }
 
 /**
+ * How long background work waits at most for a quiet moment between two chunks: under constant
+ * load it then takes one chunk a second and still finishes.
+ */
+const YIELD_MAX_MS = 1000;
+const YIELD_POLL_MS = 5;
+
+/**
  * Keeps a long-lived process's assessments current in the background (`serve`): `schedule()`
  * after writes, at start and now and then; readers get stored assessments at once. One run at a
- * time; a schedule during a run starts another after it. Computations go in small chunks with a
- * pause between them, so requests on the single embedded connection are answered in between.
+ * time; a schedule during a run starts another after it. Computations go in small chunks (one
+ * country by default: a chunk holds the single embedded connection, and the thread, while it
+ * runs) and between two the keeper waits for a quiet moment (`busy`), up to YIELD_MAX_MS, so
+ * a request waits for at most one country's computation.
  */
 export class AssessmentKeeper {
   private running: Promise<void> | null = null;
@@ -141,8 +150,19 @@ export class AssessmentKeeper {
       onRefreshed?: (countries: string[]) => void;
       onError?: (err: unknown) => void;
       chunk?: number;
+      /** Whether requests are being answered now (the server's count): background work waits for them between chunks. */
+      busy?: () => boolean;
     } = {},
   ) {}
+
+  /** Between two chunks: let waiting requests run first, however many arrive, up to YIELD_MAX_MS. */
+  private async yieldToRequests(): Promise<void> {
+    await new Promise((r) => setImmediate(r));
+    const busy = this.opts.busy;
+    if (!busy) return;
+    const until = performance.now() + YIELD_MAX_MS;
+    while (busy() && !this.stopping && performance.now() < until) await new Promise((r) => setTimeout(r, YIELD_POLL_MS));
+  }
 
   private read(): ReadOptions {
     return { now: this.opts.now?.() ?? new Date(), methodologyFile: this.opts.methodologyFile };
@@ -160,7 +180,7 @@ export class AssessmentKeeper {
         this.again = false;
         try {
           const report = await refreshAssessments(this.db, {
-            ...this.read(), chunk: this.opts.chunk ?? 8, pause: () => new Promise((r) => setImmediate(r)), stopped: () => this.stopping,
+            ...this.read(), chunk: this.opts.chunk ?? 1, pause: () => this.yieldToRequests(), stopped: () => this.stopping,
           });
           if (report.countries.length) this.opts.onRefreshed?.(report.countries);
         } catch (err) {
@@ -205,6 +225,14 @@ export class AssessmentKeeper {
   /** Resolves when no background run is going on. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
+  }
+
+  /** Whether the country's stored assessment is stale, so being recomputed (false when none is stored: that one is computed on request). */
+  async isStale(country: string): Promise<boolean> {
+    const { asOf, methodology } = resolved(this.read());
+    const state = (await statesOf(this.db, [country], asOf, methodology)).get(country);
+    if (state && !state.current) this.schedule();
+    return Boolean(state && !state.current);
   }
 
   /** The country's assessment for today: the stored one (stale ones are being recomputed), or computed now when none is stored. */

@@ -1,7 +1,8 @@
 /**
  * Country pages kept current after writes, on a real store (both engines): `keepCountryPages` builds
- * every missing or outdated page and only those, exactly as the web app builds it on request, and a
- * server started afterwards answers from the kept page.
+ * every missing or outdated page and only those, exactly as the web app builds it on request; a
+ * server started afterwards answers from the kept page, on a later day marked stale until the day
+ * is computed.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -81,6 +82,20 @@ for (const engine of engines()) {
       const de = JSON.parse((await cachedPage(db, countryPageKey('DE')))!.body);
       assert.equal(de.criteria.find((c: { criterion: number }) => c.criterion === 7).effectiveRating, 'critical');
       assert.equal(de.overrides.length, 1);
+    });
+
+    test('on a later day the kept page is answered marked stale while the day is computed, then the new one', async () => {
+      const tomorrow = new Date(NOW.getTime() + 86_400_000);
+      const server = createServer({ db, close: () => db.close() }, { now: () => tomorrow });
+      const get = async () => (await (await server.hono.request('/api/countries/MN')).json()) as { stale: boolean; asOf: string };
+      const old = await get();
+      assert.equal(old.stale, true, 'marked: its assessment is being recomputed');
+      assert.equal(old.asOf, JSON.parse((await cachedPage(db, countryPageKey('MN')))!.body).asOf);
+      await server.deps.keeper.idle();
+      const fresh = await get();
+      assert.equal(fresh.stale, false);
+      assert.equal(fresh.asOf, tomorrow.toISOString().slice(0, 10));
+      await server.deps.keeper.stop();
     });
   });
 }

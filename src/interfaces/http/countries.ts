@@ -61,7 +61,12 @@ export function registerCountries(router: Hono<Env>, deps: Deps, sessions: Sessi
   definePage<CountryData>(router, deps, {
     path: '/countries/:code',
     cacheKey: (req) => `${countryKey(req.param('code'))}|${todayUtc(deps.now())}`,
-    persist: { key: (req) => countryPageKey(countryKey(req.param('code'))), version: (d, req) => countryPageVersion(d.app.db, canonicalCode(req.param('code')), d.now()) },
+    persist: {
+      key: (req) => countryPageKey(countryKey(req.param('code'))),
+      version: (d, req) => countryPageVersion(d.app.db, canonicalCode(req.param('code')), d.now()),
+      // The kept page, marked stale, while the country's assessment is recomputed (it would be shown stale anyway).
+      outdated: { pending: (d, req) => d.keeper.isStale(canonicalCode(req.param('code'))), mark: (data) => ({ ...data, stale: true }) },
+    },
     load: (d, req) => loadCountry(d, req.param('code')),
     title: (d, v) => d.name[v.lang],
     render: renderCountry,

@@ -36,7 +36,17 @@ export interface PageSpec<T> {
    * Keep the result in the store too (a restarted server answers without rebuilding it): its key
    * there, and the version of its inputs, asked before each rebuild and compared on each read.
    */
-  persist?: { key(req: PageRequest): string; version(deps: Deps, req: PageRequest): Promise<string> };
+  persist?: {
+    key(req: PageRequest): string;
+    version(deps: Deps, req: PageRequest): Promise<string>;
+    /**
+     * While what the page shows is being recomputed in the background (a stale assessment: a new
+     * day, another process's import), an outdated kept page is answered, `mark`ed, instead of
+     * being rebuilt on request from what is outdated anyway; a write through this server
+     * recomputes first, so the writer's page is rebuilt.
+     */
+    outdated?: { pending(deps: Deps, req: PageRequest): Promise<boolean>; mark(data: T): T };
+  };
 }
 
 interface Entry<T> {
@@ -120,6 +130,11 @@ async function loadPersisted<T>(deps: Deps, spec: PageSpec<T>, req: PageRequest)
   if (kept && kept.version === version) {
     let parsed: T | undefined;
     return { data: () => (parsed ??= JSON.parse(kept.body) as T), json: kept.body };
+  }
+  const outdated = spec.persist!.outdated;
+  if (kept && outdated && (await outdated.pending(deps, req))) {
+    const data = outdated.mark(JSON.parse(kept.body) as T);
+    return { data: () => data, json: null };
   }
   const data = await spec.load(deps, req);
   const json = JSON.stringify(data);

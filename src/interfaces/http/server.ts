@@ -69,6 +69,9 @@ export async function warmServer(server: HttpServer): Promise<number> {
   return n;
 }
 
+/** No request for this long counts as a quiet moment, when background work may take the store. */
+const QUIET_MS = 20;
+
 export function createServer(app: App, options: ServerOptions = {}): HttpServer {
   const now = options.now ?? (() => new Date());
   const cache = new LoaderCache({
@@ -77,8 +80,13 @@ export function createServer(app: App, options: ServerOptions = {}): HttpServer 
     checkMs: options.versionCheckMs,
     onInvalidate: () => keeper.schedule(),
   });
+  // Requests being answered, or answered a moment ago (the next ones are on their way): the
+  // keeper's background work waits for a quiet moment between chunks.
+  let answering = 0;
+  let answeredAt = 0;
   const keeper = new AssessmentKeeper(app.db, {
     now,
+    busy: () => answering > 0 || performance.now() - answeredAt < QUIET_MS,
     onRefreshed: () => cache.refreshed(),
     onError: (err) => process.stderr.write(`armsbrief serve: keeping assessments current failed: ${errorMessage(err)}\n`),
   });
@@ -98,6 +106,15 @@ export function createServer(app: App, options: ServerOptions = {}): HttpServer 
     },
   });
 
+  hono.use('*', async (_c, next) => {
+    answering++;
+    try {
+      await next();
+    } finally {
+      answering--;
+      answeredAt = performance.now();
+    }
+  });
   hono.use('*', async (c, next) => {
     const q = c.req.query('lang');
     let lang: Lang;
