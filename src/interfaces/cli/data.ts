@@ -7,7 +7,7 @@ import type { ImportReport } from '../../services/import-data.js';
 import type { StoredIndicatorValue } from '../../store/indicators.js';
 import { EXIT, printJson, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
-import { keepCurrentWithProgress, keptJson, printKept } from './ingest.js';
+import { keepCurrentWithProgress, keptJson, printKept } from './keep-current.js';
 import { toCsv, type CsvCell } from '../../core/csv.js';
 
 // Services are loaded when a command runs, not when the CLI starts: `--help` stays fast.

@@ -5,13 +5,11 @@ import { resolveStoreTarget } from '../../app.js';
 import { EXIT, globalOptions, printJson, printJsonLine, usageError, withApp } from './context.js';
 import { createProgress } from './progress.js';
 import { SUPPORTED_EXTENSIONS, type InputFormat } from '../../services/input-formats.js';
-import type { KeptCurrent } from '../../services/keep-current.js';
-import type { Db } from '../../store/db.js';
+import { keepCurrentWithProgress, keptJson, printKept } from './keep-current.js';
 
 // Services are loaded when the command runs, not when the CLI starts: `--help` stays fast.
 const ingesting = () => import('../../services/ingest-documents.js');
 const enqueueing = () => import('../../queue/enqueue.js');
-const keeping = () => import('../../services/keep-current.js');
 
 const FORMATS: InputFormat[] = ['txt', 'md', 'html', 'pdf', 'docx', 'jsonl'];
 
@@ -82,36 +80,6 @@ be read); workers on any machine prepare and store them — see \`armsbrief work
       }
       process.exitCode = report.failed > 0 ? EXIT.partial : EXIT.ok;
     });
-}
-
-/** After a write (shared by `ingest` and `data import`): the stale assessments computed and the changed country pages kept, with a progress bar. */
-export async function keepCurrentWithProgress(db: Db): Promise<KeptCurrent> {
-  const bar = createProgress('country pages');
-  try {
-    return await (await keeping()).keepCurrent(db, { onPages: (done, total, code) => bar.update(done, total, { detail: code }) });
-  } finally {
-    bar.stop();
-  }
-}
-
-/** The `assessments` and `pages` fields of a write's JSON report (null when nothing was kept current). */
-export function keptJson(kept: KeptCurrent | null) {
-  const a = kept?.assessments;
-  const p = kept?.pages;
-  return {
-    assessments: a ? { countries: a.countries, asOf: a.asOf, durationMs: Math.round(a.durationMs) } : null,
-    pages: p ? { built: p.built, current: p.current, durationMs: Math.round(p.durationMs) } : null,
-  };
-}
-
-/** The lines for the assessments updated and the country pages kept after a write. */
-export function printKept({ assessments: a, pages: p }: KeptCurrent): void {
-  const n = a.countries.length;
-  if (n) {
-    const shown = n > 12 ? `${a.countries.slice(0, 12).join(', ')} …` : a.countries.join(', ');
-    process.stdout.write(`assessments updated for ${n} ${n === 1 ? 'country' : 'countries'} (${shown}) in ${(a.durationMs / 1000).toFixed(1)} s\n`);
-  }
-  if (p.built) process.stdout.write(`country pages kept for the web app: ${p.built} built, ${p.current} unchanged, in ${(p.durationMs / 1000).toFixed(1)} s\n`);
 }
 
 interface IngestCliOptions {
