@@ -84,6 +84,23 @@ for (const engine of engines()) {
       assert.equal(de.overrides.length, 1);
     });
 
+    test('a page that cannot be built is reported by country and reason; the others are kept', async () => {
+      // An assessment stored without its criteria (as a broken or foreign writer might leave it).
+      await addEvidence(db, 'KZ', 'Reuters', '2026-06');
+      await refreshAssessments(db, now);
+      await db.query(`UPDATE assessments SET result = result - 'criteria' WHERE id = (SELECT max(id) FROM assessments WHERE country = 'KZ')`);
+      await addEvidence(db, 'MN', 'AP', '2026-06');
+      await refreshAssessments(db, { ...now, countries: ['MN'] });
+      const r = await keepCountryPages(db, now);
+      assert.deepEqual(r.failed.map((f) => f.country), ['KZ']);
+      assert.ok(r.failed[0].reason.length > 0);
+      assert.equal(r.built, 1, 'MN, whose evidence changed, is kept all the same');
+      assert.equal(JSON.parse((await cachedPage(db, countryPageKey('MN')))!.body).evidence.length, 2);
+      // Mended (recomputed), the page is kept at the next run.
+      await refreshAssessments(db, { ...now, countries: ['KZ'] });
+      assert.deepEqual((await keepCountryPages(db, now)).failed, []);
+    });
+
     test('on a later day the kept page is answered marked stale while the day is computed, then the new one', async () => {
       const tomorrow = new Date(NOW.getTime() + 86_400_000);
       const server = createServer({ db, close: () => db.close() }, { now: () => tomorrow });

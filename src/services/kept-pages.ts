@@ -7,6 +7,7 @@
 import type { Db, Queryable } from '../store/db.js';
 import { countryPageInputs, keptPageVersion, storePage } from '../store/page-cache.js';
 import { packageVersion } from '../core/package-files.js';
+import { errorMessage } from '../core/errors.js';
 import { loadMethodology, todayUtc } from './assess-country.js';
 import { readStoredAssessments } from './current-assessments.js';
 import { countryPage } from './country-page.js';
@@ -32,6 +33,8 @@ export interface KeepPagesReport {
   built: number;
   /** Pages already kept as their inputs are now. */
   current: number;
+  /** Pages that could not be built, with the reason: the web app builds them on request instead. */
+  failed: Array<{ country: string; reason: string }>;
   durationMs: number;
 }
 
@@ -49,14 +52,23 @@ export async function keepCountryPages(
   const stored = await readStoredAssessments(db, null, { now });
   const codes = [...stored.keys()].filter((c) => /^[A-Z]{2}$/.test(c)).sort();
   let built = 0;
+  const failed: KeepPagesReport['failed'] = [];
   for (const [i, code] of codes.entries()) {
     opts.onProgress?.(i, codes.length, code);
     const key = countryPageKey(code);
     const version = await countryPageVersion(db, code, now);
     if ((await keptPageVersion(db, key)) === version) continue;
-    await storePage(db, key, version, JSON.stringify(await countryPage(db, code, now, stored.get(code)!)));
+    let body: string;
+    try {
+      body = JSON.stringify(await countryPage(db, code, now, stored.get(code)!));
+    } catch (err) {
+      // One page that cannot be built (an assessment stored by an older version, say) does not cost the others.
+      failed.push({ country: code, reason: errorMessage(err) });
+      continue;
+    }
+    await storePage(db, key, version, body);
     built++;
   }
   opts.onProgress?.(codes.length, codes.length, '');
-  return { built, current: codes.length - built, durationMs: performance.now() - t0 };
+  return { built, current: codes.length - built - failed.length, failed, durationMs: performance.now() - t0 };
 }

@@ -22,7 +22,7 @@ export function keptJson(kept: KeptCurrent | null) {
   const p = kept?.pages;
   return {
     assessments: a ? { countries: a.countries, asOf: a.asOf, durationMs: Math.round(a.durationMs) } : null,
-    pages: p ? { built: p.built, current: p.current, durationMs: Math.round(p.durationMs) } : null,
+    pages: p ? { built: p.built, current: p.current, failed: p.failed, durationMs: Math.round(p.durationMs) } : null,
   };
 }
 
@@ -34,4 +34,5 @@ export function printKept({ assessments: a, pages: p }: KeptCurrent): void {
     process.stdout.write(`assessments updated for ${n} ${n === 1 ? 'country' : 'countries'} (${shown}) in ${(a.durationMs / 1000).toFixed(1)} s\n`);
   }
   if (p.built) process.stdout.write(`country pages kept for the web app: ${p.built} built, ${p.current} unchanged, in ${(p.durationMs / 1000).toFixed(1)} s\n`);
+  for (const f of p.failed) process.stderr.write(`warning    country page ${f.country} not kept (the web app builds it on request): ${f.reason}\n`);
 }
