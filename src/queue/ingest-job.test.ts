@@ -1,5 +1,5 @@
 /** Processing ingest jobs against a real PostgreSQL server (skipped without ARMSBRIEF_TEST_PG_URL). */
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestStore, serverUrl } from '../../test/helpers/stores.js';
 import { openBoss, DEAD_LETTER_QUEUE, INGEST_QUEUE } from './boss.js';
@@ -18,7 +18,8 @@ const raw = (i: number, text?: string): RawDocument => ({
 });
 const job = (id: string, docs: RawDocument[]) => ({ id, data: { v: 1, docs: docs.map(encodeDocument) } satisfies IngestJobData });
 
-test('two workers racing on the same documents store one copy; a poison document is split out', { skip }, async (t) => {
+/** A fresh server store with pg-boss on it, both closed and removed after the test. */
+async function queueStore(t: TestContext) {
   const store = await createTestStore('server');
   t.after(() => store.cleanup());
   const db = await store.open();
@@ -27,6 +28,11 @@ test('two workers racing on the same documents store one copy; a poison document
     await boss.stop({ graceful: false, close: true });
     await db.close();
   });
+  return { db, boss };
+}
+
+test('two workers racing on the same documents store one copy; a poison document is split out', { skip }, async (t) => {
+  const { db, boss } = await queueStore(t);
   const docs = Array.from({ length: 40 }, (_, i) => raw(i));
   const statsA: BatchStats = { new: 0, unchanged: 0, requeued: 0, failedJobs: 0 };
   const statsB: BatchStats = { new: 0, unchanged: 0, requeued: 0, failedJobs: 0 };
@@ -75,14 +81,7 @@ test('the thread pool prepares the same documents as the main thread', async () 
 });
 
 test('settling: each job completes with its own counts; an unknown payload goes to the dead-letter list; a dead letter goes back once', { skip }, async (t) => {
-  const store = await createTestStore('server');
-  t.after(() => store.cleanup());
-  const db = await store.open();
-  const boss = await openBoss(store.target);
-  t.after(async () => {
-    await boss.stop({ graceful: false, close: true });
-    await db.close();
-  });
+  const { db, boss } = await queueStore(t);
   const ctx = { db, boss, preparer: inlinePreparer() };
   await boss.insert([
     { id: '00000000-0000-4000-8000-0000000000a1', name: INGEST_QUEUE, data: job('x', [raw(1), raw(2)]).data },
