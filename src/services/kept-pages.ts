@@ -5,7 +5,7 @@
  * import answers every country from its kept page.
  */
 import type { Db, Queryable } from '../store/db.js';
-import { countryPageInputs, keptPageVersion, storePage } from '../store/page-cache.js';
+import { countryPageInputs, keptPageVersion, keptPageVersions, storePage } from '../store/page-cache.js';
 import { packageVersion } from '../core/package-files.js';
 import { errorMessage } from '../core/errors.js';
 import { loadMethodology, todayUtc } from './assess-country.js';
@@ -51,13 +51,14 @@ export async function keepCountryPages(
   const now = opts.now ?? new Date();
   const stored = await readStoredAssessments(db, null, { now });
   const codes = [...stored.keys()].filter((c) => /^[A-Z]{2}$/.test(c)).sort();
+  const kept = await keptPageVersions(db, codes.map(countryPageKey));
   let built = 0;
   const failed: KeepPagesReport['failed'] = [];
   for (const [i, code] of codes.entries()) {
     opts.onProgress?.(i, codes.length, code);
     const key = countryPageKey(code);
     const version = await countryPageVersion(db, code, now);
-    if ((await keptPageVersion(db, key)) === version) continue;
+    if (kept.get(key) === version) continue;
     let body: string;
     try {
       body = JSON.stringify(await countryPage(db, code, now, stored.get(code)!));

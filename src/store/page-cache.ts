@@ -16,6 +16,12 @@ export async function keptPageVersion(db: Queryable, key: string): Promise<strin
   return r.rows[0]?.version ?? null;
 }
 
+/** The versions of the kept pages among `keys`, by key (a key without a kept page is absent). */
+export async function keptPageVersions(db: Queryable, keys: string[]): Promise<Map<string, string>> {
+  const r = await db.query<{ key: string; version: string }>('SELECT key, version FROM page_cache WHERE key = ANY($1::text[])', [keys]);
+  return new Map(r.rows.map((x) => [x.key, x.version]));
+}
+
 export async function storePage(db: Queryable, key: string, version: string, body: string): Promise<void> {
   await db.query(
     `INSERT INTO page_cache (key, version, body) VALUES ($1, $2, $3)
